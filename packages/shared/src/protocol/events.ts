@@ -1,0 +1,84 @@
+/**
+ * Every event name and its payload schema. The socket.io event maps are derived from these
+ * tables, so adding an event here is the only way to make it typed, validated and routed.
+ */
+import type { z } from 'zod';
+import {
+  ChatMessagePayload,
+  ChatSendPayload,
+  EmptyPayload,
+  ErrorPayload,
+  LobbyRoomsPayload,
+  PlayerConnectionPayload,
+  PlayerInputPayload,
+  PlayerJoinedPayload,
+  PlayerLeftPayload,
+  RoomCreatePayload,
+  RoomJoinedPayload,
+  RoomJoinPayload,
+  RoomQuickPlayPayload,
+  RoundEndedPayload,
+  ServerNoticePayload,
+  SnapshotFrame,
+  TimePingPayload,
+  TimePongPayload,
+} from './schemas.js';
+
+/** What a client may send: the client asks. */
+export const clientEventSchemas = {
+  'room:create': RoomCreatePayload,
+  'room:join': RoomJoinPayload,
+  'room:quickplay': RoomQuickPlayPayload,
+  'room:leave': EmptyPayload,
+  'lobby:subscribe': EmptyPayload,
+  'lobby:unsubscribe': EmptyPayload,
+  'player:input': PlayerInputPayload,
+  'chat:send': ChatSendPayload,
+  'time:ping': TimePingPayload,
+} as const;
+
+/** What the server sends: the server reports. */
+export const serverEventSchemas = {
+  'room:joined': RoomJoinedPayload,
+  'room:left': EmptyPayload,
+  'player:joined': PlayerJoinedPayload,
+  'player:left': PlayerLeftPayload,
+  'player:connection': PlayerConnectionPayload,
+  'state:snapshot': SnapshotFrame,
+  'round:ended': RoundEndedPayload,
+  'chat:message': ChatMessagePayload,
+  'time:pong': TimePongPayload,
+  'lobby:rooms': LobbyRoomsPayload,
+  'server:notice': ServerNoticePayload,
+  error: ErrorPayload,
+} as const;
+
+export type ClientEventName = keyof typeof clientEventSchemas;
+export type ServerEventName = keyof typeof serverEventSchemas;
+
+export type ClientPayload<E extends ClientEventName> = z.output<(typeof clientEventSchemas)[E]>;
+export type ServerPayload<E extends ServerEventName> = z.output<(typeof serverEventSchemas)[E]>;
+
+/** What the client writes before validation (a name may still carry control characters). */
+export type ClientPayloadInput<E extends ClientEventName> = z.input<(typeof clientEventSchemas)[E]>;
+
+/** For `Socket<ServerToClientEvents, ClientToServerEvents>` in the client. */
+export type ClientToServerEvents = {
+  [E in ClientEventName]: (payload: ClientPayloadInput<E>) => void;
+};
+
+/** For `Server<ClientToServerEvents, ServerToClientEvents>` in the server. */
+export type ServerToClientEvents = {
+  [E in ServerEventName]: (payload: ServerPayload<E>) => void;
+};
+
+export function isClientEventName(name: unknown): name is ClientEventName {
+  return typeof name === 'string' && Object.hasOwn(clientEventSchemas, name);
+}
+
+/** What the handshake carries in socket.io's `auth`. */
+export interface HandshakeAuth {
+  protocolVersion: number;
+  /** From an earlier `room:joined`; lets a returning player take back their seat. */
+  sessionToken?: string;
+}

@@ -1,0 +1,16 @@
+/**
+ * Plain-text rules for names and chat. Text is never interpreted as HTML anywhere; these
+ * rules only remove what a terminal or a canvas would mangle (control and bidi-override
+ * characters) and fold runs of white space.
+ */
+// C0/C1 controls, zero-width and bidirectional override characters.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+export function cleanText(raw: string): string {
+  return raw.replace(UNPRINTABLE, '').replace(/\s+/g, ' ').trim();
+}
+
+export const NAME_MAX_LENGTH = 20;
+export const CHAT_MAX_LENGTH = 200;
+export const ROOM_NAME_MAX_LENGTH = 32;

@@ -1,0 +1,90 @@
+/**
+ * One player's movement for one tick: acceleration, friction, speed limit, dash, walls.
+ * It looks at no other player, so client prediction runs exactly this function.
+ */
+import { Button } from '../protocol/buttons.js';
+import type { SimConfig, TickConstants } from './config.js';
+import { quantizePosition, quantizeVelocity } from './quantize.js';
+import type { PlayerState } from './world.js';
+
+function axis(buttons: number, negative: number, positive: number): number {
+  return ((buttons & positive) !== 0 ? 1 : 0) - ((buttons & negative) !== 0 ? 1 : 0);
+}
+
+/** Unit direction the buttons point to, or (0, 0). Diagonals are normalised without trig. */
+export function inputDirection(buttons: number): { dx: number; dy: number } {
+  const dx = axis(buttons, Button.Left, Button.Right);
+  const dy = axis(buttons, Button.Up, Button.Down);
+  if (dx !== 0 && dy !== 0) return { dx: dx * Math.SQRT1_2, dy: dy * Math.SQRT1_2 };
+  return { dx, dy };
+}
+
+function tryStartDash(
+  player: PlayerState,
+  buttons: number,
+  config: SimConfig,
+  k: TickConstants,
+): boolean {
+  const pressedNow = (buttons & Button.Dash) !== 0 && (player.lastButtons & Button.Dash) === 0;
+  if (!pressedNow || player.dashCooldownTicks > 0) return false;
+  let { dx, dy } = inputDirection(buttons);
+  if (dx === 0 && dy === 0) {
+    const speed = Math.sqrt(player.vx * player.vx + player.vy * player.vy);
+    if (speed === 0) return false;
+    dx = player.vx / speed;
+    dy = player.vy / speed;
+  }
+  player.vx = dx * config.dashSpeed;
+  player.vy = dy * config.dashSpeed;
+  player.dashTicks = k.dashTicks;
+  player.dashCooldownTicks = k.dashCooldownTicks;
+  return true;
+}
+
+function accelerate(player: PlayerState, buttons: number, config: SimConfig, k: TickConstants) {
+  const { dx, dy } = inputDirection(buttons);
+  player.vx = dx !== 0 ? player.vx + dx * k.accelPerTick : player.vx * k.frictionFactor;
+  player.vy = dy !== 0 ? player.vy + dy * k.accelPerTick : player.vy * k.frictionFactor;
+  const speed = Math.sqrt(player.vx * player.vx + player.vy * player.vy);
+  if (speed > config.maxSpeed) {
+    const scale = config.maxSpeed / speed;
+    player.vx *= scale;
+    player.vy *= scale;
+  }
+}
+
+/** Keeps a player inside the arena; hitting a wall stops motion into it. */
+export function clampToArena(player: PlayerState, config: SimConfig): void {
+  const r = config.playerRadius;
+  if (player.x < r) [player.x, player.vx] = [r, Math.max(0, player.vx)];
+  if (player.x > config.arenaWidth - r)
+    [player.x, player.vx] = [config.arenaWidth - r, Math.min(0, player.vx)];
+  if (player.y < r) [player.y, player.vy] = [r, Math.max(0, player.vy)];
+  if (player.y > config.arenaHeight - r)
+    [player.y, player.vy] = [config.arenaHeight - r, Math.min(0, player.vy)];
+}
+
+export function snapToGrid(player: PlayerState): void {
+  player.x = quantizePosition(player.x);
+  player.y = quantizePosition(player.y);
+  player.vx = quantizeVelocity(player.vx);
+  player.vy = quantizeVelocity(player.vy);
+}
+
+/** Moves `player` (mutated in place: pass a copy) by one tick of `buttons`. */
+export function movePlayer(
+  player: PlayerState,
+  buttons: number,
+  config: SimConfig,
+  k: TickConstants,
+): void {
+  const dashing = player.dashTicks > 0;
+  if (dashing) player.dashTicks -= 1;
+  else if (!tryStartDash(player, buttons, config, k)) accelerate(player, buttons, config, k);
+  if (player.dashCooldownTicks > 0) player.dashCooldownTicks -= 1;
+  player.x += player.vx * k.dt;
+  player.y += player.vy * k.dt;
+  clampToArena(player, config);
+  snapToGrid(player);
+  player.lastButtons = buttons;
+}
