@@ -1,0 +1,84 @@
+/**
+ * `buildApp(config)` assembles the whole server (HTTP routes, the built client, socket.io, the
+ * echo endpoint, rooms and their loop) and never listens: `main.ts` and the tests do that.
+ */
+import { ErrorCode } from '@arena/shared/protocol';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { Server } from 'socket.io';
+import type { ServerConfig } from './config.js';
+import { attachEchoEndpoint } from './echo/echo-endpoint.js';
+import { registerClientFiles } from './http/client-files.js';
+import { registerOpsRoutes } from './http/routes.js';
+import { Metrics } from './metrics.js';
+import { GameLoop } from './rooms/game-loop.js';
+import { RoomRegistry } from './rooms/room-registry.js';
+import type { GameServices } from './services.js';
+import { attachGateway, resumeSession } from './socket/gateway.js';
+import { createHandshakeCheck } from './socket/handshake.js';
+import { startLobbyFeed } from './socket/lobby-feed.js';
+import type { ArenaServer } from './socket/types.js';
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  services: GameServices;
+  loop: GameLoop;
+}
+
+const serverClock = (): number => performance.timeOrigin + performance.now();
+
+function createSocketServer(app: FastifyInstance, config: ServerConfig): ArenaServer {
+  return new Server(app.server, {
+    serveClient: false,
+    transports: ['websocket', 'polling'],
+    maxHttpBufferSize: config.MAX_PAYLOAD_BYTES,
+    // The echo endpoint owns `/echo` upgrades; socket.io must leave them alone.
+    destroyUpgrade: false,
+    // Browsers are checked by origin in the handshake, with a clear error, not by CORS.
+    cors: { origin: true },
+  });
+}
+
+export async function buildApp(config: ServerConfig): Promise<BuiltApp> {
+  const app = Fastify({ logger: { level: config.LOG_LEVEL }, forceCloseConnections: true });
+  const io = createSocketServer(app, config);
+  const metrics = new Metrics();
+  const services: GameServices = {
+    config,
+    io,
+    metrics,
+    log: app.log,
+    clock: serverClock,
+    rooms: new RoomRegistry(config, { io, log: app.log, metrics }),
+    membership: new WeakMap(),
+    shuttingDown: false,
+  };
+
+  io.use(createHandshakeCheck(services));
+  io.on('connection', (socket) => {
+    attachGateway(socket, services);
+    resumeSession(socket, services);
+  });
+
+  const echo = attachEchoEndpoint(app.server);
+  const stopLobbyFeed = startLobbyFeed(services);
+  const loop = new GameLoop({
+    tickRateHz: config.TICK_RATE_HZ,
+    now: () => performance.now(),
+    onTick: () => services.rooms.tickAll(services.clock()),
+  });
+  loop.start();
+
+  registerOpsRoutes(app, services);
+  await registerClientFiles(app, config.CLIENT_DIR);
+
+  app.addHook('preClose', (done) => {
+    loop.stop();
+    stopLobbyFeed();
+    echo.close();
+    services.rooms.closeAll(ErrorCode.ServerShuttingDown, 'The server is shutting down.');
+    io.disconnectSockets(true);
+    io.engine.close();
+    done();
+  });
+  return { app, services, loop };
+}

@@ -1,0 +1,86 @@
+/**
+ * The server's configuration: every environment variable it reads, validated once at start.
+ * Each variable can also be given as a flag (`--tick-rate-hz 60` sets TICK_RATE_HZ); flags win.
+ * A bad value stops the server with a message that names the variable.
+ */
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url));
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const seconds = (min: number, max: number) => z.coerce.number().min(min).max(max);
+
+/** Variable name → schema with its default. README's configuration table lists the same. */
+export const configSchema = z.object({
+  PORT: int(0, 65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CLIENT_DIR: z.string().min(1).default(DEFAULT_CLIENT_DIR),
+  TICK_RATE_HZ: int(5, 120).default(30),
+  SNAPSHOT_RATE_HZ: int(1, 120).default(30),
+  MAX_PLAYERS_PER_ROOM: int(1, 64).default(8),
+  MAX_SPECTATORS_PER_ROOM: int(0, 256).default(16),
+  MAX_ROOMS: int(1, 10_000).default(200),
+  ROUND_SECONDS: seconds(10, 3600).default(180),
+  INTERMISSION_SECONDS: seconds(1, 120).default(6),
+  RECONNECT_GRACE_SECONDS: seconds(0, 3600).default(30),
+  INPUT_BACKLOG_MAX: int(1, 64).default(4),
+  MAX_PAYLOAD_BYTES: int(256, 1_000_000).default(8192),
+  MAX_CONNECTIONS: int(1, 100_000).default(2000),
+  MAX_CONNECTIONS_PER_IP: int(1, 10_000).default(32),
+  /** Comma-separated browser origins allowed besides the server's own page; `*` allows any. */
+  ALLOWED_ORIGINS: z.string().default(''),
+  CHAT_HISTORY_SIZE: int(0, 500).default(30),
+  SHUTDOWN_GRACE_MS: int(0, 60_000).default(2000),
+  /** Link simulator for demos: added one-way latency per connection (ms). */
+  SIM_LAG_MS: int(0, 5000).default(0),
+  SIM_JITTER_MS: int(0, 5000).default(0),
+  REDIS_URL: z.string().url().optional(),
+});
+
+export type ServerConfig = z.output<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** `--tick-rate-hz 60` / `--tick-rate-hz=60` → { TICK_RATE_HZ: '60' }. */
+export function flagsToEnv(argv: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) throw new ConfigError(`unexpected argument "${arg}"`);
+    const [flag, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    const name = flag.toUpperCase().replaceAll('-', '_');
+    if (!(name in configSchema.shape)) throw new ConfigError(`unknown flag --${flag}`);
+    const value = inline ?? argv[++i];
+    if (value === undefined) throw new ConfigError(`flag --${flag} needs a value`);
+    out[name] = value;
+  }
+  return out;
+}
+
+/** Reads the known variables from `env` (unset or empty means default) and `argv` flags. */
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  argv: readonly string[] = [],
+): ServerConfig {
+  const raw: Record<string, string> = {};
+  for (const name of Object.keys(configSchema.shape)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') raw[name] = value;
+  }
+  Object.assign(raw, flagsToEnv(argv));
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/** The whole config with defaults, for tests that override a few values. */
+export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return { ...loadConfig({}), PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...overrides };
+}

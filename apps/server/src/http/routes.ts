@@ -1,0 +1,24 @@
+/** Health, readiness and metrics: plain HTTP routes of the game server. */
+import type { FastifyInstance } from 'fastify';
+import type { GameServices } from '../services.js';
+
+function gauges(services: GameServices) {
+  let players = 0;
+  let spectators = 0;
+  for (const room of services.rooms.all()) {
+    players += room.seats.size;
+    spectators += room.spectators.size;
+  }
+  return { rooms: services.rooms.size, players, spectators };
+}
+
+export function registerOpsRoutes(app: FastifyInstance, services: GameServices): void {
+  app.get('/healthz', () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    if (services.shuttingDown) return reply.code(503).send({ status: 'shutting-down' });
+    return { status: 'ready', ...gauges(services) };
+  });
+  app.get('/metrics', async (_request, reply) =>
+    reply.type('text/plain; version=0.0.4').send(services.metrics.render(gauges(services))),
+  );
+}

@@ -1,0 +1,24 @@
+/** A player's place in a room. It outlives the socket: a dropped player keeps it for a while. */
+import { randomBytes } from 'node:crypto';
+import type { ArenaSocket } from '../socket/types.js';
+
+export interface Seat {
+  id: number;
+  name: string;
+  color: number;
+  /** Secret that gives this seat back after a reconnect. */
+  token: string;
+  socket: ArenaSocket | null;
+  /** Frees the seat when the grace period after a disconnect runs out. */
+  graceTimer: NodeJS.Timeout | null;
+}
+
+export function newSessionToken(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+/** A colour for players who did not choose one: spread around the hue circle by id. */
+export function defaultColor(id: number): number {
+  const palette = [0xe6194b, 0x3cb44b, 0xffe119, 0x4363d8, 0xf58231, 0x911eb4, 0x46f0f0, 0xf032e6];
+  return palette[(id - 1) % palette.length]!;
+}

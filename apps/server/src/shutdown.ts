@@ -1,0 +1,37 @@
+/**
+ * Graceful shutdown: refuse new players, tell the connected ones the server is restarting,
+ * let the tick in progress finish (ticks are synchronous, so it already has when this runs),
+ * close every socket, and exit within a bounded time.
+ */
+import { ErrorCode } from '@arena/shared/protocol';
+import type { BuiltApp } from './app.js';
+
+export async function shutDownGracefully({ app, services, loop }: BuiltApp): Promise<void> {
+  services.shuttingDown = true;
+  services.io.emit('server:notice', {
+    code: ErrorCode.ServerShuttingDown,
+    message: 'The server is restarting. You will be reconnected in a moment.',
+  });
+  loop.stop();
+  // Give the notice a moment to leave the socket buffers before the sockets close.
+  await new Promise((resolve) => setTimeout(resolve, Math.min(250, services.config.SHUTDOWN_GRACE_MS)));
+  await app.close();
+}
+
+/** Runs `shutDownGracefully`, but never for longer than `timeoutMs`. Resolves to the exit code. */
+export async function shutDownWithin(built: BuiltApp, timeoutMs: number): Promise<number> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<number>((resolve) => {
+    timer = setTimeout(() => resolve(1), timeoutMs);
+  });
+  const done = shutDownGracefully(built).then(
+    () => 0,
+    (error: unknown) => {
+      built.app.log.error({ err: error }, 'shutdown failed');
+      return 1;
+    },
+  );
+  const code = await Promise.race([done, timeout]);
+  clearTimeout(timer);
+  return code;
+}

@@ -1,0 +1,75 @@
+/**
+ * Checks every connection before it is accepted: protocol version, the browser's origin, and
+ * how many connections its address and the whole server already have. A refused client gets
+ * `connect_error` whose `data` is `{code, message}`.
+ */
+import { ErrorCode, PROTOCOL_VERSION } from '@arena/shared/protocol';
+import type { ExtendedError } from 'socket.io';
+import type { GameServices } from '../services.js';
+import type { ArenaSocket } from './types.js';
+
+function refusal(code: ErrorCode, message: string): ExtendedError {
+  const error: ExtendedError = new Error(code);
+  error.data = { code, message };
+  return error;
+}
+
+/** Origins allowed besides the server's own page ('*' in the list allows all). */
+function originAllowed(origin: string | undefined, host: string | undefined, allowed: string[]): boolean {
+  if (origin === undefined) return true; // not a browser: bots, tests, native clients
+  if (allowed.includes('*') || allowed.includes(origin)) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+export function createHandshakeCheck(services: GameServices) {
+  const perAddress = new Map<string, number>();
+  const allowedOrigins = services.config.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+
+  function release(address: string): void {
+    const left = (perAddress.get(address) ?? 1) - 1;
+    if (left <= 0) perAddress.delete(address);
+    else perAddress.set(address, left);
+  }
+
+  function check(socket: ArenaSocket): ExtendedError | null {
+    const { config, metrics } = services;
+    const { headers, auth } = socket.handshake;
+    if (services.shuttingDown) return refusal(ErrorCode.ServerShuttingDown, 'The server is restarting; try again in a moment.');
+    const version = (auth as { protocolVersion?: unknown }).protocolVersion;
+    if (version !== PROTOCOL_VERSION) {
+      return refusal(ErrorCode.ProtocolMismatch, `This server speaks protocol ${PROTOCOL_VERSION}, the client sent ${String(version)}. Reload the page to update.`);
+    }
+    if (!originAllowed(headers.origin, headers.host, allowedOrigins)) {
+      return refusal(ErrorCode.OriginNotAllowed, `Origin ${headers.origin} is not allowed here.`);
+    }
+    if (metrics.connections >= config.MAX_CONNECTIONS) {
+      return refusal(ErrorCode.TooManyConnections, 'The server is full.');
+    }
+    const address = socket.handshake.address;
+    if ((perAddress.get(address) ?? 0) >= config.MAX_CONNECTIONS_PER_IP) {
+      return refusal(ErrorCode.TooManyConnections, 'Too many connections from your address.');
+    }
+    return null;
+  }
+
+  return (socket: ArenaSocket, next: (err?: ExtendedError) => void): void => {
+    const refused = check(socket);
+    if (refused) {
+      services.metrics.countRejectedConnection((refused.data as { code: string }).code);
+      return next(refused);
+    }
+    const address = socket.handshake.address;
+    socket.data.address = address;
+    perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+    services.metrics.connections += 1;
+    socket.once('disconnect', () => {
+      services.metrics.connections -= 1;
+      release(address);
+    });
+    next();
+  };
+}

@@ -1,0 +1,36 @@
+/** Inputs, chat and clock pings: what a socket sends while it is in a room. */
+import { ErrorCode, type ClientPayload } from '@arena/shared/protocol';
+import type { HandlerContext } from './handler-context.js';
+
+export function handleInput(ctx: HandlerContext, payload: ClientPayload<'player:input'>): void {
+  const { room, socket, services } = ctx;
+  if (!room) return ctx.fail(ErrorCode.NotInRoom, 'Join a room before sending input.');
+  const seat = room.seatOf(socket);
+  if (!seat) return ctx.fail(ErrorCode.SpectatorCannotPlay, 'Spectators watch; join as a player to play.');
+  const result = room.sim.queueInput(seat.id, {
+    seq: payload.seq,
+    buttons: payload.buttons,
+    viewTick: payload.viewTick,
+  });
+  // Stale and overflowing inputs are counted, not answered: answering a lagging client's
+  // every late packet would only add to its lag.
+  if (result !== 'queued') services.metrics.inputsDropped += 1;
+}
+
+export function handleChat(ctx: HandlerContext, payload: ClientPayload<'chat:send'>): void {
+  if (!ctx.room) return ctx.fail(ErrorCode.NotInRoom, 'Join a room before chatting.');
+  ctx.room.chat(ctx.socket, payload.text);
+}
+
+export function handlePing(ctx: HandlerContext, payload: ClientPayload<'time:ping'>): void {
+  ctx.socket.emit('time:pong', { clientTimeMs: payload.clientTimeMs, serverTimeMs: ctx.services.clock() });
+}
+
+export function handleLobbySubscribe(ctx: HandlerContext): void {
+  void ctx.socket.join('lobby');
+  ctx.socket.emit('lobby:rooms', { rooms: ctx.services.rooms.lobbyList() });
+}
+
+export function handleLobbyUnsubscribe(ctx: HandlerContext): void {
+  void ctx.socket.leave('lobby');
+}

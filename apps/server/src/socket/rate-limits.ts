@@ -1,0 +1,83 @@
+/**
+ * Per-socket limits for each kind of event. Inputs are sized from the tick rate (one per tick,
+ * with room for the burst that follows a network stall); chat and room operations are much
+ * tighter. Limits belong to one socket: nobody else ever pays for a flood.
+ */
+import type { ClientEventName } from '@arena/shared/protocol';
+import { TokenBucket } from './token-bucket.js';
+
+export const EventKind = {
+  Input: 'input',
+  Chat: 'chat',
+  Room: 'room',
+  Lobby: 'lobby',
+  Ping: 'ping',
+} as const;
+export type EventKind = (typeof EventKind)[keyof typeof EventKind];
+
+const KIND_OF: Record<ClientEventName, EventKind> = {
+  'player:input': EventKind.Input,
+  'chat:send': EventKind.Chat,
+  'room:create': EventKind.Room,
+  'room:join': EventKind.Room,
+  'room:quickplay': EventKind.Room,
+  'room:leave': EventKind.Room,
+  'lobby:subscribe': EventKind.Lobby,
+  'lobby:unsubscribe': EventKind.Lobby,
+  'time:ping': EventKind.Ping,
+};
+
+export interface LimitSpec {
+  capacity: number;
+  perSecond: number;
+}
+
+export function limitSpecs(tickRateHz: number): Record<EventKind, LimitSpec> {
+  return {
+    // A second's worth of inputs may arrive at once after a stall; sustained, 1.5× the tick rate.
+    [EventKind.Input]: { capacity: tickRateHz, perSecond: tickRateHz * 1.5 },
+    [EventKind.Chat]: { capacity: 5, perSecond: 0.5 },
+    [EventKind.Room]: { capacity: 6, perSecond: 0.5 },
+    [EventKind.Lobby]: { capacity: 6, perSecond: 1 },
+    [EventKind.Ping]: { capacity: 10, perSecond: 4 },
+  };
+}
+
+/**
+ * How much misbehaviour (refused or invalid events) a socket may show before it is cut off.
+ * It refills, so a client that errs now and then is never disconnected.
+ */
+export const PATIENCE: LimitSpec = { capacity: 100, perSecond: 5 };
+
+export class SocketLimits {
+  private readonly buckets: Record<EventKind, TokenBucket>;
+  private readonly patience: TokenBucket;
+  private readonly lastWarnedMs = new Map<EventKind, number>();
+
+  constructor(tickRateHz: number, nowMs: number) {
+    const specs = limitSpecs(tickRateHz);
+    this.buckets = Object.fromEntries(
+      Object.entries(specs).map(([kind, s]) => [kind, new TokenBucket(s.capacity, s.perSecond, nowMs)]),
+    ) as Record<EventKind, TokenBucket>;
+    this.patience = new TokenBucket(PATIENCE.capacity, PATIENCE.perSecond, nowMs);
+  }
+
+  /** True if the event may go through. */
+  allow(event: ClientEventName, nowMs: number): boolean {
+    return this.buckets[KIND_OF[event]].take(nowMs);
+  }
+
+  /** Records one refused or invalid event; false once the socket has used up its patience. */
+  strike(nowMs: number): boolean {
+    return this.patience.take(nowMs);
+  }
+
+  /** Rate-limit errors are sent at most every 250 ms per kind, so a flood is not echoed back. */
+  shouldWarn(event: ClientEventName, nowMs: number): boolean {
+    const kind = KIND_OF[event];
+    const last = this.lastWarnedMs.get(kind) ?? -Infinity;
+    if (nowMs - last < 250) return false;
+    this.lastWarnedMs.set(kind, nowMs);
+    return true;
+  }
+}

@@ -1,0 +1,66 @@
+/** Creating, joining, quick play and leaving rooms. */
+import { ErrorCode, type ClientPayload } from '@arena/shared/protocol';
+import type { Room } from '../rooms/room.js';
+import type { HandlerContext } from './handler-context.js';
+
+function enter(ctx: HandlerContext, room: Room, name: string, color: number | undefined): void {
+  room.join(ctx.socket, name, color);
+  ctx.services.membership.set(ctx.socket, room);
+  ctx.services.rooms.lobbyChanged();
+}
+
+function notInARoomAlready(ctx: HandlerContext): boolean {
+  if (!ctx.room) return true;
+  ctx.fail(ErrorCode.AlreadyInRoom, `You are already in room ${ctx.room.code}; leave it first.`);
+  return false;
+}
+
+function createRoom(ctx: HandlerContext, options: { name?: string; isPublic?: boolean }): Room | null {
+  if (ctx.services.shuttingDown) {
+    ctx.fail(ErrorCode.ServerShuttingDown, 'The server is restarting; no new rooms.');
+    return null;
+  }
+  const room = ctx.services.rooms.create(options);
+  if (typeof room === 'string') {
+    ctx.fail(room, 'The server runs as many rooms as it may; join an existing one.');
+    return null;
+  }
+  return room;
+}
+
+export function handleCreate(ctx: HandlerContext, payload: ClientPayload<'room:create'>): void {
+  if (!notInARoomAlready(ctx)) return;
+  const room = createRoom(ctx, { name: payload.roomName, isPublic: payload.isPublic });
+  if (room) enter(ctx, room, payload.name, payload.color);
+}
+
+export function handleJoin(ctx: HandlerContext, payload: ClientPayload<'room:join'>): void {
+  if (!notInARoomAlready(ctx)) return;
+  const room = ctx.services.rooms.get(payload.code);
+  if (!room || room.closed) return ctx.fail(ErrorCode.RoomNotFound, `No room has the code ${payload.code}.`);
+  if (payload.spectate) {
+    if (room.spectatorsFull) return ctx.fail(ErrorCode.RoomFull, `Room ${room.code} has no place left to watch.`);
+    room.spectate(ctx.socket);
+    ctx.services.membership.set(ctx.socket, room);
+    ctx.services.rooms.lobbyChanged();
+    return;
+  }
+  if (room.isFull) {
+    return ctx.fail(ErrorCode.RoomFull, `Room ${room.code} is full (${room.options.maxPlayers} players). You can watch instead.`);
+  }
+  enter(ctx, room, payload.name, payload.color);
+}
+
+export function handleQuickPlay(ctx: HandlerContext, payload: ClientPayload<'room:quickplay'>): void {
+  if (!notInARoomAlready(ctx)) return;
+  const room = ctx.services.rooms.quickPlayRoom() ?? createRoom(ctx, { isPublic: true });
+  if (room) enter(ctx, room, payload.name, payload.color);
+}
+
+export function handleLeave(ctx: HandlerContext): void {
+  if (!ctx.room) return ctx.fail(ErrorCode.NotInRoom, 'You are not in a room.');
+  ctx.room.leave(ctx.socket);
+  ctx.services.membership.delete(ctx.socket);
+  ctx.socket.emit('room:left', {});
+  ctx.services.rooms.lobbyChanged();
+}

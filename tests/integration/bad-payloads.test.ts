@@ -1,0 +1,69 @@
+/** Bad payloads are answered with errors, change nothing, and the others keep playing. */
+import { ErrorCode, PROTOCOL_VERSION } from '@arena/shared/protocol';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  closeAll,
+  connectPlayer,
+  createRoom,
+  joinRoom,
+  waitFor,
+  waitForTicks,
+  type PlayerSocket,
+} from '../support/player.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+let server: TestServer;
+const sockets: PlayerSocket[] = [];
+
+beforeEach(async () => {
+  server = await startServer();
+});
+
+afterEach(async () => {
+  closeAll(sockets);
+  await server.close();
+});
+
+describe('bad payloads', () => {
+  it('answers each bad payload with an error while the others keep receiving snapshots', async () => {
+    const host = await createRoom(server.url, 'Honest');
+    const liar = await joinRoom(server.url, host.joined.roomCode, 'Liar');
+    sockets.push(host.socket, liar.socket);
+    const bad: [string, unknown][] = [
+      ['player:input', { seq: -1, buttons: 1 }],
+      ['player:input', { seq: 1.5, buttons: 1 }],
+      ['player:input', { seq: 1, buttons: 1024 }],
+      ['player:input', { seq: 1, buttons: 1, x: 500 }],
+      ['player:input', 'not an object'],
+      ['room:join', { code: 42 }],
+      ['chat:send', { text: 'x'.repeat(5000) }],
+    ];
+    const errors: { code: string; event?: string }[] = [];
+    liar.socket.on('error', (e) => errors.push(e));
+    const room = server.services.rooms.get(host.joined.roomCode)!;
+    const before = room.sim.world.players.find((p) => p.id === liar.joined.selfId)!;
+    for (const [event, payload] of bad) (liar.socket.emit as (e: string, p: unknown) => void)(event, payload);
+    (liar.socket.emit as (e: string, p: unknown) => void)('made:up', {});
+    await waitForTicks(host.socket, 10);
+    expect(errors.filter((e) => e.code === ErrorCode.InvalidPayload)).toHaveLength(bad.length);
+    expect(errors.filter((e) => e.code === ErrorCode.UnknownEvent)).toHaveLength(1);
+    const after = room.sim.world.players.find((p) => p.id === liar.joined.selfId)!;
+    expect([after.x, after.y, after.score]).toEqual([before.x, before.y, before.score]);
+    expect(liar.socket.connected).toBe(true);
+  });
+
+  it('refuses a client of another protocol version at the handshake', async () => {
+    const old = connectPlayer(server.url, { protocolVersion: PROTOCOL_VERSION - 1 });
+    sockets.push(old);
+    const error = await new Promise<Error & { data?: { code: string } }>((resolve) => old.once('connect_error', resolve));
+    expect(error.data?.code).toBe(ErrorCode.ProtocolMismatch);
+  });
+
+  it('refuses input from a socket that is not in a room', async () => {
+    const socket = connectPlayer(server.url);
+    sockets.push(socket);
+    const error = waitFor(socket, 'error');
+    socket.emit('player:input', { seq: 1, buttons: 0 });
+    expect((await error).code).toBe(ErrorCode.NotInRoom);
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * A real socket.io-client player for integration tests, and `waitFor`, which waits for an
+ * event (never for time) with a timeout that names what it was waiting for.
+ */
+import {
+  decodeSnapshot,
+  PROTOCOL_VERSION,
+  type ClientToServerEvents,
+  type ServerEventName,
+  type ServerPayload,
+  type ServerToClientEvents,
+  type Snapshot,
+} from '@arena/shared/protocol';
+import { io, type Socket } from 'socket.io-client';
+
+export type PlayerSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface ConnectOptions {
+  protocolVersion?: number;
+  sessionToken?: string;
+  transports?: ('websocket' | 'polling')[];
+  extraHeaders?: Record<string, string>;
+}
+
+export function connectPlayer(url: string, options: ConnectOptions = {}): PlayerSocket {
+  return io(url, {
+    transports: options.transports ?? ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    auth: {
+      protocolVersion: options.protocolVersion ?? PROTOCOL_VERSION,
+      ...(options.sessionToken ? { sessionToken: options.sessionToken } : {}),
+    },
+    ...(options.extraHeaders ? { extraHeaders: options.extraHeaders } : {}),
+  });
+}
+
+export function waitFor<E extends ServerEventName>(
+  socket: PlayerSocket,
+  event: E,
+  predicate: (payload: ServerPayload<E>) => boolean = () => true,
+  timeoutMs = 5000,
+): Promise<ServerPayload<E>> {
+  return new Promise((resolve, reject) => {
+    const listener = (payload: ServerPayload<E>) => {
+      if (!predicate(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, listener as never);
+      resolve(payload);
+    };
+    const timer = setTimeout(() => {
+      socket.off(event, listener as never);
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${event}`));
+    }, timeoutMs);
+    socket.on(event, listener as never);
+  });
+}
+
+/** Waits for a snapshot that satisfies `predicate`, decoded. */
+export async function waitForSnapshot(
+  socket: PlayerSocket,
+  predicate: (snapshot: Snapshot) => boolean = () => true,
+  timeoutMs = 5000,
+): Promise<Snapshot> {
+  let found: Snapshot | undefined;
+  await waitFor(
+    socket,
+    'state:snapshot',
+    (frame) => {
+      const snapshot = decodeSnapshot(frame);
+      if (!predicate(snapshot)) return false;
+      found = snapshot;
+      return true;
+    },
+    timeoutMs,
+  );
+  return found!;
+}
+
+/** Waits until `count` more snapshots arrived: a tick-based wait, not a sleep. */
+export function waitForTicks(socket: PlayerSocket, count: number, timeoutMs = 5000): Promise<Snapshot> {
+  let seen = 0;
+  return waitForSnapshot(socket, () => ++seen >= count, timeoutMs);
+}
+
+export function connected(socket: PlayerSocket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (socket.connected) return resolve();
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (error) => reject(error));
+  });
+}
+
+/** Connects, creates a room, and resolves with the join payload. */
+export async function createRoom(url: string, name: string, extra: { isPublic?: boolean } = {}) {
+  const socket = connectPlayer(url);
+  const joined = waitFor(socket, 'room:joined');
+  socket.emit('room:create', { name, ...extra });
+  return { socket, joined: await joined };
+}
+
+export async function joinRoom(url: string, code: string, name: string, options: ConnectOptions = {}) {
+  const socket = connectPlayer(url, options);
+  const joined = waitFor(socket, 'room:joined');
+  socket.emit('room:join', { code, name });
+  return { socket, joined: await joined };
+}
+
+/** Closes every socket given; for afterEach. */
+export function closeAll(sockets: PlayerSocket[]): void {
+  for (const socket of sockets.splice(0)) socket.disconnect();
+}
