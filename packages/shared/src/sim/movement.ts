@@ -4,7 +4,7 @@
  */
 import { Button } from '../protocol/buttons.js';
 import type { SimConfig, TickConstants } from './config.js';
-import { quantizePosition, quantizeVelocity } from './quantize.js';
+import { VELOCITY_SCALE, quantizePosition, quantizeVelocity } from './quantize.js';
 import type { PlayerState } from './world.js';
 
 function axis(buttons: number, negative: number, positive: number): number {
@@ -41,10 +41,19 @@ function tryStartDash(
   return true;
 }
 
+/**
+ * Friction on an undriven axis, rounded toward zero on the velocity grid. Rounding to nearest
+ * would keep the last sixteenth (or more, with low friction) alive forever: a released player
+ * would never be at rest, and a dash without a direction would follow that ghost velocity.
+ */
+function brake(velocity: number, k: TickConstants): number {
+  return Math.trunc(velocity * k.frictionFactor * VELOCITY_SCALE) / VELOCITY_SCALE;
+}
+
 function accelerate(player: PlayerState, buttons: number, config: SimConfig, k: TickConstants) {
   const { dx, dy } = inputDirection(buttons);
-  player.vx = dx !== 0 ? player.vx + dx * k.accelPerTick : player.vx * k.frictionFactor;
-  player.vy = dy !== 0 ? player.vy + dy * k.accelPerTick : player.vy * k.frictionFactor;
+  player.vx = dx !== 0 ? player.vx + dx * k.accelPerTick : brake(player.vx, k);
+  player.vy = dy !== 0 ? player.vy + dy * k.accelPerTick : brake(player.vy, k);
   const speed = Math.sqrt(player.vx * player.vx + player.vy * player.vy);
   if (speed > config.maxSpeed) {
     const scale = config.maxSpeed / speed;
