@@ -87,9 +87,13 @@ export function movePlayer(
   config: SimConfig,
   k: TickConstants,
 ): void {
-  const dashing = player.dashTicks > 0;
-  if (dashing) player.dashTicks -= 1;
-  else if (!tryStartDash(player, buttons, config, k)) accelerate(player, buttons, config, k);
+  // The tick a dash starts is its first: it moves at dash speed for exactly `k.dashTicks` ticks,
+  // and `dashTicks > 0` (what a hit is judged by) holds on every one of them.
+  if (player.dashTicks > 1) player.dashTicks -= 1;
+  else {
+    player.dashTicks = 0;
+    if (!tryStartDash(player, buttons, config, k)) accelerate(player, buttons, config, k);
+  }
   if (player.dashCooldownTicks > 0) player.dashCooldownTicks -= 1;
   player.x += player.vx * k.dt;
   player.y += player.vy * k.dt;

@@ -8,7 +8,7 @@ export interface PlayerState {
   vx: number;
   vy: number;
   score: number;
-  /** Ticks left in the current dash (0 = not dashing). */
+  /** Ticks left in the current dash, counting the one just simulated (0 = not dashing). */
   dashTicks: number;
   /** Ticks until the next dash is allowed. */
   dashCooldownTicks: number;
