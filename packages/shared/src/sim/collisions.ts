@@ -78,6 +78,26 @@ function judgeDashHits(
   }
 }
 
+/**
+ * After the even push, a wall may have stopped one disc short; the other then takes the rest of
+ * it, so two players are never left overlapping because one stood at the edge.
+ */
+function giveWay(a: PlayerState, b: PlayerState, config: SimConfig): void {
+  const minDistance = config.playerRadius * 2;
+  clampToArena(a, config);
+  clampToArena(b, config);
+  const first = normalBetween(a, b);
+  if (first.distance >= minDistance) return;
+  b.x += first.nx * (minDistance - first.distance);
+  b.y += first.ny * (minDistance - first.distance);
+  clampToArena(b, config);
+  const second = normalBetween(a, b);
+  if (second.distance >= minDistance) return;
+  a.x -= second.nx * (minDistance - second.distance);
+  a.y -= second.ny * (minDistance - second.distance);
+  clampToArena(a, config);
+}
+
 export function resolveCollisions(
   players: PlayerState[],
   config: SimConfig,
@@ -91,7 +111,10 @@ export function resolveCollisions(
       const a = players[i]!;
       const b = players[j]!;
       const { nx, ny, distance } = normalBetween(a, b);
-      if (distance < minDistance) separate(a, b, nx, ny, minDistance - distance);
+      if (distance < minDistance) {
+        separate(a, b, nx, ny, minDistance - distance);
+        giveWay(a, b, config);
+      }
     }
   }
   for (const player of players) {
