@@ -26,8 +26,18 @@ export interface BuiltApp {
 
 const serverClock = (): number => performance.timeOrigin + performance.now();
 
+/** Longest gap socket.io's connection-state recovery bridges; longer ones resume by token. */
+const RECOVERY_MAX_MS = 10_000;
+
 function createSocketServer(app: FastifyInstance, config: ServerConfig): ArenaServer {
   return new Server(app.server, {
+    // A short blip is bridged by socket.io itself (missed chat and notices are replayed); the
+    // session token in the handshake gives the seat back either way, even after a long gap or a
+    // restart of the socket layer, where recovery cannot apply.
+    connectionStateRecovery: {
+      maxDisconnectionDuration: Math.min(RECOVERY_MAX_MS, config.RECONNECT_GRACE_SECONDS * 1000),
+      skipMiddlewares: false,
+    },
     serveClient: false,
     transports: ['websocket', 'polling'],
     maxHttpBufferSize: config.MAX_PAYLOAD_BYTES,

@@ -2,6 +2,7 @@
 import { buildApp } from './app.js';
 import { shareableUrls } from './addresses.js';
 import { ConfigError, loadConfig, type ServerConfig } from './config.js';
+import { terminalQr } from './qr.js';
 import { shutDownWithin } from './shutdown.js';
 
 function readConfig(): ServerConfig {
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
   built.app.log.info({ local: urls.local, lan: urls.lan }, 'Arena is running');
   console.log(`\n  Arena is running.\n  Local:   ${urls.local}`);
   for (const url of urls.lan) console.log(`  Network: ${url}   <- share this with friends on your network`);
+  const phoneLink = urls.lan[0];
+  if (phoneLink && process.stdout.isTTY) console.log(`\n  Scan to play on a phone:\n${await terminalQr(phoneLink)}`);
   console.log('');
 
   let stopping = false;

@@ -8,7 +8,8 @@
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 export function cleanText(raw: string): string {
-  return raw.replace(UNPRINTABLE, '').replace(/\s+/g, ' ').trim();
+  // Line breaks and tabs become spaces first, so 'a\nb' stays two words.
+  return raw.replace(/[\t\n\r\v\f]/g, ' ').replace(UNPRINTABLE, '').replace(/\s+/g, ' ').trim();
 }
 
 export const NAME_MAX_LENGTH = 20;

@@ -1,0 +1,109 @@
+/** Spectators watch but cannot play; chat is plain text, limited, and remembered for joiners. */
+import { ErrorCode } from '@arena/shared/protocol';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  closeAll,
+  connectPlayer,
+  createRoom,
+  joinRoom,
+  waitFor,
+  waitForTicks,
+  type PlayerSocket,
+} from '../support/player.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+let server: TestServer;
+const sockets: PlayerSocket[] = [];
+
+beforeEach(async () => {
+  server = await startServer({ MAX_PLAYERS_PER_ROOM: 1 });
+});
+
+afterEach(async () => {
+  closeAll(sockets);
+  await server.close();
+});
+
+async function spectate(code: string) {
+  const socket = connectPlayer(server.url);
+  sockets.push(socket);
+  const joined = waitFor(socket, 'room:joined');
+  socket.emit('room:join', { code, name: 'Watcher', spectate: true });
+  return { socket, joined: await joined };
+}
+
+describe('spectators', () => {
+  it('receive snapshots, and their inputs are refused with a clear error', async () => {
+    const host = await createRoom(server.url, 'Player');
+    sockets.push(host.socket);
+    const watcher = await spectate(host.joined.roomCode);
+    expect(watcher.joined).toMatchObject({ role: 'spectator', selfId: 0 });
+    const snapshot = await waitForTicks(watcher.socket, 3);
+    expect(snapshot.players.map((p) => p.id)).toEqual([host.joined.selfId]);
+    const error = waitFor(watcher.socket, 'error');
+    watcher.socket.emit('player:input', { seq: 1, buttons: 1 });
+    expect(await error).toMatchObject({ code: ErrorCode.SpectatorCannotPlay, event: 'player:input' });
+  });
+
+  it('a full room refuses a player but offers to watch, and watching works', async () => {
+    const host = await createRoom(server.url, 'Player');
+    sockets.push(host.socket);
+    const late = connectPlayer(server.url);
+    sockets.push(late);
+    const error = waitFor(late, 'error');
+    late.emit('room:join', { code: host.joined.roomCode, name: 'Late' });
+    const refusal = await error;
+    expect(refusal.code).toBe(ErrorCode.RoomFull);
+    expect(refusal.message).toMatch(/watch/i);
+    const joined = waitFor(late, 'room:joined');
+    late.emit('room:join', { code: host.joined.roomCode, name: 'Late', spectate: true });
+    expect((await joined).role).toBe('spectator');
+  });
+});
+
+describe('chat', () => {
+  it('delivers HTML as inert text, exactly as typed, to everyone in the room', async () => {
+    server = await startServer({ MAX_PLAYERS_PER_ROOM: 4 });
+    const host = await createRoom(server.url, 'Host');
+    const guest = await joinRoom(server.url, host.joined.roomCode, 'Guest');
+    sockets.push(host.socket, guest.socket);
+    const html = '<img src=x onerror="alert(1)"><b>hi</b>';
+    const received = waitFor(host.socket, 'chat:message');
+    guest.socket.emit('chat:send', { text: html });
+    expect(await received).toMatchObject({ from: 'Guest', fromId: guest.joined.selfId, text: html });
+  });
+
+  it('strips control characters and refuses over-long messages', async () => {
+    const host = await createRoom(server.url, 'Host');
+    sockets.push(host.socket);
+    const received = waitFor(host.socket, 'chat:message');
+    host.socket.emit('chat:send', { text: 'a\u0000b\u202Ec\n\nd' });
+    expect((await received).text).toBe('abc d');
+    const error = waitFor(host.socket, 'error');
+    host.socket.emit('chat:send', { text: 'x'.repeat(201) });
+    expect((await error).code).toBe(ErrorCode.InvalidPayload);
+  });
+
+  it('rate-limits chat with an error and keeps the socket', async () => {
+    const host = await createRoom(server.url, 'Host');
+    sockets.push(host.socket);
+    const limited = waitFor(host.socket, 'error', (e) => e.code === ErrorCode.RateLimited);
+    for (let i = 0; i < 12; i++) host.socket.emit('chat:send', { text: `message ${i}` });
+    expect((await limited).event).toBe('chat:send');
+    await waitForTicks(host.socket, 3);
+    expect(host.socket.connected).toBe(true);
+  });
+
+  it('shows recent history to someone who joins', async () => {
+    server = await startServer({ MAX_PLAYERS_PER_ROOM: 4 });
+    const host = await createRoom(server.url, 'Host');
+    sockets.push(host.socket);
+    const echoed = waitFor(host.socket, 'chat:message', (m) => m.text === 'second');
+    host.socket.emit('chat:send', { text: 'first' });
+    host.socket.emit('chat:send', { text: 'second' });
+    await echoed;
+    const guest = await joinRoom(server.url, host.joined.roomCode, 'Guest');
+    sockets.push(guest.socket);
+    expect(guest.joined.chatHistory.map((m) => m.text)).toEqual(['first', 'second']);
+  });
+});
