@@ -1,0 +1,30 @@
+// Vite for the browser client. `@arena/source` comes first so @arena/shared is compiled from
+// its TypeScript source (no build of shared needed first), exactly as the typecheck sees it.
+import { defaultClientConditions, defineConfig } from 'vite';
+
+/** Where `npm run dev` expects the game server (apps/server) to listen. */
+const DEV_SERVER_URL = 'http://localhost:3000';
+
+export default defineConfig({
+  resolve: {
+    conditions: ['@arena/source', ...defaultClientConditions],
+  },
+  server: {
+    proxy: {
+      '/socket.io': { target: DEV_SERVER_URL, ws: true },
+      '/echo': { target: DEV_SERVER_URL, ws: true },
+      '/healthz': { target: DEV_SERVER_URL },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // Phaser alone is ~1.2 MB minified; one chunk is fine for a game that needs all of it.
+    chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      // basics.html lives in public/ and is copied verbatim (its inline script must stay free
+      // of any build step); index.html is the one page that is bundled.
+      input: { main: new URL('./index.html', import.meta.url).pathname },
+    },
+  },
+});
