@@ -1,0 +1,35 @@
+/** Starts the client: connection, input, lobby, game, test view. Nothing else lives here. */
+import { ArenaClient } from './game/arena-client.js';
+import { connect } from './net/connection.js';
+import { startPhaser } from './phaser-game.js';
+import { installTestView } from './test-view/install-test-view.js';
+import { KeyboardInput } from './ui/keyboard-input.js';
+import { mountLobby } from './ui/lobby.js';
+import { releaseInputWhenHidden } from './ui/page-visibility.js';
+import { mountStatusLine } from './ui/status-line.js';
+import { TouchControls } from './ui/touch-controls.js';
+
+function element(id: string): HTMLElement {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`index.html lacks #${id}`);
+  return found;
+}
+
+const connection = connect();
+const keyboard = new KeyboardInput();
+const touch = new TouchControls(
+  element('touch-controls'),
+  element('touch-stick'),
+  element('touch-knob'),
+  element('touch-dash'),
+);
+const client = new ArenaClient(connection, () => keyboard.buttons() | touch.buttons());
+const isPlaying = () => client.session?.isPlayer === true;
+
+keyboard.attach(window, isPlaying);
+touch.attach(isPlaying);
+releaseInputWhenHidden(client);
+mountStatusLine(connection, element('status'));
+mountLobby(client, document);
+installTestView(client);
+startPhaser(element('game'), client);

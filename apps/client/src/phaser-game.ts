@@ -1,0 +1,25 @@
+/** The Phaser game: one canvas that fills its container and follows the window's size. */
+import Phaser from 'phaser';
+import type { ArenaClient } from './game/arena-client.js';
+import { GameScene } from './scenes/GameScene.js';
+import { HudScene } from './scenes/HudScene.js';
+
+export function startPhaser(parent: HTMLElement, client: ArenaClient): Phaser.Game {
+  return new Phaser.Game({
+    type: Phaser.AUTO,
+    parent,
+    backgroundColor: '#10131a',
+    banner: false,
+    // No sounds yet; this also keeps an AudioContext warning out of the console.
+    audio: { noAudio: true },
+    // Keys are read from DOM events (ui/keyboard-input.ts); Phaser must not capture them, or
+    // typing a name with W, A, S or D in it would break.
+    input: { keyboard: false },
+    scale: {
+      mode: Phaser.Scale.RESIZE,
+      width: '100%',
+      height: '100%',
+    },
+    scene: [new GameScene(client), new HudScene(client)],
+  });
+}

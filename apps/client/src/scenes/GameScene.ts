@@ -1,0 +1,100 @@
+/**
+ * The world: floor, walls, coins and players, with the camera on our own player. It asks the
+ * client to advance once per frame and draws the frame it gets back; it never changes game
+ * state itself.
+ */
+import Phaser from 'phaser';
+import type { ArenaClient } from '../game/arena-client.js';
+import type { RenderFrame } from '../game/render-frame.js';
+import { WALL_THICKNESS_PX, drawArenaFloor } from './arena-floor.js';
+import { PlayerSprite } from './player-sprite.js';
+
+const BACKGROUND_COLOR = '#10131a';
+const COIN_COLOR = 0xffd54f;
+const COIN_RIM_COLOR = 0xb8860b;
+/** Show roughly this many world pixels across the short side of the screen, at most 1:1. */
+const VIEW_SHORT_SIDE_PX = 720;
+const MIN_ZOOM = 0.45;
+
+export class GameScene extends Phaser.Scene {
+  static readonly KEY = 'GameScene';
+  private floor!: Phaser.GameObjects.Graphics;
+  private coins!: Phaser.GameObjects.Graphics;
+  private readonly sprites = new Map<number, PlayerSprite>();
+  private drawnArena = '';
+
+  constructor(private readonly client: ArenaClient) {
+    super({ key: GameScene.KEY });
+  }
+
+  create(): void {
+    this.cameras.main.setBackgroundColor(BACKGROUND_COLOR);
+    this.floor = this.add.graphics().setDepth(0);
+    this.coins = this.add.graphics().setDepth(0.5);
+  }
+
+  override update(_time: number, deltaMs: number): void {
+    this.client.advance(deltaMs);
+    const frame = this.client.frame;
+    if (!frame) {
+      this.clearWorld();
+      return;
+    }
+    this.drawFloor(frame);
+    this.drawCoins(frame);
+    this.syncPlayers(frame);
+    this.followCamera(frame);
+  }
+
+  private drawFloor(frame: RenderFrame): void {
+    const key = `${frame.arena.width}x${frame.arena.height}`;
+    if (key === this.drawnArena) return;
+    this.drawnArena = key;
+    drawArenaFloor(this.floor, frame.arena.width, frame.arena.height);
+    const t = WALL_THICKNESS_PX;
+    this.cameras.main.setBounds(-t, -t, frame.arena.width + 2 * t, frame.arena.height + 2 * t);
+    this.floor.setVisible(true);
+  }
+
+  private drawCoins(frame: RenderFrame): void {
+    const g = this.coins.clear();
+    g.fillStyle(COIN_COLOR, 1);
+    g.lineStyle(2, COIN_RIM_COLOR, 1);
+    for (const coin of frame.coins) {
+      g.fillCircle(coin.x, coin.y, frame.coinRadius);
+      g.strokeCircle(coin.x, coin.y, frame.coinRadius);
+    }
+  }
+
+  private syncPlayers(frame: RenderFrame): void {
+    const seen = new Set<number>();
+    for (const player of frame.players) {
+      seen.add(player.id);
+      const sprite = this.sprites.get(player.id);
+      if (sprite) sprite.update(player);
+      else this.sprites.set(player.id, new PlayerSprite(this, player, frame.playerRadius));
+    }
+    for (const [id, sprite] of this.sprites) {
+      if (seen.has(id)) continue;
+      sprite.destroy();
+      this.sprites.delete(id);
+    }
+  }
+
+  private followCamera(frame: RenderFrame): void {
+    const camera = this.cameras.main;
+    const shortSide = Math.min(this.scale.width, this.scale.height);
+    camera.setZoom(Phaser.Math.Clamp(shortSide / VIEW_SHORT_SIDE_PX, MIN_ZOOM, 1));
+    // A spectator (no self) watches the middle of the arena.
+    const target = frame.self ?? { x: frame.arena.width / 2, y: frame.arena.height / 2 };
+    camera.centerOn(target.x, target.y);
+  }
+
+  private clearWorld(): void {
+    for (const sprite of this.sprites.values()) sprite.destroy();
+    this.sprites.clear();
+    this.coins.clear();
+    this.floor.setVisible(false);
+    this.drawnArena = '';
+  }
+}

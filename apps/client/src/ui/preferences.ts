@@ -1,0 +1,58 @@
+/** The player's name and colour, remembered in localStorage across visits. */
+import { NAME_MAX_LENGTH, cleanText } from '@arena/shared/protocol';
+
+const NAME_KEY = 'arena.name';
+const COLOR_KEY = 'arena.color';
+
+/** Bright colours that read well on the dark floor; a first visit gets one at random. */
+const STARTER_COLORS = [0xff5252, 0xffab40, 0xffee58, 0x69f0ae, 0x40c4ff, 0x7c4dff, 0xff4081];
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null; // storage disabled: nothing is remembered, everything else works
+  }
+}
+
+function write(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // See read().
+  }
+}
+
+/** The name as the server will see it: cleaned and cut to length; '' when unusable. */
+export function normalizeName(raw: string): string {
+  return cleanText(raw).slice(0, NAME_MAX_LENGTH);
+}
+
+export function loadName(): string {
+  return normalizeName(read(NAME_KEY) ?? '');
+}
+
+export function saveName(name: string): void {
+  write(NAME_KEY, normalizeName(name));
+}
+
+export function loadColor(): number {
+  const stored = Number.parseInt(read(COLOR_KEY) ?? '', 10);
+  if (Number.isInteger(stored) && stored >= 0 && stored <= 0xffffff) return stored;
+  const color = STARTER_COLORS[Math.floor(Math.random() * STARTER_COLORS.length)] ?? 0x40c4ff;
+  saveColor(color);
+  return color;
+}
+
+export function saveColor(color: number): void {
+  write(COLOR_KEY, String(color));
+}
+
+export function colorToCss(color: number): string {
+  return `#${color.toString(16).padStart(6, '0')}`;
+}
+
+export function cssToColor(css: string): number {
+  const value = Number.parseInt(css.replace('#', ''), 16);
+  return Number.isInteger(value) ? value : 0;
+}

@@ -1,0 +1,39 @@
+/**
+ * The connection status line: the WebSocket API's states in words (connecting, open on which
+ * transport, closed with the reason, error with the message) and the message count.
+ */
+import {
+  ConnectionStatus,
+  type ConnectionState,
+  type GameConnection,
+} from '../net/game-connection.js';
+
+/** Counters change with every snapshot; the line is refreshed at this pace, not per message. */
+const COUNTER_REFRESH_MS = 500;
+
+export function describeConnection(state: Readonly<ConnectionState>): string {
+  const counts = `${state.messagesIn} in / ${state.messagesOut} out`;
+  const fallback = state.webSocketSupported ? '' : ' (no WebSocket in this browser)';
+  switch (state.status) {
+    case ConnectionStatus.Connecting:
+      return `connecting${state.detail ? `: ${state.detail}` : '…'}${fallback}`;
+    case ConnectionStatus.Open:
+      return `open via ${state.transport ?? '?'}${fallback} · ${counts}`;
+    case ConnectionStatus.Closed:
+      return `closed: ${state.detail || 'no reason given'} · ${counts}`;
+    case ConnectionStatus.Error:
+      return `error: ${state.detail || 'unknown'}`;
+  }
+}
+
+export function mountStatusLine(connection: GameConnection, element: HTMLElement): void {
+  const render = (state: Readonly<ConnectionState>) => {
+    const text = describeConnection(state);
+    // textContent only: a server's error message is text, never markup.
+    if (element.textContent !== text) element.textContent = text;
+    element.dataset['status'] = state.status;
+  };
+  render(connection.state);
+  connection.onStateChange(render);
+  setInterval(() => render(connection.state), COUNTER_REFRESH_MS);
+}
