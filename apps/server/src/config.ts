@@ -36,7 +36,6 @@ export const configSchema = z.object({
   /** Link simulator for demos: added one-way latency per connection (ms). */
   SIM_LAG_MS: int(0, 5000).default(0),
   SIM_JITTER_MS: int(0, 5000).default(0),
-  REDIS_URL: z.string().url().optional(),
 });
 
 export type ServerConfig = z.output<typeof configSchema>;
