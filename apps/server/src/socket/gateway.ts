@@ -19,6 +19,7 @@ import {
   handleLobbyUnsubscribe,
   handlePing,
 } from './play-handlers.js';
+import { delayOutbound, linkDelayFor, orderedDelayer } from './link-delay.js';
 import { SocketLimits } from './rate-limits.js';
 import { handleCreate, handleJoin, handleLeave, handleQuickPlay } from './room-handlers.js';
 import { sendError } from './send-error.js';
@@ -74,7 +75,13 @@ export function attachGateway(socket: ArenaSocket, services: GameServices): void
     (handlers[event] as (c: HandlerContext, p: unknown) => void)(ctx, parsed.data);
   };
 
-  socket.onAny((event: unknown, ...args: unknown[]) => {
+  const delay = linkDelayFor(socket, services.config);
+  const simulated = delay.lagMs > 0 || delay.jitterMs > 0;
+  const inbound = simulated ? orderedDelayer(delay) : (deliver: () => void) => deliver();
+  if (simulated) delayOutbound(socket, delay);
+
+  const receive = (event: unknown, args: unknown[]): void => {
+    if (socket.disconnected) return;
     if (!isClientEventName(event)) {
       return misbehaved(ErrorCode.UnknownEvent, `Unknown event ${JSON.stringify(String(event).slice(0, 40))}.`);
     }
@@ -84,7 +91,8 @@ export function attachGateway(socket: ArenaSocket, services: GameServices): void
       services.log.error({ err: error, event, socket: socket.id }, 'handler failed');
       sendError(socket, services.metrics, ErrorCode.Internal, 'The server could not handle that event.', event);
     }
-  });
+  };
+  socket.onAny((event: unknown, ...args: unknown[]) => inbound(() => receive(event, args)));
 
   socket.on('disconnect', () => {
     const room = services.membership.get(socket);
