@@ -1,0 +1,124 @@
+/**
+ * Connection limits: per address and in total, the browser origin allow-list, the transport's
+ * payload size limit and the protocol version, each checked with real sockets.
+ */
+import { ErrorCode, PROTOCOL_VERSION } from '@arena/shared/protocol';
+import { afterEach, describe, expect, it } from 'vitest';
+import { disconnectOf, refusalOf, serverSawDisconnect } from '../support/connections.js';
+import {
+  closeAll,
+  connected,
+  connectPlayer,
+  createRoom,
+  waitFor,
+  waitForTicks,
+  type ConnectOptions,
+  type PlayerSocket,
+} from '../support/player.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+let server: TestServer | undefined;
+const sockets: PlayerSocket[] = [];
+
+afterEach(async () => {
+  closeAll(sockets);
+  await server?.close();
+  server = undefined;
+});
+
+function connect(url: string, options: ConnectOptions = {}): PlayerSocket {
+  const socket = connectPlayer(url, options);
+  sockets.push(socket);
+  return socket;
+}
+
+async function connectMany(url: string, count: number): Promise<PlayerSocket[]> {
+  const opened = Array.from({ length: count }, () => connect(url));
+  await Promise.all(opened.map((s) => connected(s)));
+  return opened;
+}
+
+describe('connection limits', () => {
+  it('refuses connections past MAX_CONNECTIONS_PER_IP and accepts again once one closes', async () => {
+    server = await startServer({ MAX_CONNECTIONS_PER_IP: 3 });
+    const [first] = await connectMany(server.url, 3);
+    expect((await refusalOf(connect(server.url))).code).toBe(ErrorCode.TooManyConnections);
+    // The refused socket never counted: closing an accepted one frees exactly one place.
+    const released = serverSawDisconnect(server, [first!.id]);
+    first!.disconnect();
+    await released;
+    await connected(connect(server.url));
+    expect((await refusalOf(connect(server.url))).code).toBe(ErrorCode.TooManyConnections);
+    expect(server.services.metrics.connections).toBe(3);
+  });
+
+  it('refuses connections past MAX_CONNECTIONS in total', async () => {
+    server = await startServer({ MAX_CONNECTIONS: 2, MAX_CONNECTIONS_PER_IP: 50 });
+    await connectMany(server.url, 2);
+    const refusal = await refusalOf(connect(server.url));
+    expect(refusal).toMatchObject({ code: ErrorCode.TooManyConnections, message: 'The server is full.' });
+    expect(server.services.metrics.rejectedConnections.get(ErrorCode.TooManyConnections)).toBe(1);
+  });
+});
+
+describe('origin allow-list', () => {
+  it('refuses a browser from another origin with ORIGIN_NOT_ALLOWED', async () => {
+    server = await startServer();
+    const refusal = await refusalOf(connect(server.url, { extraHeaders: { origin: 'https://elsewhere.example' } }));
+    expect(refusal.code).toBe(ErrorCode.OriginNotAllowed);
+    expect(refusal.message).toContain('https://elsewhere.example');
+  });
+
+  it("allows the server's own page (same origin) by default", async () => {
+    server = await startServer();
+    await connected(connect(server.url, { extraHeaders: { origin: server.url } }));
+  });
+
+  it('allows an origin listed in ALLOWED_ORIGINS and still refuses the others', async () => {
+    server = await startServer({ ALLOWED_ORIGINS: 'https://friend.example, https://other.example' });
+    await connected(connect(server.url, { extraHeaders: { origin: 'https://friend.example' } }));
+    const refusal = await refusalOf(connect(server.url, { extraHeaders: { origin: 'https://friend.example.evil' } }));
+    expect(refusal.code).toBe(ErrorCode.OriginNotAllowed);
+  });
+
+  it('allows any origin when ALLOWED_ORIGINS is *', async () => {
+    server = await startServer({ ALLOWED_ORIGINS: '*' });
+    await connected(connect(server.url, { extraHeaders: { origin: 'https://anywhere.example' } }));
+  });
+});
+
+describe('payload size limit', () => {
+  it('disconnects only the socket that sends a frame over MAX_PAYLOAD_BYTES', async () => {
+    server = await startServer({ MAX_PAYLOAD_BYTES: 1024 });
+    const host = await createRoom(server.url, 'Bystander');
+    const big = await createRoom(server.url, 'Big');
+    sockets.push(host.socket, big.socket);
+    const errors: string[] = [];
+    big.socket.on('error', (e) => errors.push(e.code));
+
+    // Just under the limit, the frame reaches the gateway and is answered by the schema.
+    const answered = waitFor(big.socket, 'error');
+    big.socket.emit('chat:send', { text: 'x'.repeat(900) });
+    expect((await answered).code).toBe(ErrorCode.InvalidPayload);
+
+    const gone = disconnectOf(big.socket);
+    big.socket.emit('chat:send', { text: 'y'.repeat(4000) });
+    expect(await gone).toBe('transport close');
+    // The oversized frame never reached a handler, so it was not answered: it was refused whole.
+    expect(errors).toEqual([ErrorCode.InvalidPayload]);
+    await waitForTicks(host.socket, 5);
+    expect(host.socket.connected).toBe(true);
+  });
+});
+
+describe('protocol version', () => {
+  it('refuses other versions and a missing version with PROTOCOL_MISMATCH', async () => {
+    server = await startServer();
+    for (const version of [PROTOCOL_VERSION + 1, 0]) {
+      const refusal = await refusalOf(connect(server.url, { protocolVersion: version }));
+      expect(refusal.code).toBe(ErrorCode.ProtocolMismatch);
+      expect(refusal.message).toContain(`protocol ${PROTOCOL_VERSION}`);
+    }
+    expect(server.services.metrics.connections).toBe(0);
+  });
+});
