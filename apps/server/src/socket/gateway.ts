@@ -10,6 +10,7 @@ import {
   isClientEventName,
   type ClientEventName,
 } from '@arena/shared/protocol';
+import type { Room } from '../rooms/room.js';
 import type { GameServices } from '../services.js';
 import type { HandlerContext, HandlerTable } from './handler-context.js';
 import {
@@ -45,6 +46,17 @@ function describeIssue(error: { issues: { path: PropertyKey[]; message: string }
   return (where ? `${where}: ` : '') + issue.message.slice(0, 120);
 }
 
+/**
+ * The room this socket is in. A room that closed (it failed, or the server is stopping) has
+ * already let its members go: they are back in the lobby and may join another room.
+ */
+function currentRoom(socket: ArenaSocket, services: GameServices): Room | undefined {
+  const room = services.membership.get(socket);
+  if (!room?.closed) return room;
+  services.membership.delete(socket);
+  return undefined;
+}
+
 export function attachGateway(socket: ArenaSocket, services: GameServices): void {
   const limits = new SocketLimits(services.config.TICK_RATE_HZ, services.clock());
 
@@ -69,7 +81,7 @@ export function attachGateway(socket: ArenaSocket, services: GameServices): void
     const ctx: HandlerContext = {
       socket,
       services,
-      room: services.membership.get(socket),
+      room: currentRoom(socket, services),
       fail: (code, message) => sendError(socket, services.metrics, code, message, event),
     };
     (handlers[event] as (c: HandlerContext, p: unknown) => void)(ctx, parsed.data);
