@@ -74,7 +74,7 @@ function readCoin(view: DataView, at: number): SnapshotCoin {
 
 function writeAck(view: DataView, at: number, a: SnapshotAck): number {
   view.setUint16(at, a.playerId, true);
-  view.setUint32(at + 2, a.seq >>> 0, true);
+  view.setUint32(at + 2, clampInt(a.seq, 0, 0xffff_ffff), true);
   return at + ACK_BYTES;
 }
 
@@ -83,12 +83,10 @@ function readAck(view: DataView, at: number): SnapshotAck {
 }
 
 export function encodedSnapshotSize(s: Snapshot): number {
-  return (
-    HEADER_BYTES +
-    1 + s.players.length * PLAYER_BYTES +
-    1 + s.coins.length * COIN_BYTES +
-    1 + s.acks.length * ACK_BYTES
-  );
+  const tables =
+    s.players.length * PLAYER_BYTES + s.coins.length * COIN_BYTES + s.acks.length * ACK_BYTES;
+  // Each of the three tables starts with a one-byte count.
+  return HEADER_BYTES + 3 + tables;
 }
 
 export function encodeSnapshot(snapshot: Snapshot): Uint8Array {
@@ -100,7 +98,7 @@ export function encodeSnapshot(snapshot: Snapshot): Uint8Array {
   const view = new DataView(bytes.buffer);
   view.setUint8(0, SNAPSHOT_MAGIC);
   view.setUint8(1, SNAPSHOT_CODEC_VERSION);
-  view.setUint32(2, snapshot.tick >>> 0, true);
+  view.setUint32(2, clampInt(snapshot.tick, 0, 0xffff_ffff), true);
   view.setFloat64(6, snapshot.serverTimeMs, true);
   view.setUint16(14, clampInt(snapshot.round.number, 0, 0xffff), true);
   view.setUint8(16, PHASES.indexOf(snapshot.round.phase));
@@ -124,15 +122,21 @@ function readTable<T>(
   if (at >= view.byteLength) throw new SnapshotDecodeError('snapshot truncated');
   const count = view.getUint8(at);
   const start = at + 1;
-  if (start + count * entryBytes > view.byteLength) throw new SnapshotDecodeError('snapshot truncated');
+  if (start + count * entryBytes > view.byteLength) {
+    throw new SnapshotDecodeError('snapshot truncated');
+  }
   const items: T[] = [];
   for (let i = 0; i < count; i++) items.push(read(view, start + i * entryBytes));
   return { items, at: start + count * entryBytes };
 }
 
+/** Anything but bytes (a frame is whatever the socket delivered) is a decode error too. */
 function toView(frame: ArrayBuffer | Uint8Array): DataView {
+  if (ArrayBuffer.isView(frame)) {
+    return new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
+  }
   if (frame instanceof ArrayBuffer) return new DataView(frame);
-  return new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
+  throw new SnapshotDecodeError('snapshot frame is not binary');
 }
 
 export function decodeSnapshot(frame: ArrayBuffer | Uint8Array): Snapshot {
