@@ -1,0 +1,65 @@
+/**
+ * Two players in two browser contexts: one creates a room, the other opens the share link,
+ * and keys pressed in one tab move that player in the other tab's view.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { startArenaServer, type RunningServer } from './arena-server.js';
+import { arenaView, drawnPlayer, openPlayer, waitForPlayers } from './arena-page.js';
+
+let server: RunningServer;
+
+test.beforeAll(async () => {
+  server = await startArenaServer();
+});
+
+test.afterAll(async () => {
+  await server.stop();
+});
+
+async function hostAndGuest(browser: Browser): Promise<{ host: Page; guest: Page; code: string }> {
+  const host = await openPlayer(browser, server.url, 'Ada');
+  await host.click('#create-room');
+  await expect.poll(async () => (await arenaView(host)).roomCode).toMatch(/^[A-Z2-9]{5}$/);
+  const link = await host.inputValue('#share-link');
+  const code = (await arenaView(host)).roomCode!;
+  expect(link).toContain(`room=${code}`);
+  // The guest opens the link on a fresh device: no name yet, so it is asked for one first.
+  const guest = await openPlayer(browser, link.replace(/^https?:\/\/[^/]+/, server.url), null);
+  await expect(guest.locator('#lobby-message')).toContainText(code);
+  await guest.fill('#player-name', 'Bob');
+  await guest.press('#player-name', 'Enter');
+  return { host, guest, code };
+}
+
+test('a second tab joins by link and sees the first player move', async ({ browser }) => {
+  const { host, guest, code } = await hostAndGuest(browser);
+  await waitForPlayers(guest, 2);
+  await waitForPlayers(host, 2);
+  expect((await arenaView(guest)).roomCode).toBe(code);
+  const hostId = (await arenaView(host)).selfId!;
+  const before = await drawnPlayer(guest, hostId);
+
+  const canvasBefore = await guest.locator('#game canvas').screenshot();
+  await host.keyboard.down('ArrowRight');
+  await expect.poll(async () => (await drawnPlayer(guest, hostId)).x, { timeout: 10_000 }).toBeGreaterThan(before.x + 60);
+  await host.keyboard.up('ArrowRight');
+  const after = await drawnPlayer(guest, hostId);
+  expect(Math.abs(after.y - before.y)).toBeLessThan(5);
+  // The guest's own canvas shows it: the picture changed while the host moved.
+  const canvasAfter = await guest.locator('#game canvas').screenshot();
+  expect(canvasAfter.equals(canvasBefore)).toBe(false);
+  // Names are drawn from the roster, not from HTML.
+  expect((await arenaView(guest)).players.map((p) => p.name).sort()).toEqual(['Ada', 'Bob']);
+  expect((await arenaView(host)).transport).toBe('websocket');
+});
+
+test('/basics.html runs the five WebSocket steps against /echo', async ({ page }) => {
+  await page.goto(`${server.url}/basics.html`);
+  await expect(page.locator('#log .open')).toHaveCount(1);
+  await expect(page.locator('#log .message').first()).toContainText('ping from basics.html');
+  await page.fill('#text', '<b>not bold</b>');
+  await page.click('#send');
+  await expect(page.locator('#log .message').nth(1)).toContainText('<b>not bold</b>');
+  await page.click('#close');
+  await expect(page.locator('#log .close')).toContainText('1000');
+});
