@@ -1,0 +1,84 @@
+/**
+ * One direction of a simulated WebSocket: `send(now, payload)` now, `receive(now)` whatever
+ * has arrived by then. Latency and jitter are drawn from a seeded generator and time is only
+ * ever an argument, so a test or netlab run is the same every time. Delivery keeps order: a
+ * packet never overtakes the one before it, which is how a resend turns into a stall and a
+ * burst.
+ */
+import { nextRandom, seedFrom } from '../sim/random.js';
+import type { LinkProfile } from './link-profile.js';
+
+export interface LinkStats {
+  sent: number;
+  delivered: number;
+  /** Packets that were "lost" and resent (each one stalls the link). */
+  stalls: number;
+  bytesSent: number;
+}
+
+interface InFlight<T> {
+  deliverAtMs: number;
+  payload: T;
+}
+
+export class SimulatedLink<T> {
+  private readonly queue: InFlight<T>[] = [];
+  private head = 0;
+  private lastDeliveryMs = -Infinity;
+  private rngState: number;
+  readonly stats: LinkStats = { sent: 0, delivered: 0, stalls: 0, bytesSent: 0 };
+
+  constructor(
+    readonly profile: LinkProfile,
+    seed: number,
+  ) {
+    this.rngState = seedFrom(seed);
+  }
+
+  /** Queues `payload`; returns when it will arrive. `bytes` only feeds the counters. */
+  send(nowMs: number, payload: T, bytes = 0): number {
+    const { latencyMs, jitterMs, stallPercent, stallMs } = this.profile;
+    let delay = latencyMs + (this.random() * 2 - 1) * jitterMs;
+    if (stallPercent > 0 && this.random() * 100 < stallPercent) {
+      delay += stallMs;
+      this.stats.stalls += 1;
+    }
+    const deliverAtMs = Math.max(nowMs + Math.max(0, delay), this.lastDeliveryMs);
+    this.lastDeliveryMs = deliverAtMs;
+    this.queue.push({ deliverAtMs, payload });
+    this.stats.sent += 1;
+    this.stats.bytesSent += bytes;
+    return deliverAtMs;
+  }
+
+  /** Everything due by `nowMs`, oldest first. */
+  receive(nowMs: number): T[] {
+    const out: T[] = [];
+    while (this.head < this.queue.length && this.queue[this.head]!.deliverAtMs <= nowMs) {
+      out.push(this.queue[this.head]!.payload);
+      this.head += 1;
+    }
+    if (this.head > 1024) {
+      // Compact now and then, so a long run does not keep every packet ever sent.
+      this.queue.splice(0, this.head);
+      this.head = 0;
+    }
+    this.stats.delivered += out.length;
+    return out;
+  }
+
+  /** When the next packet arrives, or `undefined` when nothing is in flight. */
+  nextDeliveryAtMs(): number | undefined {
+    return this.queue[this.head]?.deliverAtMs;
+  }
+
+  get inFlight(): number {
+    return this.queue.length - this.head;
+  }
+
+  private random(): number {
+    const r = nextRandom(this.rngState);
+    this.rngState = r.state;
+    return r.value;
+  }
+}
