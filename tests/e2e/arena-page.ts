@@ -28,7 +28,7 @@ export async function openPlayer(browser: Browser, url: string, name: string | n
 }
 
 export async function arenaView(page: Page): Promise<ArenaView> {
-  return page.evaluate(() => JSON.parse(JSON.stringify(window.__arena ?? null)) as ArenaView);
+  return page.evaluate(() => JSON.parse(JSON.stringify((window as { __arena?: unknown }).__arena ?? null)) as ArenaView);
 }
 
 export async function waitForPlayers(page: Page, count: number): Promise<void> {
