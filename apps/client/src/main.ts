@@ -32,4 +32,5 @@ releaseInputWhenHidden(client);
 mountStatusLine(connection, element('status'));
 mountLobby(client, document);
 installTestView(client);
-startPhaser(element('game'), client);
+const topbar = element('topbar');
+startPhaser({ parent: element('game'), client, topInsetPx: () => topbar.offsetHeight });

@@ -4,7 +4,14 @@ import type { ArenaClient } from './game/arena-client.js';
 import { GameScene } from './scenes/GameScene.js';
 import { HudScene } from './scenes/HudScene.js';
 
-export function startPhaser(parent: HTMLElement, client: ArenaClient): Phaser.Game {
+export interface PhaserOptions {
+  parent: HTMLElement;
+  client: ArenaClient;
+  /** Height of whatever DOM covers the top of the canvas; the HUD starts below it. */
+  topInsetPx: () => number;
+}
+
+export function startPhaser({ parent, client, topInsetPx }: PhaserOptions): Phaser.Game {
   return new Phaser.Game({
     type: Phaser.AUTO,
     parent,
@@ -20,6 +27,6 @@ export function startPhaser(parent: HTMLElement, client: ArenaClient): Phaser.Ga
       width: '100%',
       height: '100%',
     },
-    scene: [new GameScene(client), new HudScene(client)],
+    scene: [new GameScene(client), new HudScene(client, topInsetPx)],
   });
 }

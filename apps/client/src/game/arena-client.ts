@@ -30,6 +30,7 @@ const ROOM_ENDING_ERRORS: readonly string[] = [ErrorCode.RoomClosed, ErrorCode.S
 export class ArenaClient {
   private current: RoomSession | null = null;
   private lastFrame: RenderFrame | null = null;
+  private lastAdvanceMs: number | null = null;
   private identity: Identity | null = null;
   private rejoinTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly input: InputLoop;
@@ -72,13 +73,22 @@ export class ArenaClient {
     this.setSession(null);
   }
 
-  /** Once per rendered frame: run due input ticks, then build what to draw. */
-  advance(deltaMs: number): void {
+  /**
+   * Once per rendered frame: run due input ticks, then build what to draw. Time comes from our
+   * own clock, not Phaser's delta, which is smoothed and clamped (to 1/60 s in an unfocused
+   * window) and would make inputs run slower than the server's real-time tick.
+   */
+  advance(): void {
+    const nowMs = this.now();
+    const deltaMs = this.lastAdvanceMs === null ? 0 : nowMs - this.lastAdvanceMs;
+    this.lastAdvanceMs = nowMs;
     const session = this.current;
-    this.input.advance(deltaMs, session);
+    // Offline, inputs would be predicted but never sent: the player would drift, then snap back.
+    const online = this.connection.state.status === ConnectionStatus.Open;
+    this.input.advance(deltaMs, online ? session : null);
     if (!session) return;
     session.prediction.fadeCorrection(deltaMs);
-    this.lastFrame = session.buildFrame(this.now(), this.input.alpha);
+    this.lastFrame = session.buildFrame(nowMs, this.input.alpha);
   }
 
   /** Lets go of every button now (the tab is being hidden). */

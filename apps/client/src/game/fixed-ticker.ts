@@ -4,7 +4,7 @@
  */
 
 /** After a long stall (hidden tab, debugger) do not replay seconds of ticks in one frame. */
-const MAX_TICKS_PER_ADVANCE = 5;
+const MAX_TICKS_PER_ADVANCE = 8;
 
 export class FixedTicker {
   private accumulatorMs = 0;

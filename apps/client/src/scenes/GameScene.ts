@@ -33,8 +33,8 @@ export class GameScene extends Phaser.Scene {
     this.coins = this.add.graphics().setDepth(0.5);
   }
 
-  override update(_time: number, deltaMs: number): void {
-    this.client.advance(deltaMs);
+  override update(): void {
+    this.client.advance();
     const frame = this.client.frame;
     if (!frame) {
       this.clearWorld();

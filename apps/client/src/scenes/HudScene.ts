@@ -7,7 +7,6 @@ import type { ArenaClient } from '../game/arena-client.js';
 import type { HudState, RenderFrame } from '../game/render-frame.js';
 import { scoreboardLines } from './scoreboard-text.js';
 
-const TOP_OFFSET_PX = 52; // below the DOM status bar
 const MARGIN_PX = 12;
 const LEADERBOARD_ROWS = 8;
 
@@ -40,14 +39,18 @@ export class HudScene extends Phaser.Scene {
   private overlay!: Phaser.GameObjects.Rectangle;
   private scoreboard!: Phaser.GameObjects.Text;
 
-  constructor(private readonly client: ArenaClient) {
+  /** `topInsetPx` says how much of the canvas top the DOM bar covers (it wraps on phones). */
+  constructor(
+    private readonly client: ArenaClient,
+    private readonly topInsetPx: () => number,
+  ) {
     super({ key: HudScene.KEY, active: true });
   }
 
   create(): void {
-    this.status = this.add.text(MARGIN_PX, TOP_OFFSET_PX, '', HUD_STYLE);
+    this.status = this.add.text(MARGIN_PX, MARGIN_PX, '', HUD_STYLE);
     this.leaderboard = this.add
-      .text(0, TOP_OFFSET_PX, '', { ...HUD_STYLE, fontSize: '14px', align: 'right' })
+      .text(0, MARGIN_PX, '', { ...HUD_STYLE, fontSize: '14px', align: 'right' })
       .setOrigin(1, 0);
     this.overlay = this.add.rectangle(0, 0, 10, 10, 0x000000, 0.7).setOrigin(0.5);
     this.scoreboard = this.add
@@ -57,6 +60,9 @@ export class HudScene extends Phaser.Scene {
 
   override update(): void {
     const frame = this.client.frame;
+    const top = this.topInsetPx() + MARGIN_PX;
+    this.status.setY(top);
+    this.leaderboard.setY(top);
     this.status.setVisible(frame?.hud != null);
     this.leaderboard.setVisible(frame !== null);
     if (frame?.hud) this.status.setText(hudLine(frame.hud));
@@ -70,7 +76,7 @@ export class HudScene extends Phaser.Scene {
       .slice(0, LEADERBOARD_ROWS)
       .map((p) => `${p.isSelf ? '▶ ' : ''}${p.name}  ${p.score}`);
     this.leaderboard.setText(rows.join('\n'));
-    this.leaderboard.setPosition(this.scale.width - MARGIN_PX, TOP_OFFSET_PX);
+    this.leaderboard.setX(this.scale.width - MARGIN_PX);
   }
 
   private drawScoreboard(frame: RenderFrame | null): void {

@@ -48,14 +48,14 @@ class Lobby {
     this.client.connection.onStateChange((state) => {
       if (state.status === ConnectionStatus.Error && state.outdated) this.say(state.detail);
     });
+    // Read the link before show() tidies the address bar.
+    const linkedCode = roomCodeFromUrl(window.location.href);
     this.show(null);
-    this.joinFromUrl();
+    if (linkedCode) this.joinFromLink(linkedCode);
   }
 
   /** `/?room=CODE`: join at once when a name is known, otherwise ask for one first. */
-  private joinFromUrl(): void {
-    const code = roomCodeFromUrl(window.location.href);
-    if (!code) return;
+  private joinFromLink(code: string): void {
     this.el.joinCode.value = code;
     if (normalizeName(this.el.nameInput.value)) {
       this.join(code);

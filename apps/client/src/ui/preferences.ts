@@ -4,8 +4,8 @@ import { NAME_MAX_LENGTH, cleanText } from '@arena/shared/protocol';
 const NAME_KEY = 'arena.name';
 const COLOR_KEY = 'arena.color';
 
-/** Bright colours that read well on the dark floor; a first visit gets one at random. */
-const STARTER_COLORS = [0xff5252, 0xffab40, 0xffee58, 0x69f0ae, 0x40c4ff, 0x7c4dff, 0xff4081];
+/** Bright colours that read well on the dark floor and differ from the gold coins. */
+const STARTER_COLORS = [0xff5252, 0xffab40, 0xec407a, 0x69f0ae, 0x40c4ff, 0x7c4dff, 0xff4081];
 
 function read(key: string): string | null {
   try {
