@@ -51,12 +51,16 @@ function brake(velocity: number, k: TickConstants): number {
 }
 
 function accelerate(player: PlayerState, buttons: number, config: SimConfig, k: TickConstants) {
+  const speedBefore = Math.sqrt(player.vx * player.vx + player.vy * player.vy);
   const { dx, dy } = inputDirection(buttons);
   player.vx = dx !== 0 ? player.vx + dx * k.accelPerTick : brake(player.vx, k);
   player.vy = dy !== 0 ? player.vy + dy * k.accelPerTick : brake(player.vy, k);
   const speed = Math.sqrt(player.vx * player.vx + player.vy * player.vy);
-  if (speed > config.maxSpeed) {
-    const scale = config.maxSpeed / speed;
+  // Keys never push past maxSpeed, but a knock-back or the end of a dash that is already
+  // faster fades out by friction instead of stopping dead at the limit.
+  const limit = Math.max(config.maxSpeed, speedBefore * k.frictionFactor);
+  if (speed > limit) {
+    const scale = limit / speed;
     player.vx *= scale;
     player.vy *= scale;
   }

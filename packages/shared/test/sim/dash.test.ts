@@ -11,12 +11,12 @@ function atRest(): World {
   return worldWith([{ id: 1, x: 200, y: 600 }], config);
 }
 
-/** Ticks, out of a run of `buttons` per tick, in which the player moved faster than maxSpeed. */
+/** Ticks, out of a run of `buttons` per tick, in which the player moved at dash speed. */
 function fastTicks(world: World, buttonsPerTick: number[]): number[] {
   const fast: number[] = [];
   buttonsPerTick.reduce((w, buttons, i) => {
     const next = step(w, new Map([[1, buttons]]));
-    if (speedOf(player(next, 1)) > config.maxSpeed) fast.push(i);
+    if (speedOf(player(next, 1)) >= config.dashSpeed) fast.push(i);
     return next;
   }, world);
   return fast;
@@ -39,9 +39,20 @@ describe('dash', () => {
     expect(dashed).toBeGreaterThan(ran);
   });
 
-  it('lasts exactly dashTicks ticks at dash speed, then falls back to maxSpeed', () => {
+  it('lasts exactly dashTicks ticks at dash speed, then fades back to maxSpeed', () => {
     const fast = fastTicks(atRest(), Array<number>(20).fill(DASH_RIGHT));
     expect(fast).toEqual([...Array(k.dashTicks).keys()]);
+    // After the dash the speed fades by friction, never below maxSpeed while a key is held.
+    let world = hold(atRest(), 1, DASH_RIGHT, k.dashTicks);
+    const speeds: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      world = step(world, new Map([[1, Button.Right]]));
+      speeds.push(speedOf(player(world, 1)));
+    }
+    expect(speeds[0]).toBeLessThan(config.dashSpeed);
+    expect(speeds[0]).toBeGreaterThan(config.maxSpeed);
+    for (let i = 1; i < speeds.length; i++) expect(speeds[i]).toBeLessThanOrEqual(speeds[i - 1]!);
+    expect(speeds.at(-1)).toBe(config.maxSpeed);
   });
 
   it('can hit on every tick it moves at dash speed', () => {
@@ -49,7 +60,7 @@ describe('dash', () => {
     for (let i = 0; i < 20; i++) {
       world = step(world, new Map([[1, DASH_RIGHT]]));
       const p = player(world, 1);
-      expect(speedOf(p) > config.maxSpeed, `tick ${i}`).toBe(p.dashTicks > 0);
+      expect(speedOf(p) >= config.dashSpeed, `tick ${i}`).toBe(p.dashTicks > 0);
     }
   });
 
