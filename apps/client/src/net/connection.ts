@@ -35,14 +35,22 @@ const CLOSE_REASONS: Record<string, string> = {
 
 export const OUTDATED_MESSAGE = 'This page is older than the server: reload it to play.';
 
-/** The handshake refusal the server sends for another protocol version (`err.data.code`). */
-function isProtocolMismatch(err: Error): boolean {
+/** Refusals worth trying again later by ourselves (socket.io gives up after a refusal). */
+const RETRYABLE_REFUSALS: readonly string[] = [
+  ErrorCode.ServerShuttingDown,
+  ErrorCode.TooManyConnections,
+];
+const REFUSAL_RETRY_MS = 3000;
+
+/** A handshake refusal carries `err.data = {code, message}`; other errors carry nothing. */
+function refusalOf(err: Error): { code?: string; message?: string } {
   const data: unknown = (err as Error & { data?: unknown }).data;
-  return (
-    typeof data === 'object' &&
-    data !== null &&
-    (data as { code?: unknown }).code === ErrorCode.ProtocolMismatch
-  );
+  if (typeof data !== 'object' || data === null) return {};
+  const { code, message } = data as { code?: unknown; message?: unknown };
+  return {
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(typeof message === 'string' ? { message } : {}),
+  };
 }
 
 class SocketConnection implements GameConnection {
@@ -63,6 +71,7 @@ class SocketConnection implements GameConnection {
       messagesOut: 0,
     };
     this.watchLifecycle();
+    this.watchTransport();
     this.watchSession();
   }
 
@@ -108,15 +117,9 @@ class SocketConnection implements GameConnection {
     for (const handler of this.stateHandlers) handler(snapshot);
   }
 
+  /** The socket's own events: open, closed with a reason, error with a message. */
   private watchLifecycle(): void {
     const { socket } = this;
-    // The engine is replaced on every reconnection, so its upgrade listener is re-attached.
-    socket.io.on('open', () => {
-      socket.io.engine.on('upgrade', (transport: { name: string }) => {
-        if (this.current.status === ConnectionStatus.Open)
-          this.update({ transport: transport.name });
-      });
-    });
     socket.on('connect', () => {
       this.update({
         status: ConnectionStatus.Open,
@@ -132,23 +135,46 @@ class SocketConnection implements GameConnection {
         detail: CLOSE_REASONS[reason] ?? reason,
       });
     });
-    socket.on('connect_error', (err) => {
-      const outdated = isProtocolMismatch(err);
-      this.update({
-        status: ConnectionStatus.Error,
-        transport: null,
-        detail: outdated ? OUTDATED_MESSAGE : err.message,
-        outdated,
+    socket.on('connect_error', (err) => this.onConnectError(err));
+    socket.onAny(() => {
+      this.current.messagesIn += 1;
+    });
+  }
+
+  private onConnectError(err: Error): void {
+    const refusal = refusalOf(err);
+    const outdated = refusal.code === ErrorCode.ProtocolMismatch;
+    this.update({
+      status: ConnectionStatus.Error,
+      transport: null,
+      detail: outdated ? OUTDATED_MESSAGE : (refusal.message ?? err.message),
+      outdated,
+    });
+    // After a refusal socket.io stops retrying; a restart or a full server is worth another try.
+    const retry = !this.socket.active && RETRYABLE_REFUSALS.includes(refusal.code ?? '');
+    if (!retry) return;
+    setTimeout(() => {
+      this.update({ status: ConnectionStatus.Connecting, detail: 'trying again' });
+      this.socket.connect();
+    }, REFUSAL_RETRY_MS);
+  }
+
+  /** The manager's and engine's events: reconnection attempts and transport upgrades. */
+  private watchTransport(): void {
+    const manager = this.socket.io;
+    // The engine is replaced on every reconnection, so its upgrade listener is re-attached.
+    manager.on('open', () => {
+      manager.engine.on('upgrade', (transport: { name: string }) => {
+        if (this.current.status === ConnectionStatus.Open) {
+          this.update({ transport: transport.name });
+        }
       });
     });
-    socket.io.on('reconnect_attempt', (attempt) => {
+    manager.on('reconnect_attempt', (attempt) => {
       this.update({
         status: ConnectionStatus.Connecting,
         detail: `reconnecting, attempt ${attempt}`,
       });
-    });
-    socket.onAny(() => {
-      this.current.messagesIn += 1;
     });
   }
 
