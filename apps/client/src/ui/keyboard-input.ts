@@ -37,7 +37,7 @@ export class KeyboardInput {
    */
   attach(target: Window, isPlaying: () => boolean): () => void {
     const down = (event: KeyboardEvent) => {
-      if (!(event.code in KEY_BUTTONS) || !isPlaying() || isTyping(event.target)) return;
+      if (!Object.hasOwn(KEY_BUTTONS, event.code) || !isPlaying() || isTyping(event.target)) return;
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       event.preventDefault();
       this.held.add(event.code);
