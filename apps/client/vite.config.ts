@@ -1,5 +1,6 @@
 // Vite for the browser client. `@arena/source` comes first so @arena/shared is compiled from
 // its TypeScript source (no build of shared needed first), exactly as the typecheck sees it.
+import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig } from 'vite';
 
 /** Where `npm run dev` expects the game server (apps/server) to listen. */
@@ -24,7 +25,7 @@ export default defineConfig({
     rolldownOptions: {
       // basics.html lives in public/ and is copied verbatim (its inline script must stay free
       // of any build step); index.html is the one page that is bundled.
-      input: { main: new URL('./index.html', import.meta.url).pathname },
+      input: { main: fileURLToPath(new URL('./index.html', import.meta.url)) },
     },
   },
 });
