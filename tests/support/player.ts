@@ -20,6 +20,8 @@ export interface ConnectOptions {
   sessionToken?: string;
   transports?: ('websocket' | 'polling')[];
   extraHeaders?: Record<string, string>;
+  /** Handshake query, e.g. `{lag: '100'}` for the server's link simulator. */
+  query?: Record<string, string>;
 }
 
 export function connectPlayer(url: string, options: ConnectOptions = {}): PlayerSocket {
@@ -32,6 +34,7 @@ export function connectPlayer(url: string, options: ConnectOptions = {}): Player
       ...(options.sessionToken ? { sessionToken: options.sessionToken } : {}),
     },
     ...(options.extraHeaders ? { extraHeaders: options.extraHeaders } : {}),
+    ...(options.query ? { query: options.query } : {}),
   });
 }
 

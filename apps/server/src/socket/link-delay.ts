@@ -29,14 +29,28 @@ export function linkDelayFor(socket: ArenaSocket, config: ServerConfig): LinkDel
   };
 }
 
-/** Delivers callbacks after lag + jitter, in the order they were scheduled. */
+/**
+ * Delivers callbacks after lag + jitter, strictly in the order they were scheduled. One queue
+ * and one timer: separate timers per packet may fire out of order when their due times are
+ * within a millisecond, which would split a binary event from its attachment.
+ */
 export function orderedDelayer({ lagMs, jitterMs }: LinkDelay): (deliver: () => void) => void {
+  const queue: { at: number; deliver: () => void }[] = [];
+  let timer: NodeJS.Timeout | null = null;
   let lastAt = 0;
+
+  const pump = (): void => {
+    timer = null;
+    const now = performance.now();
+    while (queue.length > 0 && queue[0]!.at <= now) queue.shift()!.deliver();
+    if (queue.length > 0) timer = setTimeout(pump, Math.max(1, queue[0]!.at - now));
+  };
+
   return (deliver) => {
     const now = performance.now();
-    const at = Math.max(lastAt, now + lagMs + Math.random() * jitterMs);
-    lastAt = at;
-    setTimeout(deliver, at - now);
+    lastAt = Math.max(lastAt, now + lagMs + Math.random() * jitterMs);
+    queue.push({ at: lastAt, deliver });
+    timer ??= setTimeout(pump, Math.max(1, lastAt - now));
   };
 }
 
