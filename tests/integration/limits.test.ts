@@ -15,6 +15,7 @@ import {
   type ConnectOptions,
   type PlayerSocket,
 } from '../support/player.js';
+import { RawSocket } from '../support/raw-socket.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 let server: TestServer | undefined;
@@ -56,7 +57,10 @@ describe('connection limits', () => {
     server = await startServer({ MAX_CONNECTIONS: 2, MAX_CONNECTIONS_PER_IP: 50 });
     await connectMany(server.url, 2);
     const refusal = await refusalOf(connect(server.url));
-    expect(refusal).toMatchObject({ code: ErrorCode.TooManyConnections, message: 'The server is full.' });
+    expect(refusal).toMatchObject({
+      code: ErrorCode.TooManyConnections,
+      message: 'The server is full.',
+    });
     expect(server.services.metrics.rejectedConnections.get(ErrorCode.TooManyConnections)).toBe(1);
   });
 });
@@ -64,7 +68,9 @@ describe('connection limits', () => {
 describe('origin allow-list', () => {
   it('refuses a browser from another origin with ORIGIN_NOT_ALLOWED', async () => {
     server = await startServer();
-    const refusal = await refusalOf(connect(server.url, { extraHeaders: { origin: 'https://elsewhere.example' } }));
+    const refusal = await refusalOf(
+      connect(server.url, { extraHeaders: { origin: 'https://elsewhere.example' } }),
+    );
     expect(refusal.code).toBe(ErrorCode.OriginNotAllowed);
     expect(refusal.message).toContain('https://elsewhere.example');
   });
@@ -75,9 +81,13 @@ describe('origin allow-list', () => {
   });
 
   it('allows an origin listed in ALLOWED_ORIGINS and still refuses the others', async () => {
-    server = await startServer({ ALLOWED_ORIGINS: 'https://friend.example, https://other.example' });
+    server = await startServer({
+      ALLOWED_ORIGINS: 'https://friend.example, https://other.example',
+    });
     await connected(connect(server.url, { extraHeaders: { origin: 'https://friend.example' } }));
-    const refusal = await refusalOf(connect(server.url, { extraHeaders: { origin: 'https://friend.example.evil' } }));
+    const refusal = await refusalOf(
+      connect(server.url, { extraHeaders: { origin: 'https://friend.example.evil' } }),
+    );
     expect(refusal.code).toBe(ErrorCode.OriginNotAllowed);
   });
 
@@ -120,5 +130,63 @@ describe('protocol version', () => {
       expect(refusal.message).toContain(`protocol ${PROTOCOL_VERSION}`);
     }
     expect(server.services.metrics.connections).toBe(0);
+  });
+});
+
+describe('transport connections beneath the handshake', () => {
+  it('closes the connection of a refused handshake once the refusal is sent', async () => {
+    server = await startServer();
+    const raw = await RawSocket.open(server.port);
+    raw.send('40{"protocolVersion":0}');
+    await raw.closedByServer();
+    expect(
+      raw.received().some((m) => m.startsWith('44') && m.includes(ErrorCode.ProtocolMismatch)),
+    ).toBe(true);
+  });
+
+  it('refuses transport connections that never join past twice MAX_CONNECTIONS_PER_IP', async () => {
+    server = await startServer({ MAX_CONNECTIONS_PER_IP: 2 });
+    const idle = await Promise.all([1, 2, 3, 4].map(() => RawSocket.open(server!.port)));
+    // engine.io answers a refused WebSocket upgrade with 400, a refused polling handshake with 403.
+    await expect(RawSocket.open(server.port)).rejects.toThrow(/Unexpected server response: 400/);
+    expect(server.services.metrics.rejectedConnections.get('TRANSPORT_LIMIT')).toBe(1);
+    // With room left in the allowance, a player past the limit gets the friendly refusal.
+    await Promise.all(idle.slice(0, 3).map((s) => s.close()));
+    await connected(connect(server.url));
+    await connected(connect(server.url));
+    expect((await refusalOf(connect(server.url))).code).toBe(ErrorCode.TooManyConnections);
+    await Promise.all(idle.map((s) => s.close()));
+  });
+
+  it('closes a transport connection that never joins within HANDSHAKE_TIMEOUT_MS', async () => {
+    server = await startServer({ HANDSHAKE_TIMEOUT_MS: 500 });
+    const idle = await RawSocket.open(server.port);
+    await idle.closedByServer();
+    expect(server.services.io.engine.clientsCount).toBe(0);
+  });
+
+  it.each(['0', '1', '5', '6'])(
+    'hangs up on a client that sends engine.io packet type %s',
+    async (type) => {
+      server = await startServer();
+      const raw = await RawSocket.open(server.port);
+      await raw.connect();
+      raw.send(type);
+      await raw.closedByServer();
+    },
+  );
+
+  it('still upgrades a polling connection to WebSocket', async () => {
+    server = await startServer();
+    const socket = connect(server.url, { transports: ['polling', 'websocket'] });
+    await connected(socket);
+    if (socket.io.engine.transport.name !== 'websocket') {
+      await new Promise<void>((resolve) => socket.io.engine.once('upgrade', () => resolve()));
+    }
+    expect(socket.io.engine.transport.name).toBe('websocket');
+    const pong = waitFor(socket, 'time:pong');
+    socket.emit('time:ping', { clientTimeMs: 1 });
+    await pong;
+    expect(socket.connected).toBe(true);
   });
 });

@@ -14,7 +14,10 @@ export interface Refusal {
 /** Resolves with the refusal's data once the handshake fails; rejects if it is accepted. */
 export function refusalOf(socket: PlayerSocket, timeoutMs = 5000): Promise<Refusal> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timed out waiting for connect_error')), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error('timed out waiting for connect_error')),
+      timeoutMs,
+    );
     socket.once('connect', () => {
       clearTimeout(timer);
       reject(new Error('expected the handshake to be refused, but it was accepted'));
@@ -30,7 +33,10 @@ export function refusalOf(socket: PlayerSocket, timeoutMs = 5000): Promise<Refus
 export function disconnectOf(socket: PlayerSocket, timeoutMs = 5000): Promise<string> {
   return new Promise((resolve, reject) => {
     if (!socket.connected && !socket.active) return resolve('already disconnected');
-    const timer = setTimeout(() => reject(new Error('timed out waiting for disconnect')), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error('timed out waiting for disconnect')),
+      timeoutMs,
+    );
     socket.once('disconnect', (reason) => {
       clearTimeout(timer);
       resolve(reason);
@@ -42,7 +48,10 @@ export function disconnectOf(socket: PlayerSocket, timeoutMs = 5000): Promise<st
  * Resolves once the server has seen every one of its sockets with these ids disconnect, so a
  * test can rely on the server's counters having been released.
  */
-export function serverSawDisconnect(server: TestServer, ids: (string | undefined)[]): Promise<void> {
+export function serverSawDisconnect(
+  server: TestServer,
+  ids: (string | undefined)[],
+): Promise<void> {
   const waits = ids.map((id) => {
     const serverSocket = id === undefined ? undefined : server.services.io.sockets.sockets.get(id);
     if (!serverSocket) return Promise.resolve();

@@ -16,6 +16,7 @@ import type { GameServices } from './services.js';
 import { attachGateway, resumeSession } from './socket/gateway.js';
 import { createHandshakeCheck } from './socket/handshake.js';
 import { startLobbyFeed } from './socket/lobby-feed.js';
+import { createTransportLimits, type TransportLimits } from './socket/transport-limits.js';
 import type { ArenaServer } from './socket/types.js';
 
 export interface BuiltApp {
@@ -29,7 +30,7 @@ const serverClock = (): number => performance.timeOrigin + performance.now();
 /** Longest gap socket.io's connection-state recovery bridges; longer ones resume by token. */
 const RECOVERY_MAX_MS = 10_000;
 
-function createSocketServer(app: FastifyInstance, config: ServerConfig): ArenaServer {
+function createSocketServer(app: FastifyInstance, config: ServerConfig, transport: TransportLimits): ArenaServer {
   return new Server(app.server, {
     // A short blip is bridged by socket.io itself (missed chat and notices are replayed); the
     // session token in the handshake gives the seat back either way, even after a long gap or a
@@ -41,6 +42,9 @@ function createSocketServer(app: FastifyInstance, config: ServerConfig): ArenaSe
     serveClient: false,
     transports: ['websocket', 'polling'],
     maxHttpBufferSize: config.MAX_PAYLOAD_BYTES,
+    allowRequest: transport.allowRequest,
+    // A transport connection that has not joined by then is closed (socket.io's default: 45 s).
+    connectTimeout: config.HANDSHAKE_TIMEOUT_MS,
     // The echo endpoint owns `/echo` upgrades; socket.io must leave them alone.
     destroyUpgrade: false,
     // Browsers are checked by origin in the handshake, with a clear error, not by CORS.
@@ -50,8 +54,10 @@ function createSocketServer(app: FastifyInstance, config: ServerConfig): ArenaSe
 
 export async function buildApp(config: ServerConfig): Promise<BuiltApp> {
   const app = Fastify({ logger: { level: config.LOG_LEVEL }, forceCloseConnections: true });
-  const io = createSocketServer(app, config);
   const metrics = new Metrics();
+  const transport = createTransportLimits(config, metrics);
+  const io = createSocketServer(app, config, transport);
+  io.engine.on('connection', transport.track);
   const services: GameServices = {
     config,
     io,

@@ -29,6 +29,8 @@ export const configSchema = z.object({
   MAX_PAYLOAD_BYTES: int(256, 1_000_000).default(8192),
   MAX_CONNECTIONS: int(1, 100_000).default(2000),
   MAX_CONNECTIONS_PER_IP: int(1, 10_000).default(32),
+  /** How long a transport connection may stay open without joining (socket.io's connectTimeout). */
+  HANDSHAKE_TIMEOUT_MS: int(500, 60_000).default(10_000),
   /** Comma-separated browser origins allowed besides the server's own page; `*` allows any. */
   ALLOWED_ORIGINS: z.string().default(''),
   CHAT_HISTORY_SIZE: int(0, 500).default(30),

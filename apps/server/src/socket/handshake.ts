@@ -6,6 +6,7 @@
 import { ErrorCode, PROTOCOL_VERSION } from '@arena/shared/protocol';
 import type { ExtendedError } from 'socket.io';
 import type { GameServices } from '../services.js';
+import { closeAfterRefusal } from './transport-limits.js';
 import type { ArenaSocket } from './types.js';
 
 function refusal(code: ErrorCode, message: string): ExtendedError {
@@ -60,6 +61,7 @@ export function createHandshakeCheck(services: GameServices) {
     const refused = check(socket);
     if (refused) {
       services.metrics.countRejectedConnection((refused.data as { code: string }).code);
+      closeAfterRefusal(socket);
       return next(refused);
     }
     const address = socket.handshake.address;
