@@ -47,8 +47,10 @@ function flood(socket: PlayerSocket, buttons: number, rate: FloodRate) {
   let chatDebt = 0;
   let sent = 0;
   const burst = (): void => {
-    for (let i = 0; i < rate.inputsPerTick; i++) socket.emit('player:input', { seq: ++seq, buttons });
-    for (chatDebt += rate.chatsPerTick; chatDebt >= 1; chatDebt -= 1) socket.emit('chat:send', { text: `spam ${sent++}` });
+    for (let i = 0; i < rate.inputsPerTick; i++)
+      socket.emit('player:input', { seq: ++seq, buttons });
+    for (chatDebt += rate.chatsPerTick; chatDebt >= 1; chatDebt -= 1)
+      socket.emit('chat:send', { text: `spam ${sent++}` });
   };
   socket.on('state:snapshot', burst);
   return {
@@ -67,7 +69,11 @@ describe('flood', () => {
     const watcher = { socket: connectPlayer(server.url) };
     sockets.push(watcher.socket);
     const watching = waitFor(watcher.socket, 'room:joined');
-    watcher.socket.emit('room:join', { code: flooder.joined.roomCode, name: 'Watcher', spectate: true });
+    watcher.socket.emit('room:join', {
+      code: flooder.joined.roomCode,
+      name: 'Watcher',
+      spectate: true,
+    });
     expect((await watching).role).toBe('spectator');
     const chatSeen: ServerPayload<'chat:message'>[] = [];
     watcher.socket.on('chat:message', (m) => chatSeen.push(m));
@@ -83,14 +89,18 @@ describe('flood', () => {
     // Stage 1: three inputs a tick (twice the sustained input limit) and ten chats a second
     // (twenty times the chat limit), gentle enough that its patience outlasts this stage.
     const attack = flood(flooder.socket, direction, { inputsPerTick: 3, chatsPerTick: 1 / 3 });
-    const first = await waitForSnapshot(flooder.socket, (s) => s.acks.some((a) => a.playerId === id && a.seq > 0));
+    const first = await waitForSnapshot(flooder.socket, (s) =>
+      s.acks.some((a) => a.playerId === id && a.seq > 0),
+    );
     const last = await waitForSnapshot(flooder.socket, (s) => s.tick >= first.tick + 40, 10_000);
     const ticks = last.tick - first.tick;
     const xOf = (s: typeof last) => s.players.find((p) => p.id === id)!.x;
     const moved = Math.abs(xOf(last) - xOf(first));
     expect(moved).toBeLessThanOrEqual(ticks * MAX_STEP_PX + 1);
     expect(moved).toBeGreaterThan((ticks * MAX_STEP_PX) / 2);
-    const warned = new Set(errors.filter((e) => e.code === ErrorCode.RateLimited).map((e) => e.event));
+    const warned = new Set(
+      errors.filter((e) => e.code === ErrorCode.RateLimited).map((e) => e.event),
+    );
     expect(warned).toEqual(new Set(['player:input', 'chat:send']));
     expect(flooder.socket.connected).toBe(true);
 
@@ -114,7 +124,9 @@ describe('flood', () => {
 });
 
 function expectUnaffected(player: HonestPlayer, fromMs: number, toMs: number): void {
-  expect(snapshotRate(player, fromMs, toMs)).toBeGreaterThanOrEqual(TICK_RATE_HZ * MIN_SNAPSHOT_SHARE);
+  expect(snapshotRate(player, fromMs, toMs)).toBeGreaterThanOrEqual(
+    TICK_RATE_HZ * MIN_SNAPSHOT_SHARE,
+  );
   expect(player.errors).toEqual([]);
   expect(player.socket.connected).toBe(true);
 }

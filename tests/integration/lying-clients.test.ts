@@ -3,7 +3,13 @@
  * characters into names and chat gain nothing: movement stays within what one input per tick
  * allows, and text arrives bounded and clean.
  */
-import { Button, CHAT_MAX_LENGTH, ErrorCode, NAME_MAX_LENGTH, type Snapshot } from '@arena/shared/protocol';
+import {
+  Button,
+  CHAT_MAX_LENGTH,
+  ErrorCode,
+  NAME_MAX_LENGTH,
+  type Snapshot,
+} from '@arena/shared/protocol';
 import { DEFAULT_SIM_CONFIG } from '@arena/shared/sim';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -110,7 +116,8 @@ describe('lying clients', () => {
     socket.emit('player:input', { seq: 0xffff_ffff, buttons: direction });
     const jumped = await waitForSnapshot(socket, (s) => me(s, id).ack === 0xffff_ffff);
     // Everything after the jump is older than it: none of these dashes or turns is applied.
-    for (let seq = 1; seq <= 20; seq++) socket.emit('player:input', { seq, buttons: Button.Dash | Button.Up });
+    for (let seq = 1; seq <= 20; seq++)
+      socket.emit('player:input', { seq, buttons: Button.Dash | Button.Up });
     socket.emit('player:input', { seq: 0x1_0000_0000, buttons: direction });
     await barrier(socket);
     expect(errors).toEqual([ErrorCode.InvalidPayload]);
@@ -120,7 +127,9 @@ describe('lying clients', () => {
     expect(after.ack).toBe(0xffff_ffff);
     expect(after.dashTicks).toBe(0);
     expect(after.y).toBe(before.y);
-    expect(Math.abs(after.x - before.x)).toBeLessThanOrEqual((later.tick - jumped.tick) * MAX_STEP_PX + 1);
+    expect(Math.abs(after.x - before.x)).toBeLessThanOrEqual(
+      (later.tick - jumped.tick) * MAX_STEP_PX + 1,
+    );
   });
 
   it('ignores a lying viewTick without failing the room', async () => {
@@ -138,7 +147,11 @@ describe('names and chat', () => {
     const host = await createRoom(server.url, 'Host');
     sockets.push(host.socket);
     const seen = waitFor(host.socket, 'player:joined');
-    const guest = await joinRoom(server.url, host.joined.roomCode, 'Ev\u0000il\u202e\u0007  Twin\u200b');
+    const guest = await joinRoom(
+      server.url,
+      host.joined.roomCode,
+      'Ev\u0000il\u202e\u0007  Twin\u200b',
+    );
     sockets.push(guest.socket);
     expect((await seen).name).toBe('Evil Twin');
     expect(guest.joined.players.map((p) => p.name)).toContain('Evil Twin');

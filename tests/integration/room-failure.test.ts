@@ -80,7 +80,9 @@ describe('room failure', () => {
     expect(server.services.rooms.get(doomed.joined.roomCode)).toBeUndefined();
     expect(server.services.metrics.roomFailures).toBe(3);
     // Each failure is logged with the room it happened in, so an operator can find it.
-    const failureLogs = logged.mock.calls.filter(([fields]) => (fields as { room?: string }).room === room.code);
+    const failureLogs = logged.mock.calls.filter(
+      ([fields]) => (fields as { room?: string }).room === room.code,
+    );
     expect(failureLogs).toHaveLength(3);
     expect(await metric('arena_room_failures_total')).toBe(3);
 

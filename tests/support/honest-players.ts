@@ -6,7 +6,15 @@
 import { Button, type ServerPayload } from '@arena/shared/protocol';
 import { createRoom, joinRoom, type PlayerSocket } from './player.js';
 
-const WALK = [Button.Up, Button.Down, Button.Left, Button.Right, Button.Up | Button.Left, Button.Down | Button.Right, 0];
+const WALK = [
+  Button.Up,
+  Button.Down,
+  Button.Left,
+  Button.Right,
+  Button.Up | Button.Left,
+  Button.Down | Button.Right,
+  0,
+];
 
 export interface HonestPlayer {
   socket: PlayerSocket;
@@ -35,11 +43,21 @@ function play(socket: PlayerSocket, id: number, seed: number): HonestPlayer {
   };
   socket.on('state:snapshot', onSnapshot);
   socket.on('error', (e) => errors.push(e));
-  return { socket, id, snapshotTimes, errors, lastSeq: () => seq, stop: () => socket.off('state:snapshot', onSnapshot) };
+  return {
+    socket,
+    id,
+    snapshotTimes,
+    errors,
+    lastSeq: () => seq,
+    stop: () => socket.off('state:snapshot', onSnapshot),
+  };
 }
 
 /** Creates a room with `count` honest players in it. */
-export async function startHonestRoom(url: string, count: number): Promise<{ code: string; players: HonestPlayer[] }> {
+export async function startHonestRoom(
+  url: string,
+  count: number,
+): Promise<{ code: string; players: HonestPlayer[] }> {
   const host = await createRoom(url, 'Honest1');
   const players = [play(host.socket, host.joined.selfId, 1)];
   for (let i = 2; i <= count; i++) {
