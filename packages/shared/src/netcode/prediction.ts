@@ -1,0 +1,198 @@
+/**
+ * Client-side prediction and server reconciliation for our own player.
+ *
+ * Every local tick the input is applied at once with the sim's own `movePlayer` and kept as
+ * pending. On each snapshot we take the server's state for ourselves, drop the inputs it has
+ * acknowledged and replay the rest. Positions live on the sim's 1/16 px grid and the codec
+ * carries them exactly, so when nothing unforeseen happened the replay lands on exactly the
+ * state we had: zero correction. When something did (a bump, a late input), the difference
+ * goes to a `CorrectionSmoother` and fades from the drawn position over a few frames.
+ */
+import type { SnapshotPlayer } from '../protocol/snapshot.js';
+import type { SimConfig } from '../sim/config.js';
+import { constantsFor } from '../sim/step.js';
+import { movePlayer } from '../sim/movement.js';
+import type { PlayerState } from '../sim/world.js';
+import { CorrectionSmoother, type SmoothingOptions } from './correction-smoother.js';
+import { lerpPoint, magnitude, type Point } from './point.js';
+
+export interface PendingInput {
+  seq: number;
+  buttons: number;
+}
+
+/** Told about every predicted tick, live or replayed (predicted pickups listen here). */
+export interface PredictionObserver {
+  beginReplay(ackedSeq: number): void;
+  observe(state: Readonly<PlayerState>, seq: number): void;
+  endReplay(): void;
+}
+
+export interface Correction {
+  ackedSeq: number;
+  /** Predicted position before the snapshot minus after it (px). */
+  dx: number;
+  dy: number;
+  distancePx: number;
+  replayed: number;
+}
+
+export interface PredictionStats {
+  reconciles: number;
+  /** Reconciles that moved the predicted position at all. */
+  corrections: number;
+  lastCorrectionPx: number;
+  maxCorrectionPx: number;
+  totalCorrectionPx: number;
+}
+
+export interface PredictorOptions {
+  smoothing?: Partial<SmoothingOptions>;
+  /** Inputs kept for replay; past this the server is not acknowledging and they are moot. */
+  maxPending?: number;
+  observer?: PredictionObserver;
+}
+
+/** Four seconds of 30 Hz inputs: more than any round trip the game is playable at. */
+export const MAX_PENDING_INPUTS = 120;
+
+interface TickPair {
+  previous: PlayerState;
+  current: PlayerState;
+}
+
+export function toPlayerState(p: SnapshotPlayer | PlayerState): PlayerState {
+  const { id, x, y, vx, vy, score, dashTicks, dashCooldownTicks, lastButtons } = p;
+  return { id, x, y, vx, vy, score, dashTicks, dashCooldownTicks, lastButtons };
+}
+
+export class Predictor {
+  private pending: PendingInput[] = [];
+  private ticks: TickPair;
+  /** The prediction as it was before the last reconcile, until the next frame is drawn. */
+  private shadow: TickPair | undefined;
+  private lastAck = -1;
+  private readonly maxPending: number;
+  private readonly observer: PredictionObserver | undefined;
+  readonly smoother: CorrectionSmoother;
+  /** The correction folded into the drawn offset by the last `render` (px; 0 most frames). */
+  renderCorrection: Point = { x: 0, y: 0 };
+  readonly stats: PredictionStats = {
+    reconciles: 0,
+    corrections: 0,
+    lastCorrectionPx: 0,
+    maxCorrectionPx: 0,
+    totalCorrectionPx: 0,
+  };
+
+  constructor(
+    private readonly config: SimConfig,
+    initial: SnapshotPlayer | PlayerState,
+    options: PredictorOptions = {},
+  ) {
+    const state = toPlayerState(initial);
+    this.ticks = { previous: state, current: { ...state } };
+    this.maxPending = options.maxPending ?? MAX_PENDING_INPUTS;
+    this.observer = options.observer;
+    this.smoother = new CorrectionSmoother(options.smoothing);
+  }
+
+  /** The predicted state after the newest local input. */
+  get state(): Readonly<PlayerState> {
+    return this.ticks.current;
+  }
+
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+
+  /** One local tick: the input moves the predicted player now, before any server reply. */
+  applyLocalInput(seq: number, buttons: number): Readonly<PlayerState> {
+    this.pending.push({ seq, buttons });
+    if (this.pending.length > this.maxPending) this.pending.shift();
+    this.ticks = advance(this.ticks, buttons, this.config);
+    if (this.shadow) this.shadow = advance(this.shadow, buttons, this.config);
+    this.observer?.observe(this.ticks.current, seq);
+    return this.ticks.current;
+  }
+
+  /** A snapshot arrived: restart from the server's word and replay what it has not applied. */
+  reconcile(serverSelf: SnapshotPlayer | PlayerState, ackedSeq: number): Correction {
+    if (ackedSeq < this.lastAck) ackedSeq = this.lastAck;
+    this.lastAck = ackedSeq;
+    this.pending = this.pending.filter((input) => input.seq > ackedSeq);
+    const before = this.ticks.current;
+    this.shadow ??= this.ticks;
+    this.ticks = this.replay(toPlayerState(serverSelf), ackedSeq);
+    const dx = before.x - this.ticks.current.x;
+    const dy = before.y - this.ticks.current.y;
+    const correction = {
+      ackedSeq,
+      dx,
+      dy,
+      distancePx: Math.sqrt(dx * dx + dy * dy),
+      replayed: this.pending.length,
+    };
+    this.count(correction.distancePx);
+    return correction;
+  }
+
+  private replay(state: PlayerState, ackedSeq: number): TickPair {
+    this.observer?.beginReplay(ackedSeq);
+    let ticks: TickPair = { previous: state, current: { ...state } };
+    for (const input of this.pending) {
+      ticks = advance(ticks, input.buttons, this.config);
+      this.observer?.observe(ticks.current, input.seq);
+    }
+    this.observer?.endReplay();
+    return ticks;
+  }
+
+  private count(distancePx: number): void {
+    const s = this.stats;
+    s.reconciles += 1;
+    s.lastCorrectionPx = distancePx;
+    if (distancePx === 0) return;
+    s.corrections += 1;
+    s.totalCorrectionPx += distancePx;
+    s.maxCorrectionPx = Math.max(s.maxCorrectionPx, distancePx);
+  }
+
+  /**
+   * Where to draw ourselves this frame; call once per rendered frame. With `liveButtons`
+   * (the buttons held right now) the frame blends from the newest tick towards the tick
+   * those buttons will produce, so a key shows on the very frame it is pressed; without,
+   * it blends between the last two ticks (smooth too, but one tick behind the keyboard).
+   */
+  render(frameDtMs: number, alpha: number, liveButtons?: number): Point {
+    const raw = this.rawPosition(this.ticks, alpha, liveButtons);
+    this.renderCorrection = { x: 0, y: 0 };
+    if (this.shadow) {
+      // The correction as the eye would see it on this exact frame, velocity change included.
+      const was = this.rawPosition(this.shadow, alpha, liveButtons);
+      this.renderCorrection = { x: was.x - raw.x, y: was.y - raw.y };
+      this.smoother.add(this.renderCorrection.x, this.renderCorrection.y);
+      this.shadow = undefined;
+    }
+    const offset = this.smoother.advance(frameDtMs);
+    return { x: raw.x + offset.x, y: raw.y + offset.y };
+  }
+
+  private rawPosition(ticks: TickPair, alpha: number, liveButtons: number | undefined): Point {
+    if (liveButtons === undefined) return lerpPoint(ticks.previous, ticks.current, alpha);
+    const ahead = { ...ticks.current };
+    movePlayer(ahead, liveButtons, this.config, constantsFor(this.config));
+    return lerpPoint(ticks.current, ahead, alpha);
+  }
+
+  /** Size of the correction still being faded out (px). */
+  get visibleErrorPx(): number {
+    return magnitude(this.smoother.offset);
+  }
+}
+
+function advance(ticks: TickPair, buttons: number, config: SimConfig): TickPair {
+  const next = { ...ticks.current };
+  movePlayer(next, buttons, config, constantsFor(config));
+  return { previous: ticks.current, current: next };
+}
