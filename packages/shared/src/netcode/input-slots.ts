@@ -1,0 +1,160 @@
+/**
+ * The server's side of prediction: one input slot per tick. Input `seq` n is applied on the
+ * n-th tick after the player's first input (plus a small buffer that absorbs jitter). When a
+ * tick comes and its input has not arrived (jitter, a stall), the server guesses: the last
+ * buttons again, including a held dash bit, so a held key keeps doing what it did. The slot
+ * is spent either way and acknowledged; the late input is then ignored.
+ *
+ * Why slots and not "take the next queued input": a queue that repeats the last input on a
+ * miss and applies the late one afterwards has run one tick more than the client for every
+ * miss, so the client must correct each time, even when the player just held a key. With
+ * slots, a held key through a stall costs nothing: the guess was right, the client's replay
+ * lands exactly where it predicted. Only a key that changed during the stall is mispredicted,
+ * and only by the ticks it was late.
+ */
+
+export interface TakenInput {
+  /** The slot spent this tick: what the snapshot acknowledges. */
+  seq: number;
+  buttons: number;
+  /** Tick the client was drawing other players at (lag compensation). */
+  viewTick: number | undefined;
+  /** True when the input had not arrived and the last buttons were repeated. */
+  guessed: boolean;
+  /** Slots dropped just before this one to shorten the buffer (their inputs never ran). */
+  skippedBefore: number;
+}
+
+export interface InputSlotsStats {
+  received: number;
+  applied: number;
+  guessed: number;
+  /** Inputs that arrived after their slot was spent (and were ignored). */
+  late: number;
+  /** Slots dropped because inputs sat in the buffer longer than needed. */
+  skipped: number;
+}
+
+/** Ticks the first input waits before it is applied: absorbs ±1 tick of jitter. */
+export const INPUT_BUFFER_TICKS = 2;
+/** A client this many slots ahead of the server is pulled back at once (its clock runs fast). */
+export const MAX_INPUT_BACKLOG_TICKS = 15;
+/** Arrivals watched to decide the buffer is deeper than the link needs (2 s at 30 Hz). */
+const LEAD_WINDOW = 60;
+/** Every input of the window this many ticks early beyond the buffer: drop the surplus. */
+const SURPLUS_TICKS = 2;
+
+interface Queued {
+  buttons: number;
+  viewTick: number | undefined;
+}
+
+export class InputSlots {
+  private readonly queued = new Map<number, Queued>();
+  private nextSeq: number | undefined;
+  private holdTicks = 0;
+  private lastButtons = 0;
+  private lastViewTick: number | undefined;
+  /** How many ticks early each recent input arrived (ticks until its slot is spent). */
+  private leads: number[] = [];
+  private skippedSinceTake = 0;
+  /** The last slot spent; 0 before the first. */
+  ackedSeq = 0;
+  readonly stats: InputSlotsStats = { received: 0, applied: 0, guessed: 0, late: 0, skipped: 0 };
+
+  constructor(
+    private readonly bufferTicks = INPUT_BUFFER_TICKS,
+    private readonly maxBacklog = MAX_INPUT_BACKLOG_TICKS,
+  ) {}
+
+  /** An input arrived. Returns whether it will be used. */
+  receive(seq: number, buttons: number, viewTick?: number): 'queued' | 'late' | 'duplicate' {
+    this.stats.received += 1;
+    if (this.nextSeq === undefined) {
+      this.nextSeq = seq;
+      this.holdTicks = this.bufferTicks;
+    }
+    if (seq < this.nextSeq) {
+      this.stats.late += 1;
+      return 'late';
+    }
+    if (this.queued.has(seq)) return 'duplicate';
+    this.queued.set(seq, { buttons, viewTick });
+    const lead = seq - this.nextSeq + this.holdTicks;
+    this.leads.push(lead);
+    if (this.leads.length > LEAD_WINDOW) this.leads.shift();
+    if (lead > this.maxBacklog) this.skip(lead - this.maxBacklog);
+    return 'queued';
+  }
+
+  /**
+   * A buffer deeper than the link needs (the first input came in a stall, or the link got
+   * better) only adds delay: when every recent input arrived with ticks to spare, drop the
+   * surplus slots. That costs one correction, once, instead of a lag that never goes away.
+   */
+  private shrinkIfTooDeep(): void {
+    if (this.leads.length < LEAD_WINDOW) return;
+    const surplus = Math.min(...this.leads) - this.bufferTicks;
+    if (surplus >= SURPLUS_TICKS) this.skip(surplus);
+  }
+
+  private skip(slots: number): void {
+    const from = this.nextSeq!;
+    for (let seq = from; seq < from + slots; seq++) this.queued.delete(seq);
+    this.nextSeq = from + slots;
+    this.stats.skipped += slots;
+    this.skippedSinceTake += slots;
+    this.leads = this.leads.map((lead) => lead - slots);
+  }
+
+  /** This tick's input; `undefined` while there is none yet (the player holds no button). */
+  take(): TakenInput | undefined {
+    if (this.nextSeq === undefined) return undefined;
+    if (this.holdTicks > 0) {
+      this.holdTicks -= 1;
+      return undefined;
+    }
+    this.shrinkIfTooDeep();
+    const skippedBefore = this.skippedSinceTake;
+    this.skippedSinceTake = 0;
+    const seq = this.nextSeq;
+    const input = this.queued.get(seq);
+    this.queued.delete(seq);
+    this.nextSeq = seq + 1;
+    this.ackedSeq = seq;
+    if (input) {
+      this.stats.applied += 1;
+      this.lastButtons = input.buttons;
+      this.lastViewTick = input.viewTick ?? this.lastViewTick;
+      return {
+        seq,
+        buttons: input.buttons,
+        viewTick: this.lastViewTick,
+        guessed: false,
+        skippedBefore,
+      };
+    }
+    this.stats.guessed += 1;
+    // The client's view moves on one tick per tick; keep rewinding as far as it did.
+    if (this.lastViewTick !== undefined) this.lastViewTick += 1;
+    return {
+      seq,
+      buttons: this.lastButtons,
+      viewTick: this.lastViewTick,
+      guessed: true,
+      skippedBefore,
+    };
+  }
+
+  /** A new connection counts its seqs from scratch. */
+  reset(): void {
+    this.queued.clear();
+    this.nextSeq = undefined;
+    this.holdTicks = 0;
+    this.lastButtons = 0;
+    this.lastViewTick = undefined;
+    this.leads = [];
+    this.skippedSinceTake = 0;
+    this.ackedSeq = 0;
+  }
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { InputSlots } from '../../src/netcode/input-slots.js';
+import { Button } from '../../src/protocol/buttons.js';
+
+describe('InputSlots', () => {
+  it('holds the first input for the buffer, then spends one slot per tick', () => {
+    const slots = new InputSlots(2);
+    expect(slots.take()).toBeUndefined();
+    slots.receive(1, Button.Up, 100);
+    slots.receive(2, Button.Left, 101);
+    expect(slots.take()).toBeUndefined();
+    expect(slots.take()).toBeUndefined();
+    expect(slots.take()).toMatchObject({
+      seq: 1,
+      buttons: Button.Up,
+      viewTick: 100,
+      guessed: false,
+    });
+    expect(slots.take()).toMatchObject({ seq: 2, buttons: Button.Left, viewTick: 101 });
+    expect(slots.ackedSeq).toBe(2);
+  });
+
+  it('guesses the last buttons (dash bit included) when an input is late, and ignores it later', () => {
+    const slots = new InputSlots(0);
+    slots.receive(1, Button.Right | Button.Dash, 50);
+    slots.take();
+    const guess = slots.take()!;
+    expect(guess).toMatchObject({
+      seq: 2,
+      buttons: Button.Right | Button.Dash,
+      viewTick: 51,
+      guessed: true,
+    });
+    expect(slots.receive(2, Button.Left)).toBe('late');
+    slots.receive(3, Button.Left, 53);
+    expect(slots.take()).toMatchObject({ seq: 3, buttons: Button.Left, guessed: false });
+    expect(slots.stats).toMatchObject({ applied: 2, guessed: 1, late: 1 });
+  });
+
+  it('refuses a repeated seq', () => {
+    const slots = new InputSlots(1);
+    slots.receive(5, 0);
+    expect(slots.receive(5, Button.Up)).toBe('duplicate');
+  });
+
+  it('drops surplus slots when inputs keep arriving far earlier than needed', () => {
+    const slots = new InputSlots(2);
+    // The first input came late (a stall), so everything after it sits 8 ticks in the buffer.
+    slots.receive(1, 0);
+    for (let seq = 2; seq <= 9; seq++) slots.receive(seq, 0);
+    let seq = 10;
+    const taken: number[] = [];
+    for (let tick = 0; tick < 200; tick++) {
+      slots.receive(seq++, 0);
+      const input = slots.take();
+      if (input) taken.push(input.seq);
+    }
+    expect(slots.stats.skipped).toBeGreaterThan(0);
+    // Now each input is spent about bufferTicks after it arrives.
+    expect(seq - 1 - taken.at(-1)!).toBeLessThanOrEqual(2 + 2);
+  });
+
+  it('pulls a client that runs far ahead back at once', () => {
+    const slots = new InputSlots(0, 15);
+    slots.receive(1, 0);
+    slots.receive(100, Button.Up);
+    expect(slots.stats.skipped).toBeGreaterThan(0);
+    const first = slots.take()!;
+    expect(first.seq).toBeGreaterThan(1);
+    expect(first.skippedBefore).toBeGreaterThan(0);
+  });
+
+  it('forgets everything on reset (a new connection)', () => {
+    const slots = new InputSlots(0);
+    slots.receive(10, Button.Up);
+    slots.take();
+    slots.reset();
+    expect(slots.ackedSeq).toBe(0);
+    slots.receive(1, Button.Down);
+    expect(slots.take()).toMatchObject({ seq: 1, buttons: Button.Down });
+  });
+});
