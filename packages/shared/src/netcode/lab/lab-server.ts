@@ -1,0 +1,167 @@
+/**
+ * netlab's server: the authoritative loop the real server runs, without sockets. Fixed
+ * ticks at exact times of its own clock, one input slot per player per tick, `sim.step` with
+ * (or without) lag compensation, one encoded snapshot per tick for everybody. It also keeps
+ * the true history that the metrics compare clients against.
+ */
+import { encodeSnapshot } from '../../protocol/snapshot-codec.js';
+import type { Snapshot } from '../../protocol/snapshot.js';
+import type { SimConfig } from '../../sim/config.js';
+import { addPlayer, createWorld } from '../../sim/create-world.js';
+import { quantizePosition } from '../../sim/quantize.js';
+import { step, type StepOptions } from '../../sim/step.js';
+import type { World } from '../../sim/world.js';
+import { InputSlots } from '../input-slots.js';
+import { LagCompensation } from '../lag-compensation.js';
+import { presentPositions } from '../present-positions.js';
+import type { Point } from '../point.js';
+import type { DownMessage, UpMessage } from './messages.js';
+import { quietZone } from './scenario.js';
+
+export interface LabServerOptions {
+  seed: number;
+  config: SimConfig;
+  playerIds: readonly number[];
+  snapshotEveryTicks: number;
+  /** undefined: no lag compensation (victims judged where they are now). */
+  maxRewindMs: number | undefined;
+}
+
+export interface ServerHit {
+  attackerId: number;
+  victimId: number;
+  /** The attacker's input slot applied on that tick. */
+  attackerSeq: number;
+  tick: number;
+}
+
+export class LabServer {
+  world: World;
+  readonly tickMs: number;
+  readonly maxSpeed: number;
+  nextTickAtMs: number;
+  readonly slots = new Map<number, InputSlots>();
+  private readonly lagCompensation: LagCompensation | undefined;
+  /** positions[tick] = every player's position after that tick. */
+  readonly positions: Map<number, Point>[] = [];
+  readonly hits: ServerHit[] = [];
+  /** Input slots spent on a guess (the input was late) or dropped (buffer too deep). */
+  readonly guessedSlots = new Map<number, Set<number>>();
+  /** Where each player's slot put it before bodies collided: what hits were judged with. */
+  readonly judgedAt = new Map<number, Map<number, Point>>();
+
+  constructor(private readonly options: LabServerOptions) {
+    const { config, playerIds, seed, maxRewindMs } = options;
+    this.tickMs = 1000 / config.tickRateHz;
+    this.maxSpeed = config.maxSpeed;
+    this.nextTickAtMs = this.tickMs;
+    let world = createWorld(seed, config);
+    for (const id of playerIds) {
+      world = addPlayer(world, id);
+      this.slots.set(id, new InputSlots());
+      this.guessedSlots.set(id, new Set());
+      this.judgedAt.set(id, new Map());
+    }
+    // Seat everyone in their quiet zone, so the quiet phase starts with nobody near anybody.
+    for (const p of world.players) {
+      const { center } = quietZone(p.id, config);
+      [p.x, p.y] = [quantizePosition(center.x), quantizePosition(center.y)];
+    }
+    this.world = world;
+    this.lagCompensation =
+      maxRewindMs === undefined ? undefined : new LagCompensation(this.tickMs, maxRewindMs);
+    this.recordTruth();
+  }
+
+  onMessage(playerId: number, message: UpMessage, nowMs: number): DownMessage | undefined {
+    if (message.kind === 'ping') {
+      return { kind: 'pong', clientTimeMs: message.clientTimeMs, serverTimeMs: nowMs };
+    }
+    this.slots.get(playerId)?.receive(message.seq, message.buttons, message.viewTick);
+    return undefined;
+  }
+
+  /** Runs the tick due at `nowMs`; returns the snapshot frame when one is due. */
+  tick(nowMs: number): Uint8Array | undefined {
+    this.nextTickAtMs += this.tickMs;
+    const { inputs, viewTicks, slots } = this.takeInputs();
+    const present = presentPositions(this.world, inputs);
+    for (const [id, seq] of slots) this.judgedAt.get(id)?.set(seq, present.get(id)!);
+    const stepOptions: StepOptions = {};
+    if (this.lagCompensation) {
+      const reach = 2 * this.world.config.playerRadius;
+      const viewTickOf = (id: number) => viewTicks.get(id);
+      stepOptions.hitPosition = this.lagCompensation.lookup(viewTickOf, present, reach);
+    }
+    this.world = step(this.world, inputs, stepOptions);
+    this.lagCompensation?.record(this.world.tick, this.world.players);
+    this.recordTruth();
+    this.recordHits(slots);
+    if (this.world.tick % this.options.snapshotEveryTicks !== 0) return undefined;
+    return encodeSnapshot(this.snapshot(nowMs));
+  }
+
+  private takeInputs() {
+    const inputs = new Map<number, number>();
+    const viewTicks = new Map<number, number>();
+    const slots = new Map<number, number>();
+    for (const [id, queue] of this.slots) {
+      const taken = queue.take();
+      inputs.set(id, taken?.buttons ?? 0);
+      if (!taken) continue;
+      slots.set(id, taken.seq);
+      const irregular = this.guessedSlots.get(id)!;
+      if (taken.guessed) irregular.add(taken.seq);
+      for (let k = 1; k <= taken.skippedBefore; k++) irregular.add(taken.seq - k);
+      if (taken.viewTick !== undefined) viewTicks.set(id, taken.viewTick);
+    }
+    return { inputs, viewTicks, slots };
+  }
+
+  private recordTruth(): void {
+    this.positions[this.world.tick] = new Map(
+      this.world.players.map((p) => [p.id, { x: p.x, y: p.y }]),
+    );
+  }
+
+  private recordHits(slots: ReadonlyMap<number, number>): void {
+    for (const event of this.world.events) {
+      if (event.type !== 'dash-hit') continue;
+      const attackerSeq = slots.get(event.attackerId) ?? -1;
+      const { attackerId, victimId } = event;
+      this.hits.push({ attackerId, victimId, attackerSeq, tick: this.world.tick });
+    }
+  }
+
+  private snapshot(nowMs: number): Snapshot {
+    const w = this.world;
+    return {
+      tick: w.tick,
+      serverTimeMs: nowMs,
+      round: { ...w.round },
+      players: w.players.map((p) => ({ ...p, connected: true })),
+      coins: w.coins.map((c) => ({ ...c })),
+      acks: [...this.slots].map(([playerId, s]) => ({ playerId, seq: s.ackedSeq })),
+    };
+  }
+
+  /** Whether any of player `id`'s slots after `afterSeq` up to `toSeq` was guessed. */
+  guessedBetween(id: number, afterSeq: number, toSeq: number): boolean {
+    const guessed = this.guessedSlots.get(id);
+    if (!guessed) return false;
+    for (let seq = afterSeq + 1; seq <= toSeq; seq++) if (guessed.has(seq)) return true;
+    return false;
+  }
+
+  /** Fastest any player moved between ticks `from` and `to` (px/s), from the true history. */
+  trueSpeed(id: number, fromTick: number, toTick: number): number {
+    let fastest = 0;
+    for (let t = Math.max(1, fromTick); t <= Math.min(toTick, this.world.tick); t++) {
+      const a = this.positions[t - 1]?.get(id);
+      const b = this.positions[t]?.get(id);
+      if (a && b)
+        fastest = Math.max(fastest, Math.hypot(b.x - a.x, b.y - a.y) / (this.tickMs / 1000));
+    }
+    return fastest;
+  }
+}

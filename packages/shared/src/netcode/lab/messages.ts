@@ -1,0 +1,23 @@
+/** What travels over netlab's simulated links: the same payloads the real events carry. */
+export type UpMessage =
+  | { kind: 'input'; seq: number; buttons: number; viewTick: number | undefined }
+  | { kind: 'ping'; clientTimeMs: number };
+
+export type DownMessage =
+  | { kind: 'snapshot'; frame: Uint8Array }
+  | { kind: 'pong'; clientTimeMs: number; serverTimeMs: number };
+
+/** socket.io's framing around a JSON event: `42["player:input",{…}]` and a WebSocket header. */
+const EVENT_OVERHEAD_BYTES = 2 + 2 + 2;
+
+export function upMessageBytes(message: UpMessage): number {
+  const event = message.kind === 'input' ? 'player:input' : 'time:ping';
+  const { kind: _kind, ...payload } = message;
+  return EVENT_OVERHEAD_BYTES + JSON.stringify([event, payload]).length;
+}
+
+export function downMessageBytes(message: DownMessage): number {
+  if (message.kind === 'snapshot') return EVENT_OVERHEAD_BYTES + message.frame.byteLength + 20;
+  const { kind: _kind, ...payload } = message;
+  return EVENT_OVERHEAD_BYTES + JSON.stringify(['time:pong', payload]).length;
+}
