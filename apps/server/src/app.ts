@@ -16,6 +16,7 @@ import type { GameServices } from './services.js';
 import { attachGateway, resumeSession } from './socket/gateway.js';
 import { createHandshakeCheck } from './socket/handshake.js';
 import { startLobbyFeed } from './socket/lobby-feed.js';
+import { RecoveryAdapter } from './socket/recovery-adapter.js';
 import { createTransportLimits, type TransportLimits } from './socket/transport-limits.js';
 import type { ArenaServer } from './socket/types.js';
 
@@ -39,6 +40,8 @@ function createSocketServer(app: FastifyInstance, config: ServerConfig, transpor
       maxDisconnectionDuration: Math.min(RECOVERY_MAX_MS, config.RECONNECT_GRACE_SECONDS * 1000),
       skipMiddlewares: false,
     },
+    // Stores what recovery replays, but not snapshots: see recovery-adapter.ts.
+    adapter: RecoveryAdapter,
     serveClient: false,
     transports: ['websocket', 'polling'],
     maxHttpBufferSize: config.MAX_PAYLOAD_BYTES,

@@ -1,0 +1,80 @@
+/**
+ * What connection-state recovery keeps in memory for replay: chat and room events, but never
+ * snapshots, which arrive every tick in every room and are superseded by the next one. Kept,
+ * they held a minute of every room's snapshots (socket.io trims its store once a minute).
+ */
+import { decodeSnapshot } from '@arena/shared/protocol';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  closeAll,
+  createRoom,
+  joinRoom,
+  waitFor,
+  waitForTicks,
+  type PlayerSocket,
+} from '../support/player.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+let server: TestServer;
+const sockets: PlayerSocket[] = [];
+
+beforeEach(async () => {
+  server = await startServer({ RECONNECT_GRACE_SECONDS: 30 });
+});
+
+afterEach(async () => {
+  closeAll(sockets);
+  await server.close();
+});
+
+/** The recovery store of socket.io's in-memory adapter (private there, hence the cast). */
+function storedEvents(): string[] {
+  const adapter = server.services.io.of('/').adapter as unknown as {
+    packets: { data: unknown[] }[];
+  };
+  return adapter.packets.map((p) => String(p.data[0]));
+}
+
+describe('recovery buffer', () => {
+  it('stores chat for replay but not snapshots, and delivers snapshots unchanged', async () => {
+    const host = await createRoom(server.url, 'Host');
+    sockets.push(host.socket);
+    const frames: unknown[][] = [];
+    host.socket.on('state:snapshot', (...args: unknown[]) => frames.push(args));
+    await waitForTicks(host.socket, 10);
+    const chat = waitFor(host.socket, 'chat:message');
+    host.socket.emit('chat:send', { text: 'kept for replay' });
+    await chat;
+
+    expect(storedEvents()).toContain('chat:message');
+    expect(storedEvents()).not.toContain('state:snapshot');
+    // One argument, the frame: no recovery offset appended to it.
+    expect(frames.every((args) => args.length === 1)).toBe(true);
+    expect(decodeSnapshot(frames.at(-1)![0] as Uint8Array).players).toHaveLength(1);
+  });
+
+  it('still replays a missed chat message after a brief drop', async () => {
+    const host = await createRoom(server.url, 'Host');
+    const guest = await joinRoom(server.url, host.joined.roomCode, 'Guest');
+    sockets.push(host.socket, guest.socket);
+    // Something stored first, so the guest has a recovery offset to come back with.
+    const first = waitFor(guest.socket, 'chat:message');
+    host.socket.emit('chat:send', { text: 'before the drop' });
+    await first;
+    await waitForTicks(guest.socket, 3);
+
+    const left = new Promise<void>((resolve) => {
+      const serverSocket = server.services.io.of('/').sockets.get(guest.socket.id!)!;
+      serverSocket.once('disconnect', () => resolve());
+    });
+    guest.socket.io.engine.close();
+    await left;
+    host.socket.emit('chat:send', { text: 'while you were away' });
+    await waitForTicks(host.socket, 2);
+
+    const replayed = waitFor(guest.socket, 'chat:message', (m) => m.text === 'while you were away');
+    guest.socket.connect();
+    expect((await replayed).text).toBe('while you were away');
+    expect(guest.socket.recovered).toBe(true);
+  });
+});
