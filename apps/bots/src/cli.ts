@@ -1,0 +1,70 @@
+/**
+ * `npm run bots -- --url http://localhost:3000 --count 20`: headless players against a running
+ * server, for demos and load. Prints what they see every few seconds; Ctrl-C stops them.
+ */
+import { percentile } from './bot-stats.js';
+import { parseArgs, positiveNumber, UsageError } from './cli-args.js';
+import { spawnBots } from './spawn-bots.js';
+
+const USAGE = `usage: npm run bots -- [--url http://localhost:3000] [--count 20] [--workers 2]
+                    [--join quickplay|create|CODE] [--seconds 0 (until Ctrl-C)]`;
+
+function joinMode(value: string) {
+  if (value === 'quickplay') return { quickPlay: true } as const;
+  if (value === 'create') return { create: { isPublic: true } };
+  return { code: value.toUpperCase() };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2), {
+    url: 'http://localhost:3000',
+    count: '20',
+    workers: '2',
+    join: 'quickplay',
+    seconds: '0',
+  });
+  const count = positiveNumber(args, 'count');
+  const swarm = spawnBots({
+    url: args.url!,
+    count,
+    workers: positiveNumber(args, 'workers'),
+    join: joinMode(args.join!),
+  });
+  console.log(`bots: ${count} bots joining ${args.url} (${args.join})`);
+  let lastSnapshots = 0;
+  const report = setInterval(() => {
+    const s = swarm.stats();
+    const rate = (s.snapshots - lastSnapshots) / 5;
+    lastSnapshots = s.snapshots;
+    const p50 = percentile(s.ackLatenciesMs, 50)?.toFixed(1) ?? '-';
+    const p99 = percentile(s.ackLatenciesMs, 99)?.toFixed(1) ?? '-';
+    console.log(
+      `bots: joined ${s.joins}, inputs ${s.inputsSent}, snapshots/s ${rate.toFixed(0)}, ack p50 ${p50} ms p99 ${p99} ms, errors ${JSON.stringify(s.errors)}, drops ${JSON.stringify(s.drops)}`,
+    );
+  }, 5000);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    clearInterval(report);
+    const s = await swarm.stop();
+    console.log(`bots: stopped; ${s.inputsSent} inputs sent, ${s.snapshots} snapshots received`);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  const seconds = positiveNumber(args, 'seconds');
+  if (seconds > 0) setTimeout(() => void stop(), seconds * 1000);
+  await swarm.ready;
+  console.log(`bots: all ${count} started (${swarm.stats().joins} joined)`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    if (error.message) console.error(`bots: ${error.message}`);
+    console.error(USAGE);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+});
