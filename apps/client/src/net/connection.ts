@@ -55,6 +55,8 @@ function refusalOf(err: Error): { code?: string; message?: string } {
 
 class SocketConnection implements GameConnection {
   private current: ConnectionState;
+  /** A seat token another tab took over; kept aside so our own reconnections leave it alone. */
+  private replacedToken: string | null = null;
   private readonly stateHandlers = new Set<(state: Readonly<ConnectionState>) => void>();
 
   constructor(
@@ -73,6 +75,7 @@ class SocketConnection implements GameConnection {
     this.watchLifecycle();
     this.watchTransport();
     this.watchSession();
+    this.watchNetwork();
   }
 
   get state(): Readonly<ConnectionState> {
@@ -107,8 +110,21 @@ class SocketConnection implements GameConnection {
     };
   }
 
+  reclaimSeat(): void {
+    if (this.replacedToken !== null) writeSessionToken(this.replacedToken);
+    this.replacedToken = null;
+    this.reconnectNow('taking the seat back');
+  }
+
   close(): void {
     this.socket.disconnect();
+  }
+
+  /** A new handshake at once (it reads the seat token again), skipping any retry backoff. */
+  private reconnectNow(detail: string): void {
+    this.socket.disconnect();
+    this.update({ status: ConnectionStatus.Connecting, transport: null, detail });
+    this.socket.connect();
   }
 
   private update(change: Partial<ConnectionState>): void {
@@ -181,6 +197,24 @@ class SocketConnection implements GameConnection {
   private watchSession(): void {
     this.socket.on('room:joined', (joined) => writeSessionToken(joined.sessionToken));
     this.socket.on('room:left', () => writeSessionToken(null));
+    // The seat now belongs to another tab: presenting its token on our next automatic
+    // reconnection would silently steal it back, so only reclaimSeat() may use it again.
+    this.socket.on('error', ({ code }) => {
+      if (code !== ErrorCode.SessionReplaced) return;
+      this.replacedToken = readSessionToken() ?? null;
+      writeSessionToken(null);
+    });
+  }
+
+  /**
+   * socket.io drops the transport on the browser's `offline` event, then retries with a growing
+   * backoff (seconds); when the network is back we retry at once, so a Wi-Fi blip costs the
+   * player as little of the game as possible.
+   */
+  private watchNetwork(): void {
+    window.addEventListener('online', () => {
+      if (!this.socket.connected && this.socket.active) this.reconnectNow('network is back');
+    });
   }
 }
 

@@ -43,5 +43,10 @@ export interface GameConnection {
   on<E extends ServerEventName>(event: E, handler: ServerHandler<E>): () => void;
   /** Called on every status or transport change; returns the unsubscribe function. */
   onStateChange(handler: (state: Readonly<ConnectionState>) => void): () => void;
+  /**
+   * After `SESSION_REPLACED`: reconnects presenting the seat token that another tab took over,
+   * so the server hands the seat back to this tab (and tells the other one).
+   */
+  reclaimSeat(): void;
   close(): void;
 }
