@@ -57,14 +57,27 @@ export class ArenaClient {
     return this.lastFrame;
   }
 
-  createRoom(identity: Identity, options: { isPublic: boolean }): void {
+  createRoom(identity: Identity, options: { isPublic: boolean; roomName?: string }): void {
     this.identity = identity;
-    this.connection.send('room:create', { ...identity, isPublic: options.isPublic });
+    const roomName = options.roomName?.trim();
+    this.connection.send('room:create', {
+      ...identity,
+      isPublic: options.isPublic,
+      ...(roomName ? { roomName } : {}),
+    });
   }
 
-  joinRoom(code: string, identity: Identity): void {
+  /** `spectate` watches instead of playing (also the answer to a full room). */
+  joinRoom(code: string, identity: Identity, options: { spectate?: boolean } = {}): void {
     this.identity = identity;
-    this.connection.send('room:join', { code, ...identity });
+    const spectate = options.spectate === true ? { spectate: true } : {};
+    this.connection.send('room:join', { code, ...identity, ...spectate });
+  }
+
+  /** The server picks the fullest public room with space, or makes one. */
+  quickPlay(identity: Identity): void {
+    this.identity = identity;
+    this.connection.send('room:quickplay', identity);
   }
 
   leaveRoom(): void {
@@ -170,8 +183,13 @@ export class ArenaClient {
     clearTimeout(this.rejoinTimer);
     this.rejoinTimer = setTimeout(() => {
       // Snapshots flowing again means socket.io recovered the connection with us still seated.
-      const stillSeated = session.snapshotsReceived > snapshotsBefore;
-      if (this.current === session && !stillSeated) this.joinRoom(session.code, identity);
+      // Not so for a spectator: recovery restores its channel, but the server forgot it on
+      // the drop (no seat is held for watchers), so it always asks to watch again.
+      const stillSeated = session.isPlayer && session.snapshotsReceived > snapshotsBefore;
+      const spectate = !session.isPlayer;
+      if (this.current === session && !stillSeated) {
+        this.joinRoom(session.code, identity, { spectate });
+      }
     }, REJOIN_GRACE_MS);
   }
 }
