@@ -5,7 +5,7 @@
  */
 import Phaser from 'phaser';
 import type { ArenaClient } from '../game/arena-client.js';
-import type { RenderFrame } from '../game/render-frame.js';
+import type { DrawnPlayer, RenderFrame } from '../game/render-frame.js';
 import { WALL_THICKNESS_PX, drawArenaFloor } from './arena-floor.js';
 import { PlayerSprite } from './player-sprite.js';
 
@@ -15,6 +15,12 @@ const COIN_RIM_COLOR = 0xb8860b;
 /** Show roughly this many world pixels across the short side of the screen, at most 1:1. */
 const VIEW_SHORT_SIDE_PX = 720;
 const MIN_ZOOM = 0.45;
+/** A spectator sees the whole arena when that zoom is at least this, else follows the leader. */
+const MIN_OVERVIEW_ZOOM = 0.4;
+
+function leaderOf(frame: RenderFrame): DrawnPlayer | undefined {
+  return [...frame.players].sort((a, b) => b.score - a.score || a.id - b.id)[0];
+}
 
 export class GameScene extends Phaser.Scene {
   static readonly KEY = 'GameScene';
@@ -83,11 +89,30 @@ export class GameScene extends Phaser.Scene {
 
   private followCamera(frame: RenderFrame): void {
     const camera = this.cameras.main;
+    if (!frame.self && this.showWholeArena(frame)) return;
+    camera.useBounds = true;
     const shortSide = Math.min(this.scale.width, this.scale.height);
     camera.setZoom(Phaser.Math.Clamp(shortSide / VIEW_SHORT_SIDE_PX, MIN_ZOOM, 1));
-    // A spectator (no self) watches the middle of the arena.
-    const target = frame.self ?? { x: frame.arena.width / 2, y: frame.arena.height / 2 };
+    // A spectator (no self) on a small screen follows the leader, or the middle if empty.
+    const middle = { x: frame.arena.width / 2, y: frame.arena.height / 2 };
+    const target = frame.self ?? leaderOf(frame) ?? middle;
     camera.centerOn(target.x, target.y);
+  }
+
+  /** The spectator's overview: the arena and its walls fit the screen, centred. */
+  private showWholeArena(frame: RenderFrame): boolean {
+    const t = WALL_THICKNESS_PX;
+    const zoom = Math.min(
+      this.scale.width / (frame.arena.width + 2 * t),
+      this.scale.height / (frame.arena.height + 2 * t),
+    );
+    if (zoom < MIN_OVERVIEW_ZOOM) return false;
+    const camera = this.cameras.main;
+    // The bounds would pin a view larger than the arena to its top-left corner.
+    camera.useBounds = false;
+    camera.setZoom(zoom);
+    camera.centerOn(frame.arena.width / 2, frame.arena.height / 2);
+    return true;
   }
 
   private clearWorld(): void {

@@ -5,6 +5,7 @@
 import Phaser from 'phaser';
 import type { ArenaClient } from '../game/arena-client.js';
 import type { HudState, RenderFrame } from '../game/render-frame.js';
+import { formatClock } from '../ui/format-clock.js';
 import { scoreboardLines } from './scoreboard-text.js';
 
 const MARGIN_PX = 12;
@@ -18,13 +19,8 @@ const HUD_STYLE: Phaser.Types.GameObjects.Text.TextStyle = {
   strokeThickness: 4,
 };
 
-function formatClock(seconds: number): string {
-  const s = Math.max(0, seconds);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
 export function hudLine(hud: HudState): string {
-  const score = hud.score === null ? 'Spectating' : `Score ${hud.score}`;
+  const score = hud.score === null ? 'Watching' : `Score ${hud.score}`;
   const timer =
     hud.phase === 'playing'
       ? `Round ${hud.round} · ${formatClock(hud.secondsLeft)}`

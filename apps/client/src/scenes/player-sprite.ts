@@ -8,16 +8,20 @@ const NAME_STYLE: Phaser.Types.GameObjects.Text.TextStyle = {
   color: '#ffffff',
   stroke: '#000000',
   strokeThickness: 3,
+  align: 'center',
 };
 const SELF_RING_COLOR = 0xffffff;
 const OTHER_RING_COLOR = 0x000000;
 const DISCONNECTED_ALPHA = 0.35;
+/** Under the name of a player whose connection dropped; the seat is held for them. */
+const RECONNECTING_LABEL = 'reconnecting…';
 
 export class PlayerSprite {
   private readonly container: Phaser.GameObjects.Container;
   private readonly disc: Phaser.GameObjects.Arc;
   private readonly label: Phaser.GameObjects.Text;
   private shownName = '';
+  private shownConnected = true;
   private shownColor = -1;
 
   constructor(scene: Phaser.Scene, player: DrawnPlayer, radius: number) {
@@ -32,9 +36,10 @@ export class PlayerSprite {
   update(player: DrawnPlayer): void {
     this.container.setPosition(player.x, player.y);
     this.container.setAlpha(player.connected ? 1 : DISCONNECTED_ALPHA);
-    if (player.name !== this.shownName) {
+    if (player.name !== this.shownName || player.connected !== this.shownConnected) {
       this.shownName = player.name;
-      this.label.setText(player.name);
+      this.shownConnected = player.connected;
+      this.label.setText(player.connected ? player.name : `${player.name}\n${RECONNECTING_LABEL}`);
     }
     if (player.color !== this.shownColor) {
       this.shownColor = player.color;
