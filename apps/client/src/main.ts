@@ -1,11 +1,16 @@
 /** Starts the client: connection, input, lobby, game, test view. Nothing else lives here. */
 import { ArenaClient } from './game/arena-client.js';
+import { ChatLog } from './game/chat-log.js';
+import { LobbyFeed } from './game/lobby-feed.js';
 import { connect } from './net/connection.js';
 import { startPhaser } from './phaser-game.js';
 import { installTestView } from './test-view/install-test-view.js';
+import { mountChatPanel } from './ui/chat-panel.js';
 import { KeyboardInput } from './ui/keyboard-input.js';
 import { mountLobby } from './ui/lobby.js';
 import { releaseInputWhenHidden } from './ui/page-visibility.js';
+import { mountReconnectBanner } from './ui/reconnect-banner.js';
+import { mountSeatReplaced } from './ui/seat-replaced.js';
 import { mountStatusLine } from './ui/status-line.js';
 import { TouchControls } from './ui/touch-controls.js';
 
@@ -30,7 +35,12 @@ keyboard.attach(window, isPlaying);
 touch.attach(isPlaying);
 releaseInputWhenHidden(client);
 mountStatusLine(connection, element('status'));
-mountLobby(client, document);
-installTestView(client);
+const lobbyFeed = new LobbyFeed(client);
+const chat = new ChatLog(client);
+mountLobby(client, document, lobbyFeed);
+mountChatPanel(client, chat);
+mountReconnectBanner(client, element('reconnecting'));
+mountSeatReplaced(client, document);
+installTestView(client, { chat, lobby: lobbyFeed });
 const topbar = element('topbar');
 startPhaser({ parent: element('game'), client, topInsetPx: () => topbar.offsetHeight });

@@ -32,6 +32,48 @@ export interface ArenaTestView {
   readonly server: ArenaTestPoint | null;
   /** Snapshots received in the current room. */
   readonly snapshotsReceived: number;
+  /** How this tab is in its room; null outside a room. */
+  readonly role: 'player' | 'spectator' | null;
+  /** The chat panel's lines, oldest first (history from `room:joined`, then live). */
+  readonly chat: readonly ArenaTestChatLine[];
+  /** The lobby's live list of public rooms (empty while in a room). */
+  readonly lobbyRooms: readonly ArenaTestLobbyRoom[];
+  /** Ids of the players this tab draws as "reconnecting" (faded, labelled). */
+  readonly reconnecting: readonly number[];
+  /** This tab is in a room and its own connection is down (the banner shows). */
+  readonly selfReconnecting: boolean;
+  /** The round as the HUD shows it; null before the first snapshot. */
+  readonly round: ArenaTestRound | null;
+  /** The end-of-round scoreboard while it is shown; null during play. */
+  readonly scoreboard: ArenaTestScoreboard | null;
+}
+
+export interface ArenaTestChatLine {
+  readonly from: string;
+  readonly fromId: number;
+  readonly text: string;
+}
+
+export interface ArenaTestLobbyRoom {
+  readonly code: string;
+  readonly name: string;
+  readonly players: number;
+  readonly maxPlayers: number;
+  readonly spectators: number;
+  readonly phase: 'playing' | 'intermission';
+}
+
+export interface ArenaTestRound {
+  readonly number: number;
+  readonly phase: 'playing' | 'intermission';
+  readonly secondsLeft: number;
+}
+
+export interface ArenaTestScoreboard {
+  readonly round: number;
+  /** The winner's name; null when nobody scored. */
+  readonly winner: string | null;
+  readonly rows: readonly { readonly id: number; readonly name: string; readonly score: number }[];
 }
 
 declare global {

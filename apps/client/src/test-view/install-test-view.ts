@@ -4,13 +4,24 @@
  */
 import type { ArenaClient } from '../game/arena-client.js';
 import type { ArenaTestPlayer, ArenaTestPoint, ArenaTestView } from './arena-test-view.js';
+import { roomLifeView, type RoomLifeSources } from './room-life-view.js';
 
 function point(p: { x: number; y: number } | null | undefined): ArenaTestPoint | null {
   return p ? Object.freeze({ x: p.x, y: p.y }) : null;
 }
 
-export function createTestView(client: ArenaClient): ArenaTestView {
-  return Object.freeze({
+type CoreView = Omit<ArenaTestView, keyof ReturnType<typeof roomLifeView>>;
+
+export function createTestView(client: ArenaClient, sources: RoomLifeSources): ArenaTestView {
+  // Merged by descriptor: spreading would read every getter once and freeze the values.
+  const view = {};
+  Object.defineProperties(view, Object.getOwnPropertyDescriptors(coreView(client)));
+  Object.defineProperties(view, Object.getOwnPropertyDescriptors(roomLifeView(client, sources)));
+  return Object.freeze(view as ArenaTestView);
+}
+
+function coreView(client: ArenaClient): CoreView {
+  return {
     get connection() {
       return client.connection.state.status;
     },
@@ -38,12 +49,12 @@ export function createTestView(client: ArenaClient): ArenaTestView {
     get snapshotsReceived() {
       return client.session?.snapshotsReceived ?? 0;
     },
-  });
+  };
 }
 
-export function installTestView(client: ArenaClient): void {
+export function installTestView(client: ArenaClient, sources: RoomLifeSources): void {
   Object.defineProperty(window, '__arena', {
-    value: createTestView(client),
+    value: createTestView(client, sources),
     writable: false,
     configurable: false,
     enumerable: false,

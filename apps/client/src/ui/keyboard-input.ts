@@ -16,7 +16,7 @@ const KEY_BUTTONS: Readonly<Record<string, Button>> = {
   Space: Button.Dash,
 };
 
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }

@@ -8,6 +8,14 @@ export interface LobbyElements {
   colorInput: HTMLInputElement;
   createButton: HTMLButtonElement;
   publicCheckbox: HTMLInputElement;
+  roomNameInput: HTMLInputElement;
+  quickPlayButton: HTMLButtonElement;
+  watchOffer: HTMLElement;
+  watchInsteadButton: HTMLButtonElement;
+  roomList: HTMLUListElement;
+  roomListEmpty: HTMLElement;
+  roomNameShown: HTMLElement;
+  roomRole: HTMLElement;
   joinForm: HTMLFormElement;
   joinCode: HTMLInputElement;
   roomBar: HTMLElement;
@@ -18,7 +26,7 @@ export interface LobbyElements {
   toast: HTMLElement;
 }
 
-function byId<T extends HTMLElement>(root: Document, id: string, type: new () => T): T {
+export function byId<T extends HTMLElement>(root: Document, id: string, type: new () => T): T {
   const element = root.getElementById(id);
   if (!(element instanceof type)) throw new Error(`index.html lacks #${id} (${type.name})`);
   return element;
@@ -33,6 +41,14 @@ export function findLobbyElements(root: Document): LobbyElements {
     colorInput: byId(root, 'player-color', HTMLInputElement),
     createButton: byId(root, 'create-room', HTMLButtonElement),
     publicCheckbox: byId(root, 'room-public', HTMLInputElement),
+    roomNameInput: byId(root, 'room-name', HTMLInputElement),
+    quickPlayButton: byId(root, 'quick-play', HTMLButtonElement),
+    watchOffer: byId(root, 'watch-offer', HTMLElement),
+    watchInsteadButton: byId(root, 'watch-instead', HTMLButtonElement),
+    roomList: byId(root, 'room-list', HTMLUListElement),
+    roomListEmpty: byId(root, 'room-list-empty', HTMLElement),
+    roomNameShown: byId(root, 'room-name-shown', HTMLElement),
+    roomRole: byId(root, 'room-role', HTMLElement),
     joinForm: byId(root, 'join-form', HTMLFormElement),
     joinCode: byId(root, 'join-code', HTMLInputElement),
     roomBar: byId(root, 'room-bar', HTMLElement),

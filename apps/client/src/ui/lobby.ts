@@ -1,32 +1,44 @@
 /**
- * The DOM lobby: name and colour (remembered), create a room, join by code or link, and the
- * room bar with the share link once inside. Player text only ever goes in via `textContent`
+ * The DOM lobby: name and colour (remembered), quick play, the live list of public rooms,
+ * create a room, join by code or link (or watch, when full), and the room bar once inside. Player text only ever goes in via `textContent`
  * or an input's `value`.
  */
-import { normalizeRoomCode } from '@arena/shared/protocol';
+import { ErrorCode, normalizeRoomCode } from '@arena/shared/protocol';
 import type { ArenaClient, Identity, Notice } from '../game/arena-client.js';
+import type { LobbyFeed } from '../game/lobby-feed.js';
 import type { RoomSession } from '../game/room-session.js';
 import { ConnectionStatus } from '../net/game-connection.js';
 import { findLobbyElements, type LobbyElements } from './lobby-elements.js';
+import { mountLobbyList } from './lobby-list.js';
 import {
   colorToCss,
   cssToColor,
   loadColor,
   loadName,
+  loadPublicRooms,
   normalizeName,
   saveColor,
   saveName,
+  savePublicRooms,
 } from './preferences.js';
 import { roomCodeFromUrl, shareLinkFor, showRoomInAddressBar } from './room-link.js';
 
 const TOAST_MS = 5000;
 
+/** Notices another panel shows in its own place (chat panel, seat-taken box). */
+function shownElsewhere(notice: Notice): boolean {
+  return notice.event === 'chat:send' || notice.code === ErrorCode.SessionReplaced;
+}
+
 class Lobby {
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The room a refused join asked for: "Watch instead" watches it. */
+  private offeredCode: string | null = null;
 
   constructor(
     private readonly client: ArenaClient,
     private readonly el: LobbyElements,
+    private readonly feed: LobbyFeed,
   ) {}
 
   mount(): void {
@@ -41,6 +53,7 @@ class Lobby {
       event.preventDefault();
       this.join(el.joinCode.value);
     });
+    this.mountRoomChoices();
     el.copyButton.addEventListener('click', () => void this.copyLink());
     el.leaveButton.addEventListener('click', () => this.client.leaveRoom());
     this.client.onSessionChange((session) => this.show(session));
@@ -52,6 +65,20 @@ class Lobby {
     const linkedCode = roomCodeFromUrl(window.location.href);
     this.show(null);
     if (linkedCode) this.joinFromLink(linkedCode);
+  }
+
+  private mountRoomChoices(): void {
+    const { el } = this;
+    el.publicCheckbox.checked = loadPublicRooms();
+    el.publicCheckbox.addEventListener('change', () => savePublicRooms(el.publicCheckbox.checked));
+    el.quickPlayButton.addEventListener('click', () => this.quickPlay());
+    el.watchInsteadButton.addEventListener('click', () => {
+      if (this.offeredCode) this.watch(this.offeredCode);
+    });
+    mountLobbyList(this.feed, el.roomList, el.roomListEmpty, {
+      join: (code) => this.join(code),
+      watch: (code) => this.watch(code),
+    });
   }
 
   /** `/?room=CODE`: join at once when a name is known, otherwise ask for one first. */
@@ -87,7 +114,26 @@ class Lobby {
     const identity = this.identity();
     if (!identity) return;
     this.say('Creating a room…');
-    this.client.createRoom(identity, { isPublic: this.el.publicCheckbox.checked });
+    this.client.createRoom(identity, {
+      isPublic: this.el.publicCheckbox.checked,
+      roomName: this.el.roomNameInput.value,
+    });
+  }
+
+  private quickPlay(): void {
+    const identity = this.identity();
+    if (!identity) return;
+    this.say('Finding a room…');
+    this.client.quickPlay(identity);
+  }
+
+  private watch(code: string): void {
+    const identity = this.identity();
+    if (!identity) return;
+    this.say(`Joining room ${code} to watch…`);
+    // A refused watch must not offer to watch again.
+    this.offeredCode = null;
+    this.client.joinRoom(code, identity, { spectate: true });
   }
 
   private join(typedCode: string): void {
@@ -100,6 +146,7 @@ class Lobby {
     const identity = this.identity();
     if (!identity) return;
     this.say(`Joining room ${code}…`);
+    this.offeredCode = code;
     this.client.joinRoom(code, identity);
   }
 
@@ -107,9 +154,12 @@ class Lobby {
     const { el } = this;
     el.lobby.hidden = session !== null;
     el.roomBar.hidden = session === null;
+    el.watchOffer.hidden = true;
     showRoomInAddressBar(session?.code ?? null);
     if (!session) return;
     el.roomCode.textContent = session.code;
+    el.roomNameShown.textContent = session.name === `Room ${session.code}` ? '' : session.name;
+    el.roomRole.hidden = session.isPlayer;
     el.shareLink.value = shareLinkFor(session.code, window.location.href);
     el.joinCode.value = '';
     this.say('');
@@ -131,8 +181,12 @@ class Lobby {
   }
 
   private showNotice(notice: Notice): void {
+    if (shownElsewhere(notice)) return;
     if (this.client.session) this.toast(notice.message);
     else this.say(notice.message);
+    // A full room: offer to watch it instead of playing.
+    const full = notice.code === ErrorCode.RoomFull && notice.event === 'room:join';
+    this.el.watchOffer.hidden = !(full && this.offeredCode && !this.client.session);
     const failedJoin = notice.event === 'room:join' || notice.code === 'ROOM_NOT_FOUND';
     if (failedJoin && !this.client.session) showRoomInAddressBar(null);
   }
@@ -152,6 +206,6 @@ class Lobby {
   }
 }
 
-export function mountLobby(client: ArenaClient, root: Document): void {
-  new Lobby(client, findLobbyElements(root)).mount();
+export function mountLobby(client: ArenaClient, root: Document, feed: LobbyFeed): void {
+  new Lobby(client, findLobbyElements(root), feed).mount();
 }

@@ -56,3 +56,14 @@ export function cssToColor(css: string): number {
   const value = Number.parseInt(css.replace('#', ''), 16);
   return Number.isInteger(value) ? value : 0;
 }
+
+const PUBLIC_KEY = 'arena.publicRooms';
+
+/** New rooms are public unless the player once chose otherwise: quick play and the list need them. */
+export function loadPublicRooms(): boolean {
+  return read(PUBLIC_KEY) !== 'false';
+}
+
+export function savePublicRooms(isPublic: boolean): void {
+  write(PUBLIC_KEY, String(isPublic));
+}
