@@ -10,6 +10,22 @@ export interface ArenaView {
   predicted: { x: number; y: number } | null;
   server: { x: number; y: number } | null;
   snapshotsReceived: number;
+  role: 'player' | 'spectator' | null;
+  chat: { from: string; fromId: number; text: string }[];
+  lobbyRooms: LobbyRoomView[];
+  reconnecting: number[];
+  selfReconnecting: boolean;
+  round: { number: number; phase: 'playing' | 'intermission'; secondsLeft: number } | null;
+  scoreboard: { round: number; winner: string | null; rows: { id: number; name: string; score: number }[] } | null;
+}
+
+export interface LobbyRoomView {
+  code: string;
+  name: string;
+  players: number;
+  maxPlayers: number;
+  spectators: number;
+  phase: 'playing' | 'intermission';
 }
 
 /** A new browser context (its own storage: another device), with a remembered name if given. */
@@ -39,4 +55,103 @@ export async function drawnPlayer(page: Page, id: number) {
   const player = (await arenaView(page)).players.find((p) => p.id === id);
   if (!player) throw new Error(`player ${id} is not drawn`);
   return player;
+}
+
+/** Creates a room from the lobby (public unless told otherwise) and returns its code. */
+export async function createRoom(page: Page, options: { roomName?: string; isPublic?: boolean } = {}): Promise<string> {
+  if (options.roomName !== undefined) await page.fill('#room-name', options.roomName);
+  await page.setChecked('#room-public', options.isPublic ?? true);
+  await page.click('#create-room');
+  await expect.poll(async () => (await arenaView(page)).roomCode).toMatch(/^[A-Z2-9]{5}$/);
+  return (await arenaView(page)).roomCode!;
+}
+
+/** The row of a room in the lobby's public list. */
+export function lobbyRow(page: Page, code: string) {
+  return page.locator(`#room-list li[data-code="${code}"]`);
+}
+
+/** The room as this tab's lobby list reports it (undefined while not listed). */
+export async function lobbyEntry(page: Page, code: string): Promise<LobbyRoomView | undefined> {
+  return (await arenaView(page)).lobbyRooms.find((room) => room.code === code);
+}
+
+/** Sends a chat line the way a player does: Enter opens the field, typing, Enter sends. */
+export async function sendChat(page: Page, text: string): Promise<void> {
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#chat-input')).toBeFocused();
+  await page.keyboard.insertText(text);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#chat-input')).not.toBeFocused();
+}
+
+/**
+ * Holds `key` in `mover` until `watcher` draws player `id` at least `distance` px further along
+ * `axis` (negative distance: backwards), then lets go.
+ */
+export async function moveAndWatch(
+  mover: Page,
+  key: string,
+  watcher: Page,
+  id: number,
+  axis: 'x' | 'y',
+  distance: number,
+): Promise<void> {
+  const start = (await drawnPlayer(watcher, id))[axis];
+  await mover.keyboard.down(key);
+  try {
+    await expect
+      .poll(async () => ((await drawnPlayer(watcher, id))[axis] - start) * Math.sign(distance))
+      .toBeGreaterThan(Math.abs(distance));
+  } finally {
+    await mover.keyboard.up(key);
+  }
+}
+
+/** Waits until this tab's own player has stopped (after a move, friction needs a moment). */
+export async function waitUntilStill(page: Page): Promise<{ x: number; y: number }> {
+  let last = { x: NaN, y: NaN };
+  await expect
+    .poll(async () => {
+      const now = (await arenaView(page)).server ?? { x: NaN, y: NaN };
+      const still = Math.hypot(now.x - last.x, now.y - last.y) < 0.5;
+      last = now;
+      return still;
+    })
+    .toBe(true);
+  return last;
+}
+
+/** One labelled counter from the server's Prometheus `/metrics` (0 when never counted). */
+export async function serverCounter(url: string, name: string, label: string, value: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${name}{${label}="${value}"}`));
+  return line ? Number(line.split(' ').pop()) : 0;
+}
+
+/** A phone: small portrait screen, touch, its own context; a remembered name. */
+export async function openPhone(browser: Browser, url: string, name: string): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  await context.addInitScript((n) => localStorage.setItem('arena.name', n), name);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  await page.goto(url);
+  await expect.poll(async () => (await arenaView(page)).connection).toBe('open');
+  return page;
+}
+
+/** Whether two boxes on the page overlap. */
+export function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }

@@ -1,0 +1,224 @@
+/**
+ * Playing with friends (issue 4), each friend in a browser context of their own: quick play,
+ * the live lobby list, joining and watching from it, chat that stays plain text, a dropped
+ * connection that comes back as the same player, a seat taken over by a second tab, rounds.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import config from '../playwright.config.js';
+import { startArenaServer, type RunningServer } from './arena-server.js';
+import {
+  arenaView,
+  createRoom,
+  lobbyEntry,
+  lobbyRow,
+  moveAndWatch,
+  openPhone,
+  openPlayer,
+  overlaps,
+  sendChat,
+  serverCounter,
+  waitForPlayers,
+  waitUntilStill,
+} from './arena-page.js';
+
+// Four tabs of software WebGL (SwiftShader) on two cores draw about 8 frames a second and
+// starve page loads; Phaser's Canvas renderer (what a browser without WebGL gets) keeps 60.
+// two-tabs.spec.ts still covers the WebGL renderer.
+const launchOptions = config.use?.launchOptions ?? {};
+test.use({ launchOptions: { ...launchOptions, args: [...(launchOptions.args ?? []), '--disable-3d-apis'] } });
+
+let server: RunningServer;
+const pages: Page[] = [];
+
+async function open(browser: Browser, name: string | null): Promise<Page> {
+  const page = await openPlayer(browser, server.url, name);
+  pages.push(page);
+  return page;
+}
+
+test.beforeAll(async () => {
+  server = await startArenaServer();
+});
+
+// Closed after each test: every open tab renders the game and costs CPU the next test needs.
+test.afterEach(async () => {
+  await Promise.all(pages.splice(0).map((page) => page.context().close()));
+});
+
+test.afterAll(async () => {
+  await server.stop();
+});
+
+test('quick play puts two friends in the same public room', async ({ browser }) => {
+  const first = await open(browser, 'Quin');
+  await first.click('#quick-play');
+  await expect.poll(async () => (await arenaView(first)).role).toBe('player');
+  const second = await open(browser, 'Quade');
+  await second.click('#quick-play');
+  await expect.poll(async () => (await arenaView(second)).roomCode).toBe((await arenaView(first)).roomCode);
+  await waitForPlayers(first, 2);
+});
+
+test('friends play, watch, chat, drop out for three seconds and come back', async ({ browser }) => {
+  // A fourth tab stays in the lobby and watches the list change live.
+  const lobby = await open(browser, 'Lou');
+  const host = await open(browser, 'Ada');
+  const code = await createRoom(host, { roomName: 'Friday <b>night</b>' });
+  await expect.poll(() => lobbyEntry(lobby, code)).toMatchObject({ players: 1, maxPlayers: 8, spectators: 0 });
+  await expect(lobbyRow(lobby, code).locator('.room-name')).toHaveText('Friday <b>night</b>');
+
+  const guest = await open(browser, 'Bob');
+  await lobbyRow(guest, code).locator('.room-join').click();
+  const watcher = await open(browser, 'Cy');
+  await lobbyRow(watcher, code).locator('.room-watch').click();
+  await expect.poll(async () => (await arenaView(watcher)).role).toBe('spectator');
+  expect((await arenaView(watcher)).selfId).toBe(0);
+  await expect(watcher.locator('#room-role')).toHaveText('Watching');
+  await expect.poll(() => lobbyEntry(lobby, code)).toMatchObject({ players: 2, spectators: 1 });
+  await expect(lobbyRow(lobby, code).locator('.room-meta')).toContainText('2/8 players · 1 watching');
+
+  // The spectator sees both players move; its own keys move nothing and send nothing.
+  await waitForPlayers(watcher, 2);
+  const hostId = (await arenaView(host)).selfId!;
+  const guestId = (await arenaView(guest)).selfId!;
+  await watcher.keyboard.down('ArrowLeft');
+  await moveAndWatch(host, 'ArrowRight', watcher, hostId, 'x', 60);
+  await moveAndWatch(guest, 'ArrowDown', watcher, guestId, 'y', 60);
+  await watcher.keyboard.up('ArrowLeft');
+
+  await chatStaysText({ host, guest, watcher });
+  await dropAndReturn({ guest, others: [host, watcher], guestId });
+
+  // A player leaves: the lobby tab's list follows; then it joins and gets the chat history.
+  await guest.click('#leave-room');
+  await expect.poll(() => lobbyEntry(lobby, code)).toMatchObject({ players: 1, spectators: 1 });
+  await expect(lobbyRow(lobby, code).locator('.room-meta')).toContainText('1/8 players');
+  await lobbyRow(lobby, code).locator('.room-join').click();
+  await expect.poll(async () => (await arenaView(lobby)).chat.map((l) => l.text)).toContain(HTML_CHAT);
+  expect((await arenaView(lobby)).lobbyRooms).toEqual([]);
+  expect(await serverCounter(server.url, 'arena_errors_sent_total', 'code', 'SPECTATOR_CANNOT_PLAY')).toBe(0);
+});
+
+const HTML_CHAT = '<b>bold?</b> <img src=x onerror="alert(1)"> wasd';
+
+/** Chat with markup arrives as the characters typed, and typing it never moves the player. */
+async function chatStaysText(tabs: { host: Page; guest: Page; watcher: Page }): Promise<void> {
+  const { host, guest, watcher } = tabs;
+  const before = await waitUntilStill(host);
+  await sendChat(host, HTML_CHAT);
+  for (const tab of [guest, watcher]) {
+    await expect(tab.locator('#chat-log .chat-text').last()).toHaveText(HTML_CHAT);
+    await expect(tab.locator('#chat b, #chat img')).toHaveCount(0);
+  }
+  expect((await arenaView(guest)).chat.at(-1)).toMatchObject({ from: 'Ada', text: HTML_CHAT });
+  // "wasd" went into the field: the host did not move.
+  const after = await waitUntilStill(host);
+  expect(Math.hypot(after.x - before.x, after.y - before.y)).toBeLessThan(1);
+  // A burst past the chat limit is refused, and the refusal is shown under the field.
+  for (let i = 0; i < 6; i++) await sendChat(guest, `spam ${i}`);
+  await expect(guest.locator('#chat-notice')).toContainText(/slow down/i);
+}
+
+/** The guest's network goes away for three seconds; it comes back as the same player. */
+async function dropAndReturn(tabs: { guest: Page; others: Page[]; guestId: number }): Promise<void> {
+  const { guest, others, guestId } = tabs;
+  const offlineSince = Date.now();
+  await guest.context().setOffline(true);
+  await expect(guest.locator('#reconnecting')).toBeVisible();
+  for (const other of others) await expect.poll(async () => (await arenaView(other)).reconnecting).toEqual([guestId]);
+  // The offline period itself is the scenario, not a wait for a condition.
+  await guest.waitForTimeout(Math.max(0, 3000 - (Date.now() - offlineSince)));
+  await guest.context().setOffline(false);
+
+  await expect.poll(async () => (await arenaView(guest)).connection).toBe('open');
+  await expect(guest.locator('#reconnecting')).toBeHidden();
+  expect(await arenaView(guest)).toMatchObject({ selfId: guestId, role: 'player', selfReconnecting: false });
+  for (const other of others) await expect.poll(async () => (await arenaView(other)).reconnecting).toEqual([]);
+  // Same seat, still playing: the others see it move again.
+  await moveAndWatch(guest, 'ArrowUp', others[0]!, guestId, 'y', -60);
+}
+
+test('a second tab with the same seat takes it over, and the first can take it back', async ({ browser }) => {
+  const first = await open(browser, 'Dee');
+  const code = await createRoom(first, { isPublic: false });
+  const selfId = (await arenaView(first)).selfId;
+  const token = await first.evaluate(() => sessionStorage.getItem('arena.sessionToken'));
+  // A duplicated tab carries the same sessionStorage, hence the same seat token.
+  const second = await first.context().newPage();
+  await second.addInitScript((t) => sessionStorage.setItem('arena.sessionToken', t ?? ''), token);
+  await second.goto(server.url);
+  await expect.poll(async () => (await arenaView(second)).roomCode).toBe(code);
+  expect((await arenaView(second)).selfId).toBe(selfId);
+  await expect(first.locator('#seat-taken')).toContainText('taken over in another tab');
+  expect((await arenaView(first)).roomCode).toBeNull();
+
+  await first.click('#take-seat-back');
+  await expect.poll(async () => (await arenaView(first)).roomCode).toBe(code);
+  expect((await arenaView(first)).selfId).toBe(selfId);
+  await expect(second.locator('#seat-taken')).toBeVisible();
+  await waitForPlayers(first, 1);
+});
+
+test('on a phone the lobby fits, chat clears the touch controls, and the stick moves the player', async ({ browser }) => {
+  const phone = await openPhone(browser, server.url, 'Pip');
+  pages.push(phone);
+  const viewport = phone.viewportSize()!;
+  const lobbyBox = (await phone.locator('#lobby').boundingBox())!;
+  expect(lobbyBox.x).toBeGreaterThanOrEqual(0);
+  expect(lobbyBox.x + lobbyBox.width).toBeLessThanOrEqual(viewport.width);
+  expect(lobbyBox.y + lobbyBox.height).toBeLessThanOrEqual(viewport.height);
+  await createRoom(phone, { isPublic: false });
+  await phone.touchscreen.tap(viewport.width / 2, viewport.height / 3);
+  await expect(phone.locator('#touch-controls')).toBeVisible();
+  const chatBox = (await phone.locator('#chat').boundingBox())!;
+  expect(chatBox.x + chatBox.width).toBeLessThanOrEqual(viewport.width);
+  for (const control of ['#touch-stick', '#touch-dash']) {
+    expect(overlaps(chatBox, (await phone.locator(control).boundingBox())!)).toBe(false);
+  }
+  // Drag the stick to the right: the player goes right.
+  const stick = (await phone.locator('#touch-stick').boundingBox())!;
+  const startX = (await waitUntilStill(phone)).x;
+  await phone.mouse.move(stick.x + stick.width / 2, stick.y + stick.height / 2);
+  await phone.mouse.down();
+  await phone.mouse.move(stick.x + stick.width, stick.y + stick.height / 2);
+  await expect.poll(async () => (await arenaView(phone)).server!.x - startX).toBeGreaterThan(60);
+  await phone.mouse.up();
+});
+
+test.describe('rounds', () => {
+  let shortRounds: RunningServer;
+  test.beforeAll(async () => {
+    shortRounds = await startArenaServer({ ROUND_SECONDS: '10', INTERMISSION_SECONDS: '2' });
+  });
+  test.afterAll(async () => {
+    await shortRounds.stop();
+  });
+
+  test('a late joiner sees the running timer, a scoreboard ends the round, the next one starts by itself', async ({
+    browser,
+  }) => {
+    const first = await openPlayer(browser, shortRounds.url, 'Eve');
+    pages.push(first);
+    const code = await createRoom(first, { isPublic: false });
+    await expect.poll(async () => (await arenaView(first)).round?.phase).toBe('playing');
+    // Joining mid-round: the joiner's clock is the room's, not a fresh one.
+    const late = await openPlayer(browser, `${shortRounds.url}/?room=${code}`, 'Finn');
+    pages.push(late);
+    await expect.poll(async () => (await arenaView(late)).round).toMatchObject({ number: 1, phase: 'playing' });
+    const joinedAt = (await arenaView(late)).round!.secondsLeft;
+    expect(joinedAt).toBeLessThan(10);
+    await expect.poll(async () => (await arenaView(late)).round!.secondsLeft).toBeLessThan(joinedAt);
+
+    await expect.poll(async () => (await arenaView(late)).scoreboard, { timeout: 15_000 }).not.toBeNull();
+    const board = (await arenaView(late)).scoreboard!;
+    expect(board.round).toBe(1);
+    expect(board.rows.map((r) => r.name).sort()).toEqual(['Eve', 'Finn']);
+    const best = board.rows[0]!;
+    expect(board.winner).toBe(best.score > 0 ? best.name : null);
+    expect((await arenaView(late)).round?.phase).toBe('intermission');
+
+    await expect.poll(async () => (await arenaView(late)).round, { timeout: 10_000 }).toMatchObject({ number: 2, phase: 'playing' });
+    expect((await arenaView(late)).scoreboard).toBeNull();
+    expect((await arenaView(late)).selfId).not.toBeNull();
+  });
+});
