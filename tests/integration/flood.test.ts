@@ -10,10 +10,12 @@ import { disconnectOf } from '../support/connections.js';
 import { snapshotRate, startHonestRoom, type HonestPlayer } from '../support/honest-players.js';
 import {
   closeAll,
+  connected,
   connectPlayer,
   createRoom,
   waitFor,
   waitForSnapshot,
+  waitForTicks,
   type PlayerSocket,
 } from '../support/player.js';
 import { startServer, type TestServer } from '../support/server.js';
@@ -120,6 +122,32 @@ describe('flood', () => {
     await waitForSnapshot(honest.players[0]!.socket);
     for (const player of honest.players) expectUnaffected(player, floodStartMs, floodEndMs);
     expect(watcher.socket.connected).toBe(true);
+  });
+});
+
+describe('flood behind the link simulator', () => {
+  it('cuts off a flood on arrival instead of queueing it behind a simulated lag', async () => {
+    const honest = await startHonestRoom(server.url, 3);
+    sockets.push(...honest.players.map((p) => p.socket));
+    // Any client may ask for a simulated lag; its packets then wait before they are handled.
+    const flooder = connectPlayer(server.url, { query: { lag: '2000' } });
+    sockets.push(flooder);
+    await connected(flooder);
+    const answered: string[] = [];
+    flooder.on('error', (e) => answered.push(e.code));
+    flooder.on('time:pong', () => answered.push('pong'));
+    const gone = disconnectOf(flooder, 10_000);
+    const floodStartMs = performance.now();
+    for (let i = 0; i < 2_000; i++) flooder.emit('time:ping', { clientTimeMs: i });
+    // The server hangs up at once; its goodbye packet would wait out the lag, so the client
+    // may only see the transport close.
+    expect(['io server disconnect', 'transport close']).toContain(await gone);
+    // Cut off as the packets arrived: not one of them waited out its lag to be handled.
+    expect(answered).toEqual([]);
+    expect([...server.services.metrics.errorsSent.values()].reduce((a, b) => a + b, 0)).toBe(0);
+    // A second of play after the flood, so the window is long enough to mean something.
+    await waitForTicks(honest.players[0]!.socket, TICK_RATE_HZ);
+    for (const player of honest.players) expectUnaffected(player, floodStartMs, performance.now());
   });
 });
 

@@ -21,7 +21,7 @@ import {
   handlePing,
 } from './play-handlers.js';
 import { delayOutbound, linkDelayFor, orderedDelayer } from './link-delay.js';
-import { SocketLimits } from './rate-limits.js';
+import { maxWaitingPackets, SocketLimits } from './rate-limits.js';
 import { handleCreate, handleJoin, handleLeave, handleQuickPlay } from './room-handlers.js';
 import { sendError } from './send-error.js';
 import type { ArenaSocket } from './types.js';
@@ -104,7 +104,22 @@ export function attachGateway(socket: ArenaSocket, services: GameServices): void
       sendError(socket, services.metrics, ErrorCode.Internal, 'The server could not handle that event.', event);
     }
   };
-  socket.onAny((event: unknown, ...args: unknown[]) => inbound(() => receive(event, args)));
+  // Packets waiting out a simulated lag (any client may ask for one) are not rate-limited yet;
+  // more of them than an honest client could have means a flood parked in memory: cut it off.
+  let waiting = 0;
+  const maxWaiting = maxWaitingPackets(services.config.TICK_RATE_HZ, delay.lagMs + delay.jitterMs);
+  socket.onAny((event: unknown, ...args: unknown[]) => {
+    if (waiting >= maxWaiting) {
+      if (socket.connected) services.log.warn({ socket: socket.id, address: socket.data.address }, 'disconnecting a socket flooding behind its simulated lag');
+      socket.disconnect(true);
+      return;
+    }
+    waiting += 1;
+    inbound(() => {
+      waiting -= 1;
+      receive(event, args);
+    });
+  });
 
   socket.on('disconnect', () => {
     const room = services.membership.get(socket);

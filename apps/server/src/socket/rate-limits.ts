@@ -49,6 +49,17 @@ export function limitSpecs(tickRateHz: number): Record<EventKind, LimitSpec> {
  */
 export const PATIENCE: LimitSpec = { capacity: 100, perSecond: 5 };
 
+/**
+ * The most packets an honest client can have waiting out a simulated lag of `delayMs`: every
+ * limit's burst plus that long's refill, twice over. Waiting packets are not yet rate-limited,
+ * so a client past this is flooding, and is cut off as its packets arrive.
+ */
+export function maxWaitingPackets(tickRateHz: number, delayMs: number): number {
+  let total = 0;
+  for (const spec of Object.values(limitSpecs(tickRateHz))) total += spec.capacity + (spec.perSecond * delayMs) / 1000;
+  return Math.ceil(total * 2);
+}
+
 export class SocketLimits {
   private readonly buckets: Record<EventKind, TokenBucket>;
   private readonly patience: TokenBucket;
