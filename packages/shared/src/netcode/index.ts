@@ -19,3 +19,5 @@ export * from './lag-compensation.js';
 export * from './present-positions.js';
 export * from './rolling-window.js';
 export * from './net-stats.js';
+export * from './server-tick.js';
+export * from './client-netcode.js';

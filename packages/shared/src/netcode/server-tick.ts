@@ -1,0 +1,45 @@
+/**
+ * The server's tick with the netcode in it, as one call: take each player's input slot, judge
+ * dash hits where each attacker saw its victims, step the sim, record the new positions for
+ * later rewinds. The room then acknowledges each player's `slots.ackedSeq` in its snapshot.
+ */
+import { step, type StepOptions } from '../sim/step.js';
+import type { World } from '../sim/world.js';
+import type { InputSlots, TakenInput } from './input-slots.js';
+import type { LagCompensation } from './lag-compensation.js';
+import { presentPositions } from './present-positions.js';
+
+export interface ServerTickResult {
+  world: World;
+  /** What each player's slot gave this tick (absent: no input yet, no buttons held). */
+  taken: Map<number, TakenInput>;
+}
+
+export function takeInputs(slots: ReadonlyMap<number, InputSlots>): Map<number, TakenInput> {
+  const taken = new Map<number, TakenInput>();
+  for (const [id, queue] of slots) {
+    const input = queue.take();
+    if (input) taken.set(id, input);
+  }
+  return taken;
+}
+
+/** `lagCompensation` undefined: hits are judged in the present, as plain `step` does. */
+export function runServerTick(
+  world: World,
+  slots: ReadonlyMap<number, InputSlots>,
+  lagCompensation?: LagCompensation,
+): ServerTickResult {
+  const taken = takeInputs(slots);
+  const inputs = new Map([...taken].map(([id, input]) => [id, input.buttons]));
+  const options: StepOptions = {};
+  if (lagCompensation) {
+    const present = presentPositions(world, inputs);
+    const reach = 2 * world.config.playerRadius;
+    const viewTickOf = (id: number) => taken.get(id)?.viewTick;
+    options.hitPosition = lagCompensation.lookup(viewTickOf, present, reach);
+  }
+  const next = step(world, inputs, options);
+  lagCompensation?.record(next.tick, next.players);
+  return { world: next, taken };
+}

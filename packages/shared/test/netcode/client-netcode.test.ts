@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { ClientNetcode } from '../../src/netcode/client-netcode.js';
+import { Button } from '../../src/protocol/buttons.js';
+import type { Snapshot } from '../../src/protocol/snapshot.js';
+import { DEFAULT_SIM_CONFIG, RoundPhase } from '../../src/sim/index.js';
+
+function snapshot(tick: number, ack: number, selfX = 100): Snapshot {
+  const player = (id: number, x: number) => ({
+    id,
+    x,
+    y: 100,
+    vx: 0,
+    vy: 0,
+    score: 0,
+    dashTicks: 0,
+    dashCooldownTicks: 0,
+    lastButtons: 0,
+    connected: true,
+  });
+  return {
+    tick,
+    serverTimeMs: tick * (1000 / 30),
+    round: { number: 1, phase: RoundPhase.Playing, ticksLeft: 1000 },
+    players: [player(1, selfX), player(2, 500 + tick)],
+    coins: [],
+    acks: [{ playerId: 1, seq: ack }],
+  };
+}
+
+describe('ClientNetcode', () => {
+  const options = { config: DEFAULT_SIM_CONFIG, selfId: 1, snapshotIntervalMs: 1000 / 30 };
+
+  it('sends nothing and draws no self before the first snapshot', () => {
+    const netcode = new ClientNetcode(options);
+    const frame = netcode.frame(0, 1000 / 60, Button.Right);
+    expect(frame.inputs).toEqual([]);
+    expect(frame.self).toBeUndefined();
+  });
+
+  it('predicts and sends one input per tick, with the tick it draws others at', () => {
+    const netcode = new ClientNetcode(options);
+    for (let t = 0; t < 30; t++) netcode.onSnapshot(snapshot(t, 0), t * (1000 / 30) + 50);
+    const inputs = [];
+    let self = { x: 0, y: 0 };
+    for (let f = 0; f < 60; f++) {
+      const frame = netcode.frame(1050 + f * (1000 / 60), 1000 / 60, Button.Right);
+      inputs.push(...frame.inputs);
+      self = frame.self!;
+      if (frame.inputs.length > 0 || frame.pingClientTimeMs === undefined) continue;
+      throw new Error('a ping went out on a frame without an input');
+    }
+    expect(inputs.map((i) => i.seq)).toEqual([...Array(30).keys()].map((i) => i + 1));
+    expect(inputs.every((i) => i.buttons === Button.Right)).toBe(true);
+    expect(inputs[0]!.viewTick).toBeLessThanOrEqual(29);
+    expect(self.x).toBeGreaterThan(100);
+    expect(netcode.hud(2050, 'websocket')).toMatchObject({ transport: 'websocket' });
+  });
+
+  it('reconciles on each snapshot and reports the correction', () => {
+    const netcode = new ClientNetcode(options);
+    netcode.onSnapshot(snapshot(0, 0), 50);
+    netcode.frame(100, 1000 / 30, Button.Right);
+    const correction = netcode.onSnapshot(snapshot(1, 1, 100), 120);
+    expect(correction?.ackedSeq).toBe(1);
+    expect(correction?.distancePx).toBeGreaterThan(0);
+  });
+});
