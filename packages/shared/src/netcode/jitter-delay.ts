@@ -22,6 +22,8 @@ export interface JitterDelayOptions {
   /** Delay to start with, before the link has shown what it does: deep is safe, and it only
    * shrinks slowly from there. */
   startupDelayMs: number;
+  /** How long the link is watched before its measured lateness alone sets the delay. */
+  learnMs: number;
   /** Fraction of real time the render clock may slow down by while the delay grows. */
   growRate: number;
   /** Fraction of real time it may speed up by while the delay shrinks: slow, it is cosmetic. */
@@ -39,6 +41,7 @@ export function defaultJitterDelayOptions(snapshotIntervalMs: number): JitterDel
     windowMs: 20_000,
     marginMs: 25,
     startupDelayMs: INTERP_STARTUP_DELAY_MS,
+    learnMs: 10_000,
     growRate: 0.25,
     shrinkRate: 0.02,
   };
@@ -60,6 +63,8 @@ export class JitterDelay {
   private lastNowMs: number | undefined;
   private lastTransitMs: number | undefined;
   private jitter = 0;
+  private roundTripMs = 0;
+  private firstArrivalMs = Infinity;
 
   constructor(snapshotIntervalMs: number, options: Partial<JitterDelayOptions> = {}) {
     this.options = { ...defaultJitterDelayOptions(snapshotIntervalMs), ...options };
@@ -68,6 +73,7 @@ export class JitterDelay {
   /** Call for every snapshot with its `serverTimeMs` and the local time it arrived. */
   onSnapshot(serverTimeMs: number, arrivalMs: number): void {
     const transitMs = arrivalMs - serverTimeMs;
+    this.firstArrivalMs = Math.min(this.firstArrivalMs, arrivalMs);
     this.arrivals.push({ arrivalMs, transitMs });
     while (this.arrivals[this.head]!.arrivalMs < arrivalMs - this.options.windowMs) this.head += 1;
     if (this.head > 256) [this.arrivals, this.head] = [this.arrivals.slice(this.head), 0];
@@ -79,6 +85,16 @@ export class JitterDelay {
     this.retarget();
   }
 
+  /** Round trip from clock sync, used while the buffer is still learning the link. */
+  setRoundTripMs(roundTripMs: number | undefined): void {
+    this.roundTripMs = roundTripMs ?? 0;
+  }
+
+  private learning(): boolean {
+    const last = this.arrivals.at(-1);
+    return !!last && last.arrivalMs - this.firstArrivalMs < this.options.learnMs;
+  }
+
   private retarget(): void {
     let fastest = Infinity;
     let slowest = -Infinity;
@@ -88,7 +104,10 @@ export class JitterDelay {
       if (t > slowest) slowest = t;
     }
     const { snapshotIntervalMs, marginMs, minDelayMs, maxDelayMs } = this.options;
-    const wanted = snapshotIntervalMs + (slowest - fastest) + marginMs;
+    // Until the window has seen a while of the link, assume a loss may be coming: TCP resends
+    // a lost packet after about one round trip, and the stream waits for it.
+    const lateness = Math.max(slowest - fastest, this.learning() ? this.roundTripMs : 0);
+    const wanted = snapshotIntervalMs + lateness + marginMs;
     this.fastestMs = fastest;
     this.target = Math.min(maxDelayMs, Math.max(minDelayMs, wanted));
     this.lagMs ??= fastest + Math.max(this.target, this.options.startupDelayMs);

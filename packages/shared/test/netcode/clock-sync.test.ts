@@ -16,8 +16,11 @@ function errorAfter(profile: LinkProfile, seed: number, ms: number, offsetMs: nu
   const sync = new ClockSync();
   for (let now = 0; now <= ms; now += 1) {
     const local = now - offsetMs;
-    if (sync.shouldPing(local)) up.send(now, { ping: local });
-    if (now % 33 === 0) up.send(now, { input: true });
+    // As ClientNetcode does: a ping goes out on a tick, just before that tick's input.
+    if (now % 33 === 0) {
+      if (sync.shouldPing(local)) up.send(now, { ping: local });
+      up.send(now, { input: true });
+    }
     if (now % 33 === 16) down.send(now, { snapshotAt: now });
     for (const m of up.receive(now))
       if ('ping' in m) down.send(now, { pong: m.ping, serverTimeMs: now });

@@ -9,11 +9,11 @@ import type { Snapshot } from '../../protocol/snapshot.js';
 import type { SimConfig } from '../../sim/config.js';
 import { addPlayer, createWorld } from '../../sim/create-world.js';
 import { quantizePosition } from '../../sim/quantize.js';
-import { step, type StepOptions } from '../../sim/step.js';
 import type { World } from '../../sim/world.js';
-import { InputSlots } from '../input-slots.js';
+import { InputSlots, type TakenInput } from '../input-slots.js';
 import { LagCompensation } from '../lag-compensation.js';
 import { presentPositions } from '../present-positions.js';
+import { runServerTick } from '../server-tick.js';
 import type { Point } from '../point.js';
 import type { DownMessage, UpMessage } from './messages.js';
 import { quietZone } from './scenario.js';
@@ -84,38 +84,27 @@ export class LabServer {
   /** Runs the tick due at `nowMs`; returns the snapshot frame when one is due. */
   tick(nowMs: number): Uint8Array | undefined {
     this.nextTickAtMs += this.tickMs;
-    const { inputs, viewTicks, slots } = this.takeInputs();
-    const present = presentPositions(this.world, inputs);
-    for (const [id, seq] of slots) this.judgedAt.get(id)?.set(seq, present.get(id)!);
-    const stepOptions: StepOptions = {};
-    if (this.lagCompensation) {
-      const reach = 2 * this.world.config.playerRadius;
-      const viewTickOf = (id: number) => viewTicks.get(id);
-      stepOptions.hitPosition = this.lagCompensation.lookup(viewTickOf, present, reach);
-    }
-    this.world = step(this.world, inputs, stepOptions);
-    this.lagCompensation?.record(this.world.tick, this.world.players);
+    const before = this.world;
+    const { world, taken } = runServerTick(before, this.slots, this.lagCompensation);
+    this.world = world;
+    this.recordSlots(before, taken);
     this.recordTruth();
-    this.recordHits(slots);
+    this.recordHits(taken);
     if (this.world.tick % this.options.snapshotEveryTicks !== 0) return undefined;
     return encodeSnapshot(this.snapshot(nowMs));
   }
 
-  private takeInputs() {
-    const inputs = new Map<number, number>();
-    const viewTicks = new Map<number, number>();
-    const slots = new Map<number, number>();
-    for (const [id, queue] of this.slots) {
-      const taken = queue.take();
-      inputs.set(id, taken?.buttons ?? 0);
-      if (!taken) continue;
-      slots.set(id, taken.seq);
+  /** Which slots were guessed or dropped, and where each one put its player before bodies
+   * collided (what the hit was judged with). */
+  private recordSlots(before: World, taken: ReadonlyMap<number, TakenInput>): void {
+    const inputs = new Map([...taken].map(([id, input]) => [id, input.buttons]));
+    const present = presentPositions(before, inputs);
+    for (const [id, input] of taken) {
       const irregular = this.guessedSlots.get(id)!;
-      if (taken.guessed) irregular.add(taken.seq);
-      for (let k = 1; k <= taken.skippedBefore; k++) irregular.add(taken.seq - k);
-      if (taken.viewTick !== undefined) viewTicks.set(id, taken.viewTick);
+      if (input.guessed) irregular.add(input.seq);
+      for (let k = 1; k <= input.skippedBefore; k++) irregular.add(input.seq - k);
+      this.judgedAt.get(id)!.set(input.seq, present.get(id)!);
     }
-    return { inputs, viewTicks, slots };
   }
 
   private recordTruth(): void {
@@ -124,10 +113,10 @@ export class LabServer {
     );
   }
 
-  private recordHits(slots: ReadonlyMap<number, number>): void {
+  private recordHits(taken: ReadonlyMap<number, TakenInput>): void {
     for (const event of this.world.events) {
       if (event.type !== 'dash-hit') continue;
-      const attackerSeq = slots.get(event.attackerId) ?? -1;
+      const attackerSeq = taken.get(event.attackerId)?.seq ?? -1;
       const { attackerId, victimId } = event;
       this.hits.push({ attackerId, victimId, attackerSeq, tick: this.world.tick });
     }

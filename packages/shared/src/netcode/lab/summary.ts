@@ -92,7 +92,7 @@ export function matchHits(clients: LabClient[], server: LabServer): HitResult {
 }
 
 function pickupTotals(clients: LabClient[]): LabResult['pickups'] {
-  const all = clients.map((c) => c.pickups.stats);
+  const all = clients.map((c) => c.netcode.pickups.stats);
   return {
     predicted: sum(all.map((s) => s.predicted)),
     confirmed: sum(all.map((s) => s.confirmed)),
@@ -111,7 +111,7 @@ function selfMetrics(clients: LabClient[], clientSeconds: number) {
   const quiet = gather(clients, (m) => m.quietErrors);
   const quietAll = [...quiet, ...gather(clients, (m) => m.quietErrorsLate)];
   const visible = gather(clients, (m) => m.visibleSteps);
-  const corrections = sum(clients.map((c) => c.predictor?.stats.corrections ?? 0));
+  const corrections = sum(clients.map((c) => c.netcode.predictor?.stats.corrections ?? 0));
   return {
     inputToScreenFrames: max(gather(clients, (m) => m.probeFrames)),
     correctionsPerSecond: corrections / clientSeconds,
@@ -133,7 +133,7 @@ function selfMetrics(clients: LabClient[], clientSeconds: number) {
 function remoteMetrics(clients: LabClient[], clientSeconds: number) {
   const ratios = gather(clients, (m) => m.remoteRatios);
   const delays = gather(clients, (m) => m.delays);
-  const underruns = sum(clients.map((c) => c.interpolation.stats.underruns));
+  const underruns = sum(clients.map((c) => c.netcode.interpolation.stats.underruns));
   return {
     remoteJumpP99: percentile(ratios, 0.99),
     remoteJumpMax: max(ratios),
