@@ -38,6 +38,8 @@ class ChatPanel {
   ) {}
 
   mount(): void {
+    // A phone has no Enter key to press until its keyboard is open.
+    if (window.matchMedia('(pointer: coarse)').matches) this.input.placeholder = 'Chat…';
     this.client.onSessionChange((session) => {
       this.panel.hidden = session === null;
       if (!session) this.input.blur();
