@@ -20,15 +20,15 @@ export interface Truth {
   tickMs: number;
   maxSpeed: number;
   trueSpeed(id: number, fromTick: number, toTick: number): number;
-  guessedBetween(id: number, afterSeq: number, toSeq: number): boolean;
+  disturbedBetween(id: number, afterSeq: number, toSeq: number): boolean;
 }
 
 export class ClientMetrics {
   readonly probeFrames: number[] = [];
-  /** Prediction error at each reconcile while nobody interacts and every input was on time (px). */
+  /** Quiet-phase prediction error at each reconcile whose slots all ran as sent, untouched (px). */
   readonly quietErrors: number[] = [];
-  /** The same, for reconciles that acknowledged a slot the server had to guess (a late input). */
-  readonly quietErrorsLate: number[] = [];
+  /** The same, for reconciles over a slot that was guessed (input late), dropped or bumped. */
+  readonly quietErrorsDisturbed: number[] = [];
   readonly correctionSizes: number[] = [];
   /** Non-zero per-frame movement caused by a correction fading out (px). */
   readonly visibleSteps: number[] = [];

@@ -88,8 +88,10 @@ export class LabClient {
   private measureCorrection(correction: Correction, elapsed: number): void {
     if (correction.distancePx > 0) this.metrics.correctionSizes.push(correction.distancePx);
     if (elapsed >= this.o.warmupMs && elapsed < this.o.quietMs) {
-      const late = this.o.truth.guessedBetween(this.o.id, this.lastAck, correction.ackedSeq);
-      (late ? this.metrics.quietErrorsLate : this.metrics.quietErrors).push(correction.distancePx);
+      const { truth } = this.o;
+      const disturbed = truth.disturbedBetween(this.o.id, this.lastAck, correction.ackedSeq);
+      const errors = disturbed ? this.metrics.quietErrorsDisturbed : this.metrics.quietErrors;
+      errors.push(correction.distancePx);
     }
     this.lastAck = correction.ackedSeq;
   }

@@ -45,8 +45,8 @@ export class LabServer {
   /** positions[tick] = every player's position after that tick. */
   readonly positions: Map<number, Point>[] = [];
   readonly hits: ServerHit[] = [];
-  /** Input slots spent on a guess (the input was late) or dropped (buffer too deep). */
-  readonly guessedSlots = new Map<number, Set<number>>();
+  /** Input slots guessed (input late), dropped (buffer too deep) or bumped, per player. */
+  readonly disturbedSlots = new Map<number, Set<number>>();
   /** Where each player's slot put it before bodies collided: what hits were judged with. */
   readonly judgedAt = new Map<number, Map<number, Point>>();
 
@@ -59,7 +59,7 @@ export class LabServer {
     for (const id of playerIds) {
       world = addPlayer(world, id);
       this.slots.set(id, new InputSlots());
-      this.guessedSlots.set(id, new Set());
+      this.disturbedSlots.set(id, new Set());
       this.judgedAt.set(id, new Map());
     }
     // Seat everyone in their quiet zone, so the quiet phase starts with nobody near anybody.
@@ -94,17 +94,36 @@ export class LabServer {
     return encodeSnapshot(this.snapshot(nowMs));
   }
 
-  /** Which slots were guessed or dropped, and where each one put its player before bodies
-   * collided (what the hit was judged with). */
+  /**
+   * Which slots were disturbed (guessed, dropped, or touched by another player, whose push
+   * no prediction can know), and where each slot put its player before bodies collided
+   * (what a hit was judged with).
+   */
   private recordSlots(before: World, taken: ReadonlyMap<number, TakenInput>): void {
     const inputs = new Map([...taken].map(([id, input]) => [id, input.buttons]));
     const present = presentPositions(before, inputs);
+    const touched = this.touchedThisTick(present);
     for (const [id, input] of taken) {
-      const irregular = this.guessedSlots.get(id)!;
-      if (input.guessed) irregular.add(input.seq);
-      for (let k = 1; k <= input.skippedBefore; k++) irregular.add(input.seq - k);
+      const disturbed = this.disturbedSlots.get(id)!;
+      if (input.guessed || touched.has(id)) disturbed.add(input.seq);
+      for (let k = 1; k <= input.skippedBefore; k++) disturbed.add(input.seq - k);
       this.judgedAt.get(id)!.set(input.seq, present.get(id)!);
     }
+  }
+
+  /** Players whose bodies overlapped someone after moving, or who were hit by a dash. */
+  private touchedThisTick(present: ReadonlyMap<number, Point>): Set<number> {
+    const touched = new Set<number>();
+    const reach = 2 * this.world.config.playerRadius;
+    for (const [a, pa] of present) {
+      for (const [b, pb] of present) {
+        if (a < b && Math.hypot(pa.x - pb.x, pa.y - pb.y) < reach)
+          [a, b].forEach((id) => touched.add(id));
+      }
+    }
+    for (const event of this.world.events)
+      if (event.type === 'dash-hit') touched.add(event.victimId);
+    return touched;
   }
 
   private recordTruth(): void {
@@ -134,11 +153,11 @@ export class LabServer {
     };
   }
 
-  /** Whether any of player `id`'s slots after `afterSeq` up to `toSeq` was guessed. */
-  guessedBetween(id: number, afterSeq: number, toSeq: number): boolean {
-    const guessed = this.guessedSlots.get(id);
-    if (!guessed) return false;
-    for (let seq = afterSeq + 1; seq <= toSeq; seq++) if (guessed.has(seq)) return true;
+  /** Whether any of player `id`'s slots after `afterSeq` up to `toSeq` was disturbed. */
+  disturbedBetween(id: number, afterSeq: number, toSeq: number): boolean {
+    const disturbed = this.disturbedSlots.get(id);
+    if (!disturbed) return false;
+    for (let seq = afterSeq + 1; seq <= toSeq; seq++) if (disturbed.has(seq)) return true;
     return false;
   }
 

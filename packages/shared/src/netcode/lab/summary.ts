@@ -33,7 +33,8 @@ export interface LabResult {
   /** Quiet phase, every input on time: the netcode's own error. */
   steadyStateErrorP99Px: number;
   steadyStateErrorMaxPx: number;
-  /** Quiet phase, all reconciles: share with any error (a stall swallowed a key change). */
+  /** Quiet phase, all reconciles: share with any error (a stall swallowed a key change, or a
+   * stall carried a player into another). */
   quietErrorShare: number;
   quietErrorP99Px: number;
   remoteJumpP99: number;
@@ -109,7 +110,7 @@ function gather<T>(clients: LabClient[], pick: (m: Metrics) => T[]): T[] {
 /** Everything about our own player: prediction, corrections, input-to-screen. */
 function selfMetrics(clients: LabClient[], clientSeconds: number) {
   const quiet = gather(clients, (m) => m.quietErrors);
-  const quietAll = [...quiet, ...gather(clients, (m) => m.quietErrorsLate)];
+  const quietAll = [...quiet, ...gather(clients, (m) => m.quietErrorsDisturbed)];
   const visible = gather(clients, (m) => m.visibleSteps);
   const corrections = sum(clients.map((c) => c.netcode.predictor?.stats.corrections ?? 0));
   return {

@@ -32,7 +32,7 @@ const ROWS: Row[] = [
   },
   { label: 'steady-state error, max (px)', target: '0', cell: (p) => f2(p.steadyStateErrorMaxPx) },
   {
-    label: 'quiet reconciles off by a stall (%)',
+    label: 'quiet reconciles off after a stall (%)',
     target: '',
     cell: (p) => f1(p.quietErrorShare * 100),
   },
