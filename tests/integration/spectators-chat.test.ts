@@ -61,6 +61,30 @@ describe('spectators', () => {
   });
 });
 
+describe('spectators after a blip', () => {
+  it('go on watching when socket.io recovers their connection, and chat under their name', async () => {
+    const host = await createRoom(server.url, 'Player');
+    sockets.push(host.socket);
+    const watcher = connectPlayer(server.url);
+    watcher.io.reconnection(true).reconnectionDelay(50);
+    sockets.push(watcher);
+    const joined = waitFor(watcher, 'room:joined');
+    watcher.emit('room:join', { code: host.joined.roomCode, name: 'Eve', spectate: true });
+    await joined;
+    const room = server.services.rooms.get(host.joined.roomCode)!;
+    expect(room.spectators.size).toBe(1);
+
+    const back = waitFor(watcher, 'room:joined', (p) => p.resumed && p.role === 'spectator');
+    watcher.io.engine.close();
+    await back;
+    expect(watcher.recovered).toBe(true);
+    expect(room.spectators.size).toBe(1);
+    const said = waitFor(host.socket, 'chat:message');
+    watcher.emit('chat:send', { text: 'still here' });
+    expect(await said).toMatchObject({ from: 'Eve', fromId: 0, text: 'still here' });
+  });
+});
+
 describe('chat', () => {
   it('delivers HTML as inert text, exactly as typed, to everyone in the room', async () => {
     server = await startServer({ MAX_PLAYERS_PER_ROOM: 4 });

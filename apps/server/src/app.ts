@@ -16,6 +16,7 @@ import type { GameServices } from './services.js';
 import { attachGateway, resumeSession } from './socket/gateway.js';
 import { createHandshakeCheck } from './socket/handshake.js';
 import { startLobbyFeed } from './socket/lobby-feed.js';
+import { resumeSpectator } from './socket/resume-spectator.js';
 import { RecoveryAdapter } from './socket/recovery-adapter.js';
 import { createTransportLimits, type TransportLimits } from './socket/transport-limits.js';
 import type { ArenaServer } from './socket/types.js';
@@ -30,6 +31,8 @@ const serverClock = (): number => performance.timeOrigin + performance.now();
 
 /** Longest gap socket.io's connection-state recovery bridges; longer ones resume by token. */
 const RECOVERY_MAX_MS = 10_000;
+const PING_INTERVAL_MS = 5_000;
+const PING_TIMEOUT_MS = 5_000;
 
 function createSocketServer(app: FastifyInstance, config: ServerConfig, transport: TransportLimits): ArenaServer {
   return new Server(app.server, {
@@ -43,6 +46,10 @@ function createSocketServer(app: FastifyInstance, config: ServerConfig, transpor
     // Stores what recovery replays, but not snapshots: see recovery-adapter.ts.
     adapter: RecoveryAdapter,
     serveClient: false,
+    // socket.io's defaults (25 s + 20 s) notice a silently dropped player after up to 45 s;
+    // a game wants the others to see "reconnecting" within about 10 s.
+    pingInterval: PING_INTERVAL_MS,
+    pingTimeout: PING_TIMEOUT_MS,
     transports: ['websocket', 'polling'],
     maxHttpBufferSize: config.MAX_PAYLOAD_BYTES,
     allowRequest: transport.allowRequest,
@@ -76,6 +83,7 @@ export async function buildApp(config: ServerConfig): Promise<BuiltApp> {
   io.on('connection', (socket) => {
     attachGateway(socket, services);
     resumeSession(socket, services);
+    resumeSpectator(socket, services);
   });
 
   const echo = attachEchoEndpoint(app.server);

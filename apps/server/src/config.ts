@@ -22,7 +22,7 @@ export const configSchema = z.object({
   MAX_PLAYERS_PER_ROOM: int(1, 64).default(8),
   MAX_SPECTATORS_PER_ROOM: int(0, 256).default(16),
   MAX_ROOMS: int(1, 10_000).default(200),
-  ROUND_SECONDS: seconds(10, 3600).default(180),
+  ROUND_SECONDS: seconds(2, 3600).default(180),
   INTERMISSION_SECONDS: seconds(1, 120).default(6),
   RECONNECT_GRACE_SECONDS: seconds(0, 3600).default(30),
   INPUT_BACKLOG_MAX: int(1, 64).default(4),

@@ -43,7 +43,8 @@ export class Room {
   readonly code: string;
   readonly channel: string;
   readonly seats = new Map<number, Seat>();
-  readonly spectators = new Set<ArenaSocket>();
+  /** Spectators and the names they chose (for chat). */
+  readonly spectators = new Map<ArenaSocket, string>();
   readonly sim: RoomSimulation;
   private readonly chatHistory: ChatMessage[] = [];
   private nextPlayerId = 1;
@@ -101,10 +102,11 @@ export class Room {
     return seat;
   }
 
-  spectate(socket: ArenaSocket): void {
-    this.spectators.add(socket);
+  spectate(socket: ArenaSocket, name: string, resumed = false): void {
+    this.spectators.set(socket, name);
+    socket.data.spectating = { code: this.code, name };
     void socket.join(this.channel);
-    socket.emit('room:joined', this.joinedPayload('spectator', null, false));
+    socket.emit('room:joined', this.joinedPayload('spectator', null, resumed));
   }
 
   /** Gives a held seat to a socket: a player back from a drop, or a tab taking over. */
@@ -136,6 +138,7 @@ export class Room {
   /** The socket asked to leave: its seat is freed at once. */
   leave(socket: ArenaSocket): void {
     void socket.leave(this.channel);
+    delete socket.data.spectating;
     if (this.spectators.delete(socket)) return this.closeIfEmpty();
     const seat = this.seatOf(socket);
     if (seat) this.removeSeat(seat);
@@ -144,7 +147,7 @@ export class Room {
   chat(socket: ArenaSocket, text: string): void {
     const seat = this.seatOf(socket);
     const message: ChatMessage = {
-      from: seat ? seat.name : 'spectator',
+      from: seat ? seat.name : (this.spectators.get(socket) ?? 'spectator'),
       fromId: seat ? seat.id : 0,
       text,
       atMs: Date.now(),
@@ -224,7 +227,10 @@ export class Room {
     for (const event of events) {
       if (event.type !== 'round-ended') continue;
       const scoreboard = event.scores.map(({ id, score }) => ({ id, score, name: this.seats.get(id)?.name ?? '?' }));
-      this.ctx.io.to(this.channel).emit('round:ended', { round: event.round, winner: scoreboard[0] ?? null, scoreboard });
+      // Nobody wins a round in which nobody scored.
+      const top = scoreboard[0];
+      const winner = top && top.score > 0 ? top : null;
+      this.ctx.io.to(this.channel).emit('round:ended', { round: event.round, winner, scoreboard });
     }
   }
 

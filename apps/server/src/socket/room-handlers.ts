@@ -40,7 +40,7 @@ export function handleJoin(ctx: HandlerContext, payload: ClientPayload<'room:joi
   if (!room || room.closed) return ctx.fail(ErrorCode.RoomNotFound, `No room has the code ${payload.code}.`);
   if (payload.spectate) {
     if (room.spectatorsFull) return ctx.fail(ErrorCode.RoomFull, `Room ${room.code} has no place left to watch.`);
-    room.spectate(ctx.socket);
+    room.spectate(ctx.socket, payload.name);
     ctx.services.membership.set(ctx.socket, room);
     ctx.services.rooms.lobbyChanged();
     return;

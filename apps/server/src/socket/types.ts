@@ -8,6 +8,8 @@ export interface SocketData {
   sessionToken?: string;
   /** The remote address used for per-address limits. */
   address: string;
+  /** Set while watching a room, so a recovered connection can go on watching it. */
+  spectating?: { code: string; name: string };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- no server-to-server events yet
