@@ -5,7 +5,14 @@ import { spawnSync, spawn } from 'node:child_process';
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
 const build = spawnSync(
   process.execPath,
-  ['scripts/turbo.mjs', 'run', 'build', '--filter=@arena/server', '--filter=@arena/client', '--output-logs=errors-only'],
+  [
+    'scripts/turbo.mjs',
+    'run',
+    'build',
+    '--filter=@arena/server',
+    '--filter=@arena/client',
+    '--output-logs=errors-only',
+  ],
   { stdio: 'inherit', env },
 );
 if (build.status !== 0) process.exit(build.status ?? 1);

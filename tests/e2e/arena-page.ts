@@ -16,7 +16,11 @@ export interface ArenaView {
   reconnecting: number[];
   selfReconnecting: boolean;
   round: { number: number; phase: 'playing' | 'intermission'; secondsLeft: number } | null;
-  scoreboard: { round: number; winner: string | null; rows: { id: number; name: string; score: number }[] } | null;
+  scoreboard: {
+    round: number;
+    winner: string | null;
+    rows: { id: number; name: string; score: number }[];
+  } | null;
 }
 
 export interface LobbyRoomView {
@@ -29,7 +33,11 @@ export interface LobbyRoomView {
 }
 
 /** A new browser context (its own storage: another device), with a remembered name if given. */
-export async function openPlayer(browser: Browser, url: string, name: string | null): Promise<Page> {
+export async function openPlayer(
+  browser: Browser,
+  url: string,
+  name: string | null,
+): Promise<Page> {
   const context = await browser.newContext();
   if (name) {
     await context.addInitScript((n) => {
@@ -44,7 +52,10 @@ export async function openPlayer(browser: Browser, url: string, name: string | n
 }
 
 export async function arenaView(page: Page): Promise<ArenaView> {
-  return page.evaluate(() => JSON.parse(JSON.stringify((window as { __arena?: unknown }).__arena ?? null)) as ArenaView);
+  return page.evaluate(
+    () =>
+      JSON.parse(JSON.stringify((window as { __arena?: unknown }).__arena ?? null)) as ArenaView,
+  );
 }
 
 export async function waitForPlayers(page: Page, count: number): Promise<void> {
@@ -58,7 +69,10 @@ export async function drawnPlayer(page: Page, id: number) {
 }
 
 /** Creates a room from the lobby (public unless told otherwise) and returns its code. */
-export async function createRoom(page: Page, options: { roomName?: string; isPublic?: boolean } = {}): Promise<string> {
+export async function createRoom(
+  page: Page,
+  options: { roomName?: string; isPublic?: boolean } = {},
+): Promise<string> {
   if (options.roomName !== undefined) await page.fill('#room-name', options.roomName);
   await page.setChecked('#room-public', options.isPublic ?? true);
   await page.click('#create-room');
@@ -123,7 +137,12 @@ export async function waitUntilStill(page: Page): Promise<{ x: number; y: number
 }
 
 /** One labelled counter from the server's Prometheus `/metrics` (0 when never counted). */
-export async function serverCounter(url: string, name: string, label: string, value: string): Promise<number> {
+export async function serverCounter(
+  url: string,
+  name: string,
+  label: string,
+  value: string,
+): Promise<number> {
   const text = await (await fetch(`${url}/metrics`)).text();
   const line = text.split('\n').find((l) => l.startsWith(`${name}{${label}="${value}"}`));
   return line ? Number(line.split(' ').pop()) : 0;

@@ -25,7 +25,9 @@ import {
 // starve page loads; Phaser's Canvas renderer (what a browser without WebGL gets) keeps 60.
 // two-tabs.spec.ts still covers the WebGL renderer.
 const launchOptions = config.use?.launchOptions ?? {};
-test.use({ launchOptions: { ...launchOptions, args: [...(launchOptions.args ?? []), '--disable-3d-apis'] } });
+test.use({
+  launchOptions: { ...launchOptions, args: [...(launchOptions.args ?? []), '--disable-3d-apis'] },
+});
 
 let server: RunningServer;
 const pages: Page[] = [];
@@ -55,7 +57,9 @@ test('quick play puts two friends in the same public room', async ({ browser }) 
   await expect.poll(async () => (await arenaView(first)).role).toBe('player');
   const second = await open(browser, 'Quade');
   await second.click('#quick-play');
-  await expect.poll(async () => (await arenaView(second)).roomCode).toBe((await arenaView(first)).roomCode);
+  await expect
+    .poll(async () => (await arenaView(second)).roomCode)
+    .toBe((await arenaView(first)).roomCode);
   await waitForPlayers(first, 2);
 });
 
@@ -64,7 +68,9 @@ test('friends play, watch, chat, drop out for three seconds and come back', asyn
   const lobby = await open(browser, 'Lou');
   const host = await open(browser, 'Ada');
   const code = await createRoom(host, { roomName: 'Friday <b>night</b>' });
-  await expect.poll(() => lobbyEntry(lobby, code)).toMatchObject({ players: 1, maxPlayers: 8, spectators: 0 });
+  await expect
+    .poll(() => lobbyEntry(lobby, code))
+    .toMatchObject({ players: 1, maxPlayers: 8, spectators: 0 });
   await expect(lobbyRow(lobby, code).locator('.room-name')).toHaveText('Friday <b>night</b>');
 
   const guest = await open(browser, 'Bob');
@@ -75,7 +81,9 @@ test('friends play, watch, chat, drop out for three seconds and come back', asyn
   expect((await arenaView(watcher)).selfId).toBe(0);
   await expect(watcher.locator('#room-role')).toHaveText('Watching');
   await expect.poll(() => lobbyEntry(lobby, code)).toMatchObject({ players: 2, spectators: 1 });
-  await expect(lobbyRow(lobby, code).locator('.room-meta')).toContainText('2/8 players · 1 watching');
+  await expect(lobbyRow(lobby, code).locator('.room-meta')).toContainText(
+    '2/8 players · 1 watching',
+  );
 
   // The spectator sees both players move; its own keys move nothing and send nothing.
   await waitForPlayers(watcher, 2);
@@ -94,9 +102,13 @@ test('friends play, watch, chat, drop out for three seconds and come back', asyn
   await expect.poll(() => lobbyEntry(lobby, code)).toMatchObject({ players: 1, spectators: 1 });
   await expect(lobbyRow(lobby, code).locator('.room-meta')).toContainText('1/8 players');
   await lobbyRow(lobby, code).locator('.room-join').click();
-  await expect.poll(async () => (await arenaView(lobby)).chat.map((l) => l.text)).toContain(HTML_CHAT);
+  await expect
+    .poll(async () => (await arenaView(lobby)).chat.map((l) => l.text))
+    .toContain(HTML_CHAT);
   expect((await arenaView(lobby)).lobbyRooms).toEqual([]);
-  expect(await serverCounter(server.url, 'arena_errors_sent_total', 'code', 'SPECTATOR_CANNOT_PLAY')).toBe(0);
+  expect(
+    await serverCounter(server.url, 'arena_errors_sent_total', 'code', 'SPECTATOR_CANNOT_PLAY'),
+  ).toBe(0);
 });
 
 const HTML_CHAT = '<b>bold?</b> <img src=x onerror="alert(1)"> wasd';
@@ -122,25 +134,37 @@ async function chatStaysText(tabs: { host: Page; guest: Page; watcher: Page }): 
 }
 
 /** The guest's network goes away for three seconds; it comes back as the same player. */
-async function dropAndReturn(tabs: { guest: Page; others: Page[]; guestId: number }): Promise<void> {
+async function dropAndReturn(tabs: {
+  guest: Page;
+  others: Page[];
+  guestId: number;
+}): Promise<void> {
   const { guest, others, guestId } = tabs;
   const offlineSince = Date.now();
   await guest.context().setOffline(true);
   await expect(guest.locator('#reconnecting')).toBeVisible();
-  for (const other of others) await expect.poll(async () => (await arenaView(other)).reconnecting).toEqual([guestId]);
+  for (const other of others)
+    await expect.poll(async () => (await arenaView(other)).reconnecting).toEqual([guestId]);
   // The offline period itself is the scenario, not a wait for a condition.
   await guest.waitForTimeout(Math.max(0, 3000 - (Date.now() - offlineSince)));
   await guest.context().setOffline(false);
 
   await expect.poll(async () => (await arenaView(guest)).connection).toBe('open');
   await expect(guest.locator('#reconnecting')).toBeHidden();
-  expect(await arenaView(guest)).toMatchObject({ selfId: guestId, role: 'player', selfReconnecting: false });
-  for (const other of others) await expect.poll(async () => (await arenaView(other)).reconnecting).toEqual([]);
+  expect(await arenaView(guest)).toMatchObject({
+    selfId: guestId,
+    role: 'player',
+    selfReconnecting: false,
+  });
+  for (const other of others)
+    await expect.poll(async () => (await arenaView(other)).reconnecting).toEqual([]);
   // Same seat, still playing: the others see it move again.
   await moveAndWatch(guest, 'ArrowUp', others[0]!, guestId, 'y', -60);
 }
 
-test('a second tab with the same seat takes it over, and the first can take it back', async ({ browser }) => {
+test('a second tab with the same seat takes it over, and the first can take it back', async ({
+  browser,
+}) => {
   const first = await open(browser, 'Dee');
   const code = await createRoom(first, { isPublic: false });
   const selfId = (await arenaView(first)).selfId;
@@ -161,7 +185,9 @@ test('a second tab with the same seat takes it over, and the first can take it b
   await waitForPlayers(first, 1);
 });
 
-test('on a phone the lobby fits, chat clears the touch controls, and the stick moves the player', async ({ browser }) => {
+test('on a phone the lobby fits, chat clears the touch controls, and the stick moves the player', async ({
+  browser,
+}) => {
   const phone = await openPhone(browser, server.url, 'Pip');
   pages.push(phone);
   const viewport = phone.viewportSize()!;
@@ -206,12 +232,18 @@ test.describe('rounds', () => {
     // Joining mid-round: the joiner's clock is the room's, not a fresh one.
     const late = await openPlayer(browser, `${shortRounds.url}/?room=${code}`, 'Finn');
     pages.push(late);
-    await expect.poll(async () => (await arenaView(late)).round).toMatchObject({ number: 1, phase: 'playing' });
+    await expect
+      .poll(async () => (await arenaView(late)).round)
+      .toMatchObject({ number: 1, phase: 'playing' });
     const joinedAt = (await arenaView(late)).round!.secondsLeft;
     expect(joinedAt).toBeLessThan(10);
-    await expect.poll(async () => (await arenaView(late)).round!.secondsLeft).toBeLessThan(joinedAt);
+    await expect
+      .poll(async () => (await arenaView(late)).round!.secondsLeft)
+      .toBeLessThan(joinedAt);
 
-    await expect.poll(async () => (await arenaView(late)).scoreboard, { timeout: 15_000 }).not.toBeNull();
+    await expect
+      .poll(async () => (await arenaView(late)).scoreboard, { timeout: 15_000 })
+      .not.toBeNull();
     const board = (await arenaView(late)).scoreboard!;
     expect(board.round).toBe(1);
     expect(board.rows.map((r) => r.name).sort()).toEqual(['Eve', 'Finn']);
@@ -219,7 +251,9 @@ test.describe('rounds', () => {
     expect(board.winner).toBe(best.score > 0 ? best.name : null);
     expect((await arenaView(late)).round?.phase).toBe('intermission');
 
-    await expect.poll(async () => (await arenaView(late)).round, { timeout: 10_000 }).toMatchObject({ number: 2, phase: 'playing' });
+    await expect
+      .poll(async () => (await arenaView(late)).round, { timeout: 10_000 })
+      .toMatchObject({ number: 2, phase: 'playing' });
     expect((await arenaView(late)).scoreboard).toBeNull();
     expect((await arenaView(late)).selfId).not.toBeNull();
   });

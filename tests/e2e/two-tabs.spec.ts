@@ -41,7 +41,9 @@ test('a second tab joins by link and sees the first player move', async ({ brows
 
   const canvasBefore = await guest.locator('#game canvas').screenshot();
   await host.keyboard.down('ArrowRight');
-  await expect.poll(async () => (await drawnPlayer(guest, hostId)).x, { timeout: 10_000 }).toBeGreaterThan(before.x + 60);
+  await expect
+    .poll(async () => (await drawnPlayer(guest, hostId)).x, { timeout: 10_000 })
+    .toBeGreaterThan(before.x + 60);
   await host.keyboard.up('ArrowRight');
   const after = await drawnPlayer(guest, hostId);
   expect(Math.abs(after.y - before.y)).toBeLessThan(5);

@@ -42,7 +42,8 @@ describe('bad payloads', () => {
     liar.socket.on('error', (e) => errors.push(e));
     const room = server.services.rooms.get(host.joined.roomCode)!;
     const before = room.sim.world.players.find((p) => p.id === liar.joined.selfId)!;
-    for (const [event, payload] of bad) (liar.socket.emit as (e: string, p: unknown) => void)(event, payload);
+    for (const [event, payload] of bad)
+      (liar.socket.emit as (e: string, p: unknown) => void)(event, payload);
     (liar.socket.emit as (e: string, p: unknown) => void)('made:up', {});
     await waitForTicks(host.socket, 10);
     expect(errors.filter((e) => e.code === ErrorCode.InvalidPayload)).toHaveLength(bad.length);
@@ -55,7 +56,9 @@ describe('bad payloads', () => {
   it('refuses a client of another protocol version at the handshake', async () => {
     const old = connectPlayer(server.url, { protocolVersion: PROTOCOL_VERSION - 1 });
     sockets.push(old);
-    const error = await new Promise<Error & { data?: { code: string } }>((resolve) => old.once('connect_error', resolve));
+    const error = await new Promise<Error & { data?: { code: string } }>((resolve) =>
+      old.once('connect_error', resolve),
+    );
     expect(error.data?.code).toBe(ErrorCode.ProtocolMismatch);
   });
 

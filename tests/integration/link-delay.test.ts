@@ -1,6 +1,13 @@
 /** The server-side link simulator delays one connection both ways, in order, and nothing else. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeAll, connectPlayer, createRoom, waitFor, waitForTicks, type PlayerSocket } from '../support/player.js';
+import {
+  closeAll,
+  connectPlayer,
+  createRoom,
+  waitFor,
+  waitForTicks,
+  type PlayerSocket,
+} from '../support/player.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;

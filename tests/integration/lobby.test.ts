@@ -43,7 +43,12 @@ describe('lobby', () => {
     const priv = await createRoom(server.url, 'Priv', { isPublic: false });
     sockets.push(pub.socket, priv.socket);
     const list = await listed;
-    expect(list.rooms[0]).toMatchObject({ code: pub.joined.roomCode, players: 1, maxPlayers: 2, phase: 'playing' });
+    expect(list.rooms[0]).toMatchObject({
+      code: pub.joined.roomCode,
+      players: 1,
+      maxPlayers: 2,
+      phase: 'playing',
+    });
 
     const grown = waitFor(watcher, 'lobby:rooms', (p) => p.rooms[0]?.players === 2);
     sockets.push((await joinRoom(server.url, pub.joined.roomCode, 'Second')).socket);

@@ -32,10 +32,16 @@ async function setUpPair(graceSeconds: number) {
   const host = await createRoom(server.url, 'Host');
   const guest = await joinRoom(server.url, host.joined.roomCode, 'Guest');
   sockets.push(host.socket, guest.socket);
-  for (let seq = 1; seq <= 10; seq++) guest.socket.emit('player:input', { seq, buttons: Button.Down });
-  await waitForSnapshot(host.socket, (s) => s.acks.some((a) => a.playerId === guest.joined.selfId && a.seq === 10));
+  for (let seq = 1; seq <= 10; seq++)
+    guest.socket.emit('player:input', { seq, buttons: Button.Down });
+  await waitForSnapshot(host.socket, (s) =>
+    s.acks.some((a) => a.playerId === guest.joined.selfId && a.seq === 10),
+  );
   setScore(host.joined.roomCode, guest.joined.selfId, 7);
-  const before = await waitForSnapshot(host.socket, (s) => s.players.find((p) => p.id === guest.joined.selfId)!.vy === 0);
+  const before = await waitForSnapshot(
+    host.socket,
+    (s) => s.players.find((p) => p.id === guest.joined.selfId)!.vy === 0,
+  );
   return { host, guest, before: before.players.find((p) => p.id === guest.joined.selfId)! };
 }
 
@@ -45,16 +51,24 @@ describe('reconnection', () => {
     const dropped = waitFor(host.socket, 'player:connection', (p) => !p.connected);
     guest.socket.disconnect(); // the transport is gone; the client comes back on a new socket
     expect((await dropped).id).toBe(guest.joined.selfId);
-    const held = await waitForSnapshot(host.socket, (s) => s.players.some((p) => p.id === guest.joined.selfId && !p.connected));
+    const held = await waitForSnapshot(host.socket, (s) =>
+      s.players.some((p) => p.id === guest.joined.selfId && !p.connected),
+    );
     expect(held.players).toHaveLength(2);
 
     const back = connectPlayer(server.url, { sessionToken: guest.joined.sessionToken });
     sockets.push(back);
     const returned = waitFor(host.socket, 'player:connection', (p) => p.connected);
     const joined = await waitFor(back, 'room:joined');
-    expect(joined).toMatchObject({ resumed: true, selfId: guest.joined.selfId, roomCode: host.joined.roomCode });
+    expect(joined).toMatchObject({
+      resumed: true,
+      selfId: guest.joined.selfId,
+      roomCode: host.joined.roomCode,
+    });
     expect((await returned).id).toBe(guest.joined.selfId);
-    const after = await waitForSnapshot(back, (s) => s.players.some((p) => p.id === guest.joined.selfId && p.connected));
+    const after = await waitForSnapshot(back, (s) =>
+      s.players.some((p) => p.id === guest.joined.selfId && p.connected),
+    );
     const me = after.players.find((p) => p.id === guest.joined.selfId)!;
     expect([me.x, me.y, me.score]).toEqual([before.x, before.y, 7]);
     // It plays on: a fresh connection's inputs count from seq 1 again.
@@ -81,7 +95,10 @@ describe('reconnection', () => {
     const again = await rejoined;
     expect(guestSocket.recovered).toBe(true);
     expect(again.selfId).toBe(first.selfId);
-    const snapshot = await waitForSnapshot(host.socket, (s) => s.players.length === 2 && s.players.every((p) => p.connected));
+    const snapshot = await waitForSnapshot(
+      host.socket,
+      (s) => s.players.length === 2 && s.players.every((p) => p.connected),
+    );
     expect(snapshot.players.map((p) => p.id)).toContain(first.selfId);
   });
 

@@ -49,12 +49,18 @@ describe('rooms', () => {
     const start = await waitForSnapshot(guest.socket, (s) => s.players.length === 2);
     const startX = start.players.find((p) => p.id === selfId)!.x;
     const guestStart = start.players.find((p) => p.id === guest.joined.selfId)!;
-    for (let seq = 1; seq <= 15; seq++) host.socket.emit('player:input', { seq, buttons: Button.Right });
+    for (let seq = 1; seq <= 15; seq++)
+      host.socket.emit('player:input', { seq, buttons: Button.Right });
     // The guest (another client) sees the host move right; the host's input is acknowledged.
-    const moved = await waitForSnapshot(guest.socket, (s) => s.players.find((p) => p.id === selfId)!.x > startX + 20);
+    const moved = await waitForSnapshot(
+      guest.socket,
+      (s) => s.players.find((p) => p.id === selfId)!.x > startX + 20,
+    );
     const guestNow = moved.players.find((p) => p.id === guest.joined.selfId)!;
     expect(guestNow.x).toBe(guestStart.x);
-    const acked = await waitForSnapshot(host.socket, (s) => s.acks.some((a) => a.playerId === selfId && a.seq >= 4));
+    const acked = await waitForSnapshot(host.socket, (s) =>
+      s.acks.some((a) => a.playerId === selfId && a.seq >= 4),
+    );
     expect(acked.acks.find((a) => a.playerId === selfId)!.seq).toBeGreaterThanOrEqual(4);
   });
 
@@ -82,7 +88,8 @@ describe('rooms', () => {
   it('refuses a player when the room is full, with a clear error', async () => {
     const host = await createRoom(server.url, 'P1');
     sockets.push(host.socket);
-    for (const name of ['P2', 'P3']) sockets.push((await joinRoom(server.url, host.joined.roomCode, name)).socket);
+    for (const name of ['P2', 'P3'])
+      sockets.push((await joinRoom(server.url, host.joined.roomCode, name)).socket);
     const late = connectPlayer(server.url);
     sockets.push(late);
     const error = waitFor(late, 'error');

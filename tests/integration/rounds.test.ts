@@ -1,6 +1,12 @@
 /** Rounds end with a scoreboard, and the next one starts by itself. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeAll, createRoom, waitFor, waitForSnapshot, type PlayerSocket } from '../support/player.js';
+import {
+  closeAll,
+  createRoom,
+  waitFor,
+  waitForSnapshot,
+  type PlayerSocket,
+} from '../support/player.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
@@ -19,7 +25,11 @@ describe('rounds', () => {
     const first = await waitFor(host.socket, 'round:ended', () => true, 5000);
     expect(first).toMatchObject({ round: 1, winner: null });
     expect(first.scoreboard).toEqual([{ id: host.joined.selfId, name: 'Idle', score: 0 }]);
-    await waitForSnapshot(host.socket, (s) => s.round.number === 2 && s.round.phase === 'playing', 5000);
+    await waitForSnapshot(
+      host.socket,
+      (s) => s.round.number === 2 && s.round.phase === 'playing',
+      5000,
+    );
 
     const room = server.services.rooms.get(host.joined.roomCode)!;
     room.sim.world.players[0]!.score = 3; // as if three coins were picked up this round

@@ -42,7 +42,10 @@ describe('spectators', () => {
     expect(snapshot.players.map((p) => p.id)).toEqual([host.joined.selfId]);
     const error = waitFor(watcher.socket, 'error');
     watcher.socket.emit('player:input', { seq: 1, buttons: 1 });
-    expect(await error).toMatchObject({ code: ErrorCode.SpectatorCannotPlay, event: 'player:input' });
+    expect(await error).toMatchObject({
+      code: ErrorCode.SpectatorCannotPlay,
+      event: 'player:input',
+    });
   });
 
   it('a full room refuses a player but offers to watch, and watching works', async () => {
@@ -94,7 +97,11 @@ describe('chat', () => {
     const html = '<img src=x onerror="alert(1)"><b>hi</b>';
     const received = waitFor(host.socket, 'chat:message');
     guest.socket.emit('chat:send', { text: html });
-    expect(await received).toMatchObject({ from: 'Guest', fromId: guest.joined.selfId, text: html });
+    expect(await received).toMatchObject({
+      from: 'Guest',
+      fromId: guest.joined.selfId,
+      text: html,
+    });
   });
 
   it('strips control characters and refuses over-long messages', async () => {

@@ -81,7 +81,11 @@ export async function waitForSnapshot(
 }
 
 /** Waits until `count` more snapshots arrived: a tick-based wait, not a sleep. */
-export function waitForTicks(socket: PlayerSocket, count: number, timeoutMs = 5000): Promise<Snapshot> {
+export function waitForTicks(
+  socket: PlayerSocket,
+  count: number,
+  timeoutMs = 5000,
+): Promise<Snapshot> {
   let seen = 0;
   return waitForSnapshot(socket, () => ++seen >= count, timeoutMs);
 }
@@ -102,7 +106,12 @@ export async function createRoom(url: string, name: string, extra: { isPublic?: 
   return { socket, joined: await joined };
 }
 
-export async function joinRoom(url: string, code: string, name: string, options: ConnectOptions = {}) {
+export async function joinRoom(
+  url: string,
+  code: string,
+  name: string,
+  options: ConnectOptions = {},
+) {
   const socket = connectPlayer(url, options);
   const joined = waitFor(socket, 'room:joined');
   socket.emit('room:join', { code, name });

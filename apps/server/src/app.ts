@@ -34,7 +34,11 @@ const RECOVERY_MAX_MS = 10_000;
 const PING_INTERVAL_MS = 5_000;
 const PING_TIMEOUT_MS = 5_000;
 
-function createSocketServer(app: FastifyInstance, config: ServerConfig, transport: TransportLimits): ArenaServer {
+function createSocketServer(
+  app: FastifyInstance,
+  config: ServerConfig,
+  transport: TransportLimits,
+): ArenaServer {
   return new Server(app.server, {
     // A short blip is bridged by socket.io itself (missed chat and notices are replayed); the
     // session token in the handshake gives the seat back either way, even after a long gap or a

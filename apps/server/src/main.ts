@@ -24,9 +24,11 @@ async function main(): Promise<void> {
   const urls = shareableUrls(config.HOST, port);
   built.app.log.info({ local: urls.local, lan: urls.lan }, 'Arena is running');
   console.log(`\n  Arena is running.\n  Local:   ${urls.local}`);
-  for (const url of urls.lan) console.log(`  Network: ${url}   <- share this with friends on your network`);
+  for (const url of urls.lan)
+    console.log(`  Network: ${url}   <- share this with friends on your network`);
   const phoneLink = urls.lan[0];
-  if (phoneLink && process.stdout.isTTY) console.log(`\n  Scan to play on a phone:\n${await terminalQr(phoneLink)}`);
+  if (phoneLink && process.stdout.isTTY)
+    console.log(`\n  Scan to play on a phone:\n${await terminalQr(phoneLink)}`);
   console.log('');
 
   let stopping = false;

@@ -14,7 +14,9 @@ export async function shutDownGracefully({ app, services, loop }: BuiltApp): Pro
   });
   loop.stop();
   // Give the notice a moment to leave the socket buffers before the sockets close.
-  await new Promise((resolve) => setTimeout(resolve, Math.min(250, services.config.SHUTDOWN_GRACE_MS)));
+  await new Promise((resolve) =>
+    setTimeout(resolve, Math.min(250, services.config.SHUTDOWN_GRACE_MS)),
+  );
   await app.close();
 }
 

@@ -8,7 +8,10 @@ export async function registerClientFiles(app: FastifyInstance, clientDir: strin
   if (!existsSync(join(clientDir, 'index.html'))) {
     app.log.warn({ clientDir }, 'the client is not built; run `npm run build` (npm start does it)');
     app.get('/', (_request, reply) =>
-      reply.code(503).type('text/plain').send('The game client is not built yet: run `npm run build`.'),
+      reply
+        .code(503)
+        .type('text/plain')
+        .send('The game client is not built yet: run `npm run build`.'),
     );
     return;
   }

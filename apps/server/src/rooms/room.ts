@@ -119,7 +119,10 @@ export class Room {
     this.sim.setConnected(seat.id, true);
     void socket.join(this.channel);
     socket.emit('room:joined', this.joinedPayload('player', seat, true));
-    this.ctx.io.to(this.channel).except(socket.id).emit('player:connection', { id: seat.id, connected: true });
+    this.ctx.io
+      .to(this.channel)
+      .except(socket.id)
+      .emit('player:connection', { id: seat.id, connected: true });
   }
 
   /** The socket went away without leaving: hold a player's seat for the grace period. */
@@ -172,7 +175,10 @@ export class Room {
     }
     this.ctx.metrics.observeTick(performance.now() - started);
     this.ticksSinceSnapshot += 1;
-    const ticksPerSnapshot = Math.max(1, Math.round(this.options.simConfig.tickRateHz / this.options.snapshotRateHz));
+    const ticksPerSnapshot = Math.max(
+      1,
+      Math.round(this.options.simConfig.tickRateHz / this.options.snapshotRateHz),
+    );
     if (this.ticksSinceSnapshot >= ticksPerSnapshot) {
       this.ticksSinceSnapshot = 0;
       this.broadcastSnapshot(serverTimeMs);
@@ -209,9 +215,15 @@ export class Room {
   private onTickFailure(error: unknown): void {
     this.consecutiveFailures += 1;
     this.ctx.metrics.roomFailures += 1;
-    this.ctx.log.error({ err: error, room: this.code, failures: this.consecutiveFailures }, 'room tick failed; state kept from the previous tick');
+    this.ctx.log.error(
+      { err: error, room: this.code, failures: this.consecutiveFailures },
+      'room tick failed; state kept from the previous tick',
+    );
     if (this.consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
-      this.close(ErrorCode.RoomClosed, 'This room hit an internal error and was closed. Please join or create another.');
+      this.close(
+        ErrorCode.RoomClosed,
+        'This room hit an internal error and was closed. Please join or create another.',
+      );
     }
   }
 
@@ -226,7 +238,11 @@ export class Room {
   private announce(events: readonly SimEvent[]): void {
     for (const event of events) {
       if (event.type !== 'round-ended') continue;
-      const scoreboard = event.scores.map(({ id, score }) => ({ id, score, name: this.seats.get(id)?.name ?? '?' }));
+      const scoreboard = event.scores.map(({ id, score }) => ({
+        id,
+        score,
+        name: this.seats.get(id)?.name ?? '?',
+      }));
       // Nobody wins a round in which nobody scored.
       const top = scoreboard[0];
       const winner = top && top.score > 0 ? top : null;
@@ -236,7 +252,10 @@ export class Room {
 
   private evict(socket: ArenaSocket, seat: Seat): void {
     void socket.leave(this.channel);
-    socket.emit('error', { code: ErrorCode.SessionReplaced, message: `Your seat as ${seat.name} was taken over by another tab.` });
+    socket.emit('error', {
+      code: ErrorCode.SessionReplaced,
+      message: `Your seat as ${seat.name} was taken over by another tab.`,
+    });
     this.ctx.metrics.countError(ErrorCode.SessionReplaced);
   }
 
@@ -266,7 +285,11 @@ export class Room {
     return { id: seat.id, name: seat.name, color: seat.color, connected: seat.socket !== null };
   }
 
-  private joinedPayload(role: 'player' | 'spectator', seat: Seat | null, resumed: boolean): ServerPayload<'room:joined'> {
+  private joinedPayload(
+    role: 'player' | 'spectator',
+    seat: Seat | null,
+    resumed: boolean,
+  ): ServerPayload<'room:joined'> {
     const { simConfig } = this.options;
     return {
       roomCode: this.code,

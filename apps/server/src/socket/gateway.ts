@@ -63,7 +63,10 @@ export function attachGateway(socket: ArenaSocket, services: GameServices): void
   const misbehaved = (code: ErrorCode, message: string, event?: string): void => {
     sendError(socket, services.metrics, code, message, event);
     if (!limits.strike(services.clock())) {
-      services.log.warn({ socket: socket.id, address: socket.data.address }, 'disconnecting an abusive socket');
+      services.log.warn(
+        { socket: socket.id, address: socket.data.address },
+        'disconnecting an abusive socket',
+      );
       socket.disconnect(true);
     }
   };
@@ -72,12 +75,18 @@ export function attachGateway(socket: ArenaSocket, services: GameServices): void
     const now = services.clock();
     if (!limits.allow(event, now)) {
       services.metrics.countError(ErrorCode.RateLimited);
-      if (limits.shouldWarn(event, now)) socket.emit('error', { code: ErrorCode.RateLimited, message: `Too many ${event} events; slow down.`, event });
+      if (limits.shouldWarn(event, now))
+        socket.emit('error', {
+          code: ErrorCode.RateLimited,
+          message: `Too many ${event} events; slow down.`,
+          event,
+        });
       if (!limits.strike(now)) socket.disconnect(true);
       return;
     }
     const parsed = clientEventSchemas[event].safeParse(raw ?? {});
-    if (!parsed.success) return misbehaved(ErrorCode.InvalidPayload, describeIssue(parsed.error), event);
+    if (!parsed.success)
+      return misbehaved(ErrorCode.InvalidPayload, describeIssue(parsed.error), event);
     const ctx: HandlerContext = {
       socket,
       services,
@@ -95,13 +104,22 @@ export function attachGateway(socket: ArenaSocket, services: GameServices): void
   const receive = (event: unknown, args: unknown[]): void => {
     if (socket.disconnected) return;
     if (!isClientEventName(event)) {
-      return misbehaved(ErrorCode.UnknownEvent, `Unknown event ${JSON.stringify(String(event).slice(0, 40))}.`);
+      return misbehaved(
+        ErrorCode.UnknownEvent,
+        `Unknown event ${JSON.stringify(String(event).slice(0, 40))}.`,
+      );
     }
     try {
       dispatch(event, args[0]);
     } catch (error) {
       services.log.error({ err: error, event, socket: socket.id }, 'handler failed');
-      sendError(socket, services.metrics, ErrorCode.Internal, 'The server could not handle that event.', event);
+      sendError(
+        socket,
+        services.metrics,
+        ErrorCode.Internal,
+        'The server could not handle that event.',
+        event,
+      );
     }
   };
   // Packets waiting out a simulated lag (any client may ask for one) are not rate-limited yet;
@@ -110,7 +128,11 @@ export function attachGateway(socket: ArenaSocket, services: GameServices): void
   const maxWaiting = maxWaitingPackets(services.config.TICK_RATE_HZ, delay.lagMs + delay.jitterMs);
   socket.onAny((event: unknown, ...args: unknown[]) => {
     if (waiting >= maxWaiting) {
-      if (socket.connected) services.log.warn({ socket: socket.id, address: socket.data.address }, 'disconnecting a socket flooding behind its simulated lag');
+      if (socket.connected)
+        services.log.warn(
+          { socket: socket.id, address: socket.data.address },
+          'disconnecting a socket flooding behind its simulated lag',
+        );
       socket.disconnect(true);
       return;
     }

@@ -13,6 +13,9 @@ export interface HandlerContext {
   fail: (code: ErrorCode, message: string) => void;
 }
 
-export type Handler<E extends ClientEventName> = (ctx: HandlerContext, payload: ClientPayload<E>) => void;
+export type Handler<E extends ClientEventName> = (
+  ctx: HandlerContext,
+  payload: ClientPayload<E>,
+) => void;
 
 export type HandlerTable = { [E in ClientEventName]: Handler<E> };

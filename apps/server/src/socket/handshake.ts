@@ -16,7 +16,11 @@ function refusal(code: ErrorCode, message: string): ExtendedError {
 }
 
 /** Origins allowed besides the server's own page ('*' in the list allows all). */
-function originAllowed(origin: string | undefined, host: string | undefined, allowed: string[]): boolean {
+function originAllowed(
+  origin: string | undefined,
+  host: string | undefined,
+  allowed: string[],
+): boolean {
   if (origin === undefined) return true; // not a browser: bots, tests, native clients
   if (allowed.includes('*') || allowed.includes(origin)) return true;
   try {
@@ -28,7 +32,9 @@ function originAllowed(origin: string | undefined, host: string | undefined, all
 
 export function createHandshakeCheck(services: GameServices) {
   const perAddress = new Map<string, number>();
-  const allowedOrigins = services.config.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  const allowedOrigins = services.config.ALLOWED_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
 
   function release(address: string): void {
     const left = (perAddress.get(address) ?? 1) - 1;
@@ -39,10 +45,17 @@ export function createHandshakeCheck(services: GameServices) {
   function check(socket: ArenaSocket): ExtendedError | null {
     const { config, metrics } = services;
     const { headers, auth } = socket.handshake;
-    if (services.shuttingDown) return refusal(ErrorCode.ServerShuttingDown, 'The server is restarting; try again in a moment.');
+    if (services.shuttingDown)
+      return refusal(
+        ErrorCode.ServerShuttingDown,
+        'The server is restarting; try again in a moment.',
+      );
     const version = (auth as { protocolVersion?: unknown }).protocolVersion;
     if (version !== PROTOCOL_VERSION) {
-      return refusal(ErrorCode.ProtocolMismatch, `This server speaks protocol ${PROTOCOL_VERSION}, the client sent ${String(version)}. Reload the page to update.`);
+      return refusal(
+        ErrorCode.ProtocolMismatch,
+        `This server speaks protocol ${PROTOCOL_VERSION}, the client sent ${String(version)}. Reload the page to update.`,
+      );
     }
     if (!originAllowed(headers.origin, headers.host, allowedOrigins)) {
       return refusal(ErrorCode.OriginNotAllowed, `Origin ${headers.origin} is not allowed here.`);

@@ -6,7 +6,8 @@ export function handleInput(ctx: HandlerContext, payload: ClientPayload<'player:
   const { room, socket, services } = ctx;
   if (!room) return ctx.fail(ErrorCode.NotInRoom, 'Join a room before sending input.');
   const seat = room.seatOf(socket);
-  if (!seat) return ctx.fail(ErrorCode.SpectatorCannotPlay, 'Spectators watch; join as a player to play.');
+  if (!seat)
+    return ctx.fail(ErrorCode.SpectatorCannotPlay, 'Spectators watch; join as a player to play.');
   const result = room.sim.queueInput(seat.id, {
     seq: payload.seq,
     buttons: payload.buttons,
@@ -23,7 +24,10 @@ export function handleChat(ctx: HandlerContext, payload: ClientPayload<'chat:sen
 }
 
 export function handlePing(ctx: HandlerContext, payload: ClientPayload<'time:ping'>): void {
-  ctx.socket.emit('time:pong', { clientTimeMs: payload.clientTimeMs, serverTimeMs: ctx.services.clock() });
+  ctx.socket.emit('time:pong', {
+    clientTimeMs: payload.clientTimeMs,
+    serverTimeMs: ctx.services.clock(),
+  });
 }
 
 export function handleLobbySubscribe(ctx: HandlerContext): void {

@@ -56,7 +56,8 @@ export const PATIENCE: LimitSpec = { capacity: 100, perSecond: 5 };
  */
 export function maxWaitingPackets(tickRateHz: number, delayMs: number): number {
   let total = 0;
-  for (const spec of Object.values(limitSpecs(tickRateHz))) total += spec.capacity + (spec.perSecond * delayMs) / 1000;
+  for (const spec of Object.values(limitSpecs(tickRateHz)))
+    total += spec.capacity + (spec.perSecond * delayMs) / 1000;
   return Math.ceil(total * 2);
 }
 
@@ -68,7 +69,10 @@ export class SocketLimits {
   constructor(tickRateHz: number, nowMs: number) {
     const specs = limitSpecs(tickRateHz);
     this.buckets = Object.fromEntries(
-      Object.entries(specs).map(([kind, s]) => [kind, new TokenBucket(s.capacity, s.perSecond, nowMs)]),
+      Object.entries(specs).map(([kind, s]) => [
+        kind,
+        new TokenBucket(s.capacity, s.perSecond, nowMs),
+      ]),
     ) as Record<EventKind, TokenBucket>;
     this.patience = new TokenBucket(PATIENCE.capacity, PATIENCE.perSecond, nowMs);
   }

@@ -15,7 +15,10 @@ function notInARoomAlready(ctx: HandlerContext): boolean {
   return false;
 }
 
-function createRoom(ctx: HandlerContext, options: { name?: string; isPublic?: boolean }): Room | null {
+function createRoom(
+  ctx: HandlerContext,
+  options: { name?: string; isPublic?: boolean },
+): Room | null {
   if (ctx.services.shuttingDown) {
     ctx.fail(ErrorCode.ServerShuttingDown, 'The server is restarting; no new rooms.');
     return null;
@@ -37,21 +40,29 @@ export function handleCreate(ctx: HandlerContext, payload: ClientPayload<'room:c
 export function handleJoin(ctx: HandlerContext, payload: ClientPayload<'room:join'>): void {
   if (!notInARoomAlready(ctx)) return;
   const room = ctx.services.rooms.get(payload.code);
-  if (!room || room.closed) return ctx.fail(ErrorCode.RoomNotFound, `No room has the code ${payload.code}.`);
+  if (!room || room.closed)
+    return ctx.fail(ErrorCode.RoomNotFound, `No room has the code ${payload.code}.`);
   if (payload.spectate) {
-    if (room.spectatorsFull) return ctx.fail(ErrorCode.RoomFull, `Room ${room.code} has no place left to watch.`);
+    if (room.spectatorsFull)
+      return ctx.fail(ErrorCode.RoomFull, `Room ${room.code} has no place left to watch.`);
     room.spectate(ctx.socket, payload.name);
     ctx.services.membership.set(ctx.socket, room);
     ctx.services.rooms.lobbyChanged();
     return;
   }
   if (room.isFull) {
-    return ctx.fail(ErrorCode.RoomFull, `Room ${room.code} is full (${room.options.maxPlayers} players). You can watch instead.`);
+    return ctx.fail(
+      ErrorCode.RoomFull,
+      `Room ${room.code} is full (${room.options.maxPlayers} players). You can watch instead.`,
+    );
   }
   enter(ctx, room, payload.name, payload.color);
 }
 
-export function handleQuickPlay(ctx: HandlerContext, payload: ClientPayload<'room:quickplay'>): void {
+export function handleQuickPlay(
+  ctx: HandlerContext,
+  payload: ClientPayload<'room:quickplay'>,
+): void {
   if (!notInARoomAlready(ctx)) return;
   const room = ctx.services.rooms.quickPlayRoom() ?? createRoom(ctx, { isPublic: true });
   if (room) enter(ctx, room, payload.name, payload.color);

@@ -13,7 +13,10 @@ export class TokenBucket {
   }
 
   take(nowMs: number, cost = 1): boolean {
-    this.tokens = Math.min(this.capacity, this.tokens + ((nowMs - this.lastMs) / 1000) * this.perSecond);
+    this.tokens = Math.min(
+      this.capacity,
+      this.tokens + ((nowMs - this.lastMs) / 1000) * this.perSecond,
+    );
     this.lastMs = nowMs;
     if (this.tokens < cost) return false;
     this.tokens -= cost;

@@ -6,12 +6,7 @@ import { z } from 'zod';
 import { ALL_BUTTONS_MASK } from './buttons.js';
 import { ErrorCode } from './error-codes.js';
 import { ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH } from './room-code.js';
-import {
-  CHAT_MAX_LENGTH,
-  NAME_MAX_LENGTH,
-  ROOM_NAME_MAX_LENGTH,
-  cleanText,
-} from './text.js';
+import { CHAT_MAX_LENGTH, NAME_MAX_LENGTH, ROOM_NAME_MAX_LENGTH, cleanText } from './text.js';
 
 /** A string that is cleaned of control characters, then must have 1..max characters left. */
 function plainText(max: number) {

@@ -7,12 +7,20 @@ function endRound(world: World, k: TickConstants): void {
     .map((p) => ({ id: p.id, score: p.score }))
     .sort((a, b) => b.score - a.score || a.id - b.id);
   world.events.push({ type: 'round-ended', round: world.round.number, scores });
-  world.round = { number: world.round.number, phase: RoundPhase.Intermission, ticksLeft: k.intermissionTicks };
+  world.round = {
+    number: world.round.number,
+    phase: RoundPhase.Intermission,
+    ticksLeft: k.intermissionTicks,
+  };
   world.coins = [];
 }
 
 function startRound(world: World, k: TickConstants): void {
-  world.round = { number: world.round.number + 1, phase: RoundPhase.Playing, ticksLeft: k.roundTicks };
+  world.round = {
+    number: world.round.number + 1,
+    phase: RoundPhase.Playing,
+    ticksLeft: k.roundTicks,
+  };
   for (const player of world.players) player.score = 0;
   world.events.push({ type: 'round-started', round: world.round.number });
 }
