@@ -9,6 +9,13 @@ import type { InputSlots, TakenInput } from './input-slots.js';
 import type { LagCompensation } from './lag-compensation.js';
 import { presentPositions } from './present-positions.js';
 
+/** `sim.step`'s shape; the server passes its own so a test can make one room's tick fail. */
+export type StepFunction = (
+  world: World,
+  inputs: ReadonlyMap<number, number>,
+  options?: StepOptions,
+) => World;
+
 export interface ServerTickResult {
   world: World;
   /** What each player's slot gave this tick (absent: no input yet, no buttons held). */
@@ -24,11 +31,16 @@ export function takeInputs(slots: ReadonlyMap<number, InputSlots>): Map<number, 
   return taken;
 }
 
-/** `lagCompensation` undefined: hits are judged in the present, as plain `step` does. */
+/**
+ * `lagCompensation` undefined: hits are judged in the present, as plain `step` does. If
+ * `stepFunction` throws, the slots have been spent but nothing is recorded and no world is
+ * returned: the caller keeps the world it had.
+ */
 export function runServerTick(
   world: World,
   slots: ReadonlyMap<number, InputSlots>,
   lagCompensation?: LagCompensation,
+  stepFunction: StepFunction = step,
 ): ServerTickResult {
   const taken = takeInputs(slots);
   const inputs = new Map([...taken].map(([id, input]) => [id, input.buttons]));
@@ -39,7 +51,7 @@ export function runServerTick(
     const viewTickOf = (id: number) => taken.get(id)?.viewTick;
     options.hitPosition = lagCompensation.lookup(viewTickOf, present, reach);
   }
-  const next = step(world, inputs, options);
+  const next = stepFunction(world, inputs, options);
   lagCompensation?.record(next.tick, next.players);
   return { world: next, taken };
 }
