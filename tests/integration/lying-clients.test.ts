@@ -93,16 +93,18 @@ describe('lying clients', () => {
     const { socket, id, direction } = await soloLiar();
     const opposite = direction === Button.Right ? Button.Left : Button.Right;
     socket.emit('player:input', { seq: 10, buttons: direction });
-    await waitForSnapshot(socket, (s) => me(s, id).ack === 10);
+    const honest = await waitForSnapshot(socket, (s) => me(s, id).ack === 10);
     const droppedBefore = server.services.metrics.inputsDropped;
     const lies = [10, 10, 9, 5, 1, 0];
     for (const seq of lies) socket.emit('player:input', { seq, buttons: opposite | Button.Dash });
     await barrier(socket);
     expect(server.services.metrics.inputsDropped - droppedBefore).toBe(lies.length);
     for (let i = 0; i < 10; i++) {
-      const state = me(await waitForSnapshot(socket), id);
-      // Still holding the one honest input: never turned, never dashed.
-      expect(state.ack).toBe(10);
+      // One slot per tick, each spent on a guess (the honest buttons again): the lies neither
+      // ran nor moved the count. Still holding the one honest input: never turned, never dashed.
+      const snapshot = await waitForSnapshot(socket);
+      const state = me(snapshot, id);
+      expect(state.ack).toBe(10 + snapshot.tick - honest.tick);
       expect(state.lastButtons).toBe(direction);
       expect(state.dashTicks).toBe(0);
       expect(Math.sign(state.vx)).not.toBe(direction === Button.Right ? -1 : 1);

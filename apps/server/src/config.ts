@@ -4,6 +4,7 @@
  * A bad value stops the server with a message that names the variable.
  */
 import { fileURLToPath } from 'node:url';
+import { INPUT_BUFFER_TICKS, MAX_INPUT_BACKLOG_TICKS } from '@arena/shared/netcode';
 import { z } from 'zod';
 
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url));
@@ -25,7 +26,11 @@ export const configSchema = z.object({
   ROUND_SECONDS: seconds(2, 3600).default(180),
   INTERMISSION_SECONDS: seconds(1, 120).default(6),
   RECONNECT_GRACE_SECONDS: seconds(0, 3600).default(30),
-  INPUT_BACKLOG_MAX: int(1, 64).default(4),
+  /**
+   * Ticks ahead of the server a client's inputs may run before its oldest slots are dropped;
+   * above the netcode's input buffer, or every jittery input would be dropped.
+   */
+  INPUT_BACKLOG_MAX: int(INPUT_BUFFER_TICKS + 1, 64).default(MAX_INPUT_BACKLOG_TICKS),
   MAX_PAYLOAD_BYTES: int(256, 1_000_000).default(8192),
   MAX_CONNECTIONS: int(1, 100_000).default(2000),
   MAX_CONNECTIONS_PER_IP: int(1, 10_000).default(32),

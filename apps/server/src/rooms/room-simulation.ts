@@ -1,30 +1,48 @@
 /**
- * The authoritative half of a room: the world, each player's input queue, one `step` per
- * tick, and the snapshot that describes the result. No sockets here, so it is easy to test
- * and to checkpoint.
+ * The authoritative half of a room: the world, each player's input slots, one tick through
+ * the netcode's `runServerTick` (lag-compensated dash hits), and the snapshot that describes
+ * the result. No sockets here, so it is easy to test and to checkpoint.
+ *
+ * Each player's input `seq` n runs on its own tick (`InputSlots`), so sending more inputs than
+ * there are ticks, or lying about `seq`, never moves anyone faster: a slot is spent once, an
+ * input older than the current slot is refused, and a client more than `maxBacklog` ticks
+ * ahead has its oldest slots dropped.
  */
 import { encodeSnapshot, type Snapshot } from '@arena/shared/protocol';
+import {
+  INPUT_BUFFER_TICKS,
+  InputSlots,
+  LagCompensation,
+  runServerTick,
+  type ServerTickResult,
+  type StepFunction,
+} from '@arena/shared/netcode';
 import {
   addPlayer,
   createWorld,
   removePlayer,
   step,
   type SimConfig,
-  type StepOptions,
   type World,
 } from '@arena/shared/sim';
-import { InputQueue, type PushResult, type QueuedInput } from './input-queue.js';
 
-export type StepFunction = (
-  world: World,
-  inputs: ReadonlyMap<number, number>,
-  options?: StepOptions,
-) => World;
+export type { StepFunction };
+
+export interface ReceivedInput {
+  seq: number;
+  buttons: number;
+  /** The tick the client was drawing others at: where its dash hits are judged. */
+  viewTick: number | undefined;
+}
+
+export type InputResult = 'queued' | 'late' | 'duplicate' | 'unknown-player';
 
 export class RoomSimulation {
   world: World;
-  private readonly queues = new Map<number, InputQueue>();
+  private readonly slots = new Map<number, InputSlots>();
   private readonly connected = new Map<number, boolean>();
+  /** Every player's recent positions, so a dash is judged where the attacker saw its victim. */
+  readonly lagCompensation: LagCompensation;
   /** Replaceable so a test can make one room's tick fail. */
   stepFunction: StepFunction = step;
   /** The last snapshot's encoded bytes and when it was taken (server clock, ms). */
@@ -36,41 +54,42 @@ export class RoomSimulation {
     private readonly maxBacklog: number,
   ) {
     this.world = createWorld(seed, simConfig);
+    // The netcode's default bound (1 s): docs/NETCODE.md shows 200 ms misses most hits on a far link.
+    this.lagCompensation = new LagCompensation(1000 / simConfig.tickRateHz);
   }
 
   addPlayer(id: number): void {
     this.world = addPlayer(this.world, id);
-    this.queues.set(id, new InputQueue(this.maxBacklog));
+    this.slots.set(id, new InputSlots(INPUT_BUFFER_TICKS, this.maxBacklog));
     this.connected.set(id, true);
   }
 
   removePlayer(id: number): void {
     this.world = removePlayer(this.world, id);
-    this.queues.delete(id);
+    this.slots.delete(id);
     this.connected.delete(id);
   }
 
   setConnected(id: number, connected: boolean): void {
     this.connected.set(id, connected);
     // A fresh connection counts its inputs from scratch; a dropped one holds no buttons.
-    this.queues.get(id)?.reset();
+    this.slots.get(id)?.reset();
   }
 
-  queueInput(id: number, input: QueuedInput): PushResult | 'unknown-player' {
-    const queue = this.queues.get(id);
-    return queue ? queue.push(input) : 'unknown-player';
+  receiveInput(id: number, input: ReceivedInput): InputResult {
+    const slots = this.slots.get(id);
+    return slots ? slots.receive(input.seq, input.buttons, input.viewTick) : 'unknown-player';
   }
 
-  viewTickOf(id: number): number | undefined {
-    return this.queues.get(id)?.viewTick;
-  }
-
-  /** Runs one tick. Throws if the step throws; `this.world` is then unchanged. */
-  tick(options: StepOptions = {}): World {
-    const inputs = new Map<number, number>();
-    for (const [id, queue] of this.queues) inputs.set(id, queue.take());
-    this.world = this.stepFunction(this.world, inputs, options);
-    return this.world;
+  /**
+   * Runs one tick: every player's slot, dash hits judged where each attacker saw its victims,
+   * `stepFunction`. Throws if the step throws; `this.world` is then unchanged (the slots of
+   * that tick are spent, as they would have been).
+   */
+  tick(): ServerTickResult {
+    const result = runServerTick(this.world, this.slots, this.lagCompensation, this.stepFunction);
+    this.world = result.world;
+    return result;
   }
 
   /** Everything a client needs about this tick, acks included: one buffer for the room. */
@@ -92,7 +111,7 @@ export class RoomSimulation {
         connected: this.connected.get(p.id) ?? false,
       })),
       coins: this.world.coins.map((c) => ({ ...c })),
-      acks: [...this.queues].map(([playerId, queue]) => ({ playerId, seq: queue.ackedSeq })),
+      acks: [...this.slots].map(([playerId, slots]) => ({ playerId, seq: slots.ackedSeq })),
     };
     this.lastSnapshot = encodeSnapshot(snapshot);
     return this.lastSnapshot;

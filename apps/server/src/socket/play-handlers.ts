@@ -8,13 +8,13 @@ export function handleInput(ctx: HandlerContext, payload: ClientPayload<'player:
   const seat = room.seatOf(socket);
   if (!seat)
     return ctx.fail(ErrorCode.SpectatorCannotPlay, 'Spectators watch; join as a player to play.');
-  const result = room.sim.queueInput(seat.id, {
+  const result = room.sim.receiveInput(seat.id, {
     seq: payload.seq,
     buttons: payload.buttons,
     viewTick: payload.viewTick,
   });
-  // Stale and overflowing inputs are counted, not answered: answering a lagging client's
-  // every late packet would only add to its lag.
+  // Late and repeated inputs are counted, not answered: answering a lagging client's every
+  // late packet would only add to its lag.
   if (result !== 'queued') services.metrics.inputsDropped += 1;
 }
 
