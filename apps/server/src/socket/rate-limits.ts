@@ -39,7 +39,8 @@ export function limitSpecs(tickRateHz: number): Record<EventKind, LimitSpec> {
     [EventKind.Chat]: { capacity: 5, perSecond: 0.5 },
     [EventKind.Room]: { capacity: 6, perSecond: 0.5 },
     [EventKind.Lobby]: { capacity: 6, perSecond: 1 },
-    [EventKind.Ping]: { capacity: 10, perSecond: 4 },
+    // ClockSync pings once per tick for its first 2.5 s (75 pings), then once per second.
+    [EventKind.Ping]: { capacity: 80, perSecond: 2 },
   };
 }
 
