@@ -229,6 +229,8 @@ test.describe('rounds', () => {
     pages.push(first);
     const code = await createRoom(first, { isPublic: false });
     await expect.poll(async () => (await arenaView(first)).round?.phase).toBe('playing');
+    // Let the clock run a little first, so "mid-round" is visible in the joiner's timer.
+    await expect.poll(async () => (await arenaView(first)).round?.secondsLeft).toBeLessThan(10);
     // Joining mid-round: the joiner's clock is the room's, not a fresh one.
     const late = await openPlayer(browser, `${shortRounds.url}/?room=${code}`, 'Finn');
     pages.push(late);

@@ -31,8 +31,8 @@ const serverClock = (): number => performance.timeOrigin + performance.now();
 
 /** Longest gap socket.io's connection-state recovery bridges; longer ones resume by token. */
 const RECOVERY_MAX_MS = 10_000;
-const PING_INTERVAL_MS = 5_000;
-const PING_TIMEOUT_MS = 5_000;
+const PING_INTERVAL_MS = 10_000;
+const PING_TIMEOUT_MS = 10_000;
 
 function createSocketServer(
   app: FastifyInstance,
@@ -51,7 +51,8 @@ function createSocketServer(
     adapter: RecoveryAdapter,
     serveClient: false,
     // socket.io's defaults (25 s + 20 s) notice a silently dropped player after up to 45 s;
-    // a game wants the others to see "reconnecting" within about 10 s.
+    // a game wants the others to see "reconnecting" sooner. (5 s + 5 s made the browser test
+    // of a three-second offline period fail, so heartbeats were not shortened further.)
     pingInterval: PING_INTERVAL_MS,
     pingTimeout: PING_TIMEOUT_MS,
     transports: ['websocket', 'polling'],

@@ -3,6 +3,8 @@
  * purpose: a dozen numbers do not need a client library.
  */
 const TICK_BUCKETS_MS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50];
+/** Recent tick durations kept for exact quantiles (the histogram's buckets are coarse). */
+const RECENT_TICKS = 2048;
 
 export class Metrics {
   connections = 0;
@@ -16,10 +18,13 @@ export class Metrics {
   private readonly tickBuckets = TICK_BUCKETS_MS.map(() => 0);
   private tickCount = 0;
   private tickSumMs = 0;
+  private readonly recentTicksMs: number[] = [];
 
   observeTick(durationMs: number): void {
     this.tickCount += 1;
     this.tickSumMs += durationMs;
+    if (this.recentTicksMs.length < RECENT_TICKS) this.recentTicksMs.push(durationMs);
+    else this.recentTicksMs[this.tickCount % RECENT_TICKS] = durationMs;
     TICK_BUCKETS_MS.forEach((bound, i) => {
       if (durationMs <= bound) this.tickBuckets[i]! += 1;
     });
@@ -77,6 +82,12 @@ export class Metrics {
       `arena_tick_duration_ms_bucket{le="+Inf"} ${this.tickCount}`,
       `arena_tick_duration_ms_sum ${this.tickSumMs}`,
       `arena_tick_duration_ms_count ${this.tickCount}`,
+      '# HELP arena_tick_duration_recent_ms Quantiles of the last ticks (up to 2048)',
+      '# TYPE arena_tick_duration_recent_ms summary',
+      ...[0.5, 0.99].map(
+        (q) => `arena_tick_duration_recent_ms{quantile="${q}"} ${quantile(this.recentTicksMs, q)}`,
+      ),
+      ...processLines(),
     ];
     return lines.join('\n') + '\n';
   }
@@ -93,4 +104,23 @@ function counter(name: string, help: string, value: number): string {
 function labelled(name: string, help: string, label: string, values: Map<string, number>): string {
   const rows = [...values].map(([key, value]) => `${name}{${label}="${key}"} ${value}`);
   return [`# HELP ${name} ${help}`, `# TYPE ${name} counter`, ...rows].join('\n');
+}
+
+function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+/** The standard process metrics: what a benchmark needs to compute CPU per player. */
+function processLines(): string[] {
+  const cpu = process.cpuUsage();
+  return [
+    counter(
+      'process_cpu_seconds_total',
+      'User and system CPU time spent',
+      (cpu.user + cpu.system) / 1e6,
+    ),
+    gauge('process_resident_memory_bytes', 'Resident memory size', process.memoryUsage.rss()),
+  ];
 }

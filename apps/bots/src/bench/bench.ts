@@ -1,0 +1,89 @@
+/**
+ * The benchmark: bots play against a real server process for a while, and the server's own
+ * counters plus the bots' measurements give CPU per player, bytes per player per second,
+ * input-to-acknowledgement latency and tick duration. Numbers, never pass/fail.
+ */
+import { percentile } from '../bot-stats.js';
+import { spawnBots } from '../spawn-bots.js';
+import { startBenchServer } from './server-process.js';
+import { sampleServer, type ServerSample } from './server-metrics.js';
+
+export interface BenchOptions {
+  players: number;
+  seconds: number;
+  warmupSeconds: number;
+  playersPerRoom: number;
+  workers: number;
+  log: (line: string) => void;
+}
+
+export interface BenchResult {
+  players: number;
+  rooms: number;
+  seconds: number;
+  serverCpuCoresPerPlayer: number;
+  serverCpuCoresPer1000Players: number;
+  snapshotBytesPerPlayerPerSecond: number;
+  ackLatencyP50Ms: number | null;
+  ackLatencyP99Ms: number | null;
+  tickDurationP50Ms: number;
+  tickDurationP99Ms: number;
+  serverRssMb: number;
+  inputsDroppedPerSecond: number;
+  botDrops: Record<string, number>;
+}
+
+function summarize(
+  a: ServerSample,
+  b: ServerSample,
+  latencies: number[],
+  drops: Record<string, number>,
+): BenchResult {
+  const seconds = (b.atMs - a.atMs) / 1000;
+  const players = Math.max(1, b.players);
+  const coresPerPlayer = (b.cpuSeconds - a.cpuSeconds) / seconds / players;
+  return {
+    players: b.players,
+    rooms: b.rooms,
+    seconds: Number(seconds.toFixed(1)),
+    serverCpuCoresPerPlayer: coresPerPlayer,
+    serverCpuCoresPer1000Players: coresPerPlayer * 1000,
+    snapshotBytesPerPlayerPerSecond: (b.snapshotBytesOut - a.snapshotBytesOut) / seconds / players,
+    ackLatencyP50Ms: percentile(latencies, 50) ?? null,
+    ackLatencyP99Ms: percentile(latencies, 99) ?? null,
+    tickDurationP50Ms: b.tickP50Ms,
+    tickDurationP99Ms: b.tickP99Ms,
+    serverRssMb: b.rssBytes / 2 ** 20,
+    inputsDroppedPerSecond: (b.inputsDropped - a.inputsDropped) / seconds,
+    botDrops: drops,
+  };
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const server = await startBenchServer({
+    MAX_PLAYERS_PER_ROOM: String(options.playersPerRoom),
+    MAX_CONNECTIONS_PER_IP: String(options.players + 50),
+    MAX_ROOMS: String(Math.ceil(options.players / options.playersPerRoom) + 10),
+  });
+  options.log(`bench: server at ${server.url}; starting ${options.players} bots`);
+  const swarm = spawnBots({
+    url: server.url,
+    count: options.players,
+    workers: options.workers,
+    join: { quickPlay: true },
+  });
+  try {
+    await swarm.ready;
+    options.log(`bench: ${swarm.stats().joins} joined; warming up ${options.warmupSeconds} s`);
+    await new Promise((resolve) => setTimeout(resolve, options.warmupSeconds * 1000));
+    const before = await sampleServer(server.url);
+    options.log(`bench: measuring for ${options.seconds} s`);
+    await new Promise((resolve) => setTimeout(resolve, options.seconds * 1000));
+    const after = await sampleServer(server.url);
+    const stats = swarm.stats();
+    return summarize(before, after, stats.ackLatenciesMs, stats.drops);
+  } finally {
+    await swarm.stop();
+    await server.stop();
+  }
+}
