@@ -1,7 +1,12 @@
-/** The server-side link simulator delays one connection both ways, in order, and nothing else. */
+/**
+ * The server-side link simulator delays one connection both ways, stalls it now and then, keeps
+ * everything in order, and touches nothing else.
+ */
+import { ErrorCode } from '@arena/shared/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   closeAll,
+  connected,
   connectPlayer,
   createRoom,
   waitFor,
@@ -39,7 +44,8 @@ describe('link simulator (server side)', () => {
     const joined = waitFor(slow, 'room:joined');
     slow.emit('room:join', { code: fast.joined.roomCode, name: 'Slow' });
     await joined;
-    expect(await roundTripMs(slow)).toBeGreaterThanOrEqual(120);
+    // 60 ± 20 ms each way.
+    expect(await roundTripMs(slow)).toBeGreaterThanOrEqual(80);
     expect(await roundTripMs(fast.socket)).toBeLessThan(60);
   });
 
@@ -55,5 +61,40 @@ describe('link simulator (server side)', () => {
     const last = await waitForTicks(slow, 90, 10_000);
     expect(last.players).toHaveLength(1);
     expect(disconnected).toBe(false);
+  });
+
+  it('stalls: a packet waits for its resend and the ones behind it wait too, never reordered', async () => {
+    const STALL_MS = 200;
+    // Half the packets each way are "lost": 20 pings without a stall are a one in 10^12 chance.
+    const slow = connectPlayer(server.url, {
+      query: { lag: '10', stall: '50', stallms: String(STALL_MS) },
+    });
+    sockets.push(slow);
+    await connected(slow);
+    const pongs: { sentMs: number; arrivedMs: number }[] = [];
+    slow.on('time:pong', (p) =>
+      pongs.push({ sentMs: p.clientTimeMs, arrivedMs: performance.now() }),
+    );
+    const sent = Array.from({ length: 20 }, () => performance.now());
+    const last = waitFor(slow, 'time:pong', (p) => p.clientTimeMs === sent.at(-1));
+    for (const clientTimeMs of sent) slow.emit('time:ping', { clientTimeMs });
+    await last;
+    // Nothing dropped, nothing overtook: every pong, in the order sent.
+    expect(pongs.map((p) => p.sentMs)).toEqual(sent);
+    const roundTrips = pongs.map((p) => p.arrivedMs - p.sentMs);
+    const slowest = roundTrips.indexOf(Math.max(...roundTrips));
+    expect(roundTrips[slowest]).toBeGreaterThanOrEqual(2 * 10 + STALL_MS);
+    // Sent together, so everything behind the stalled packet waited for it: a burst after a pause.
+    for (const later of roundTrips.slice(slowest)) expect(later).toBeGreaterThanOrEqual(STALL_MS);
+  });
+
+  it('answers a bad link query with an error naming the key, and plays on without it', async () => {
+    const socket = connectPlayer(server.url, { query: { lag: 'soon' } });
+    sockets.push(socket);
+    const error = await waitFor(socket, 'error');
+    expect(error).toMatchObject({ code: ErrorCode.InvalidPayload });
+    expect(error.message).toContain('lag=soon');
+    expect(await roundTripMs(socket)).toBeLessThan(60);
+    expect(socket.connected).toBe(true);
   });
 });

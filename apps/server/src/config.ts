@@ -40,9 +40,11 @@ export const configSchema = z.object({
   ALLOWED_ORIGINS: z.string().default(''),
   CHAT_HISTORY_SIZE: int(0, 500).default(30),
   SHUTDOWN_GRACE_MS: int(0, 60_000).default(2000),
-  /** Link simulator for demos: added one-way latency per connection (ms). */
+  /** Link simulator for demos: added one-way latency per connection (ms), ± jitter (ms). */
   SIM_LAG_MS: int(0, 5000).default(0),
   SIM_JITTER_MS: int(0, 5000).default(0),
+  /** Percent of packets that stall for a resend (about one round trip), then arrive in a burst. */
+  SIM_STALL_PERCENT: z.coerce.number().min(0).max(100).default(0),
 });
 
 export type ServerConfig = z.output<typeof configSchema>;

@@ -10,6 +10,7 @@ import {
   isClientEventName,
   type ClientEventName,
 } from '@arena/shared/protocol';
+import { LinkProfileQueryError, type LinkProfile } from '@arena/shared/netcode';
 import type { Room } from '../rooms/room.js';
 import type { GameServices } from '../services.js';
 import type { HandlerContext, HandlerTable } from './handler-context.js';
@@ -20,7 +21,7 @@ import {
   handleLobbyUnsubscribe,
   handlePing,
 } from './play-handlers.js';
-import { delayOutbound, linkDelayFor, orderedDelayer } from './link-delay.js';
+import { linkProfileFor, linkProfileFromEnv, simulateLink, worstDelayMs } from './link-delay.js';
 import { maxWaitingPackets, SocketLimits } from './rate-limits.js';
 import { handleCreate, handleJoin, handleLeave, handleQuickPlay } from './room-handlers.js';
 import { sendError } from './send-error.js';
@@ -55,6 +56,25 @@ function currentRoom(socket: ArenaSocket, services: GameServices): Room | undefi
   if (!room?.closed) return room;
   services.membership.delete(socket);
   return undefined;
+}
+
+/**
+ * The simulated link this socket asked for (or the environment's). A bad query value is
+ * answered with an error naming the key, and the connection goes on without it.
+ */
+function linkFor(socket: ArenaSocket, services: GameServices): LinkProfile | undefined {
+  try {
+    return linkProfileFor(socket, services.config);
+  } catch (error) {
+    if (!(error instanceof LinkProfileQueryError)) throw error;
+    sendError(
+      socket,
+      services.metrics,
+      ErrorCode.InvalidPayload,
+      `Link simulator: ${error.message}.`,
+    );
+    return linkProfileFromEnv(services.config);
+  }
 }
 
 export function attachGateway(socket: ArenaSocket, services: GameServices): void {
@@ -96,10 +116,8 @@ export function attachGateway(socket: ArenaSocket, services: GameServices): void
     (handlers[event] as (c: HandlerContext, p: unknown) => void)(ctx, parsed.data);
   };
 
-  const delay = linkDelayFor(socket, services.config);
-  const simulated = delay.lagMs > 0 || delay.jitterMs > 0;
-  const inbound = simulated ? orderedDelayer(delay) : (deliver: () => void) => deliver();
-  if (simulated) delayOutbound(socket, delay);
+  const link = linkFor(socket, services);
+  const inbound = simulateLink(socket, link);
 
   const receive = (event: unknown, args: unknown[]): void => {
     if (socket.disconnected) return;
@@ -125,7 +143,7 @@ export function attachGateway(socket: ArenaSocket, services: GameServices): void
   // Packets waiting out a simulated lag (any client may ask for one) are not rate-limited yet;
   // more of them than an honest client could have means a flood parked in memory: cut it off.
   let waiting = 0;
-  const maxWaiting = maxWaitingPackets(services.config.TICK_RATE_HZ, delay.lagMs + delay.jitterMs);
+  const maxWaiting = maxWaitingPackets(services.config.TICK_RATE_HZ, worstDelayMs(link));
   socket.onAny((event: unknown, ...args: unknown[]) => {
     if (waiting >= maxWaiting) {
       if (socket.connected)
