@@ -3,6 +3,7 @@ import { ArenaClient } from './game/arena-client.js';
 import { ChatLog } from './game/chat-log.js';
 import { LobbyFeed } from './game/lobby-feed.js';
 import { connect } from './net/connection.js';
+import { linkProfileFromQuery, withSimulatedLink } from './net/simulated-link-connection.js';
 import { startPhaser } from './phaser-game.js';
 import { installTestView } from './test-view/install-test-view.js';
 import { mountChatPanel } from './ui/chat-panel.js';
@@ -20,7 +21,9 @@ function element(id: string): HTMLElement {
   return found;
 }
 
-const connection = connect();
+// `?lag=150&jitter=30&stall=2` or `?net=far`: play over a simulated bad network.
+const link = linkProfileFromQuery(window.location.search);
+const connection = link.profile ? withSimulatedLink(connect(), link.profile) : connect();
 const keyboard = new KeyboardInput();
 const touch = new TouchControls(
   element('touch-controls'),
@@ -34,7 +37,7 @@ const isPlaying = () => client.session?.isPlayer === true;
 keyboard.attach(window, isPlaying);
 touch.attach(isPlaying);
 releaseInputWhenHidden(client);
-mountStatusLine(connection, element('status'));
+mountStatusLine(connection, element('status'), link.problem);
 const lobbyFeed = new LobbyFeed(client);
 const chat = new ChatLog(client);
 mountLobby(client, document, lobbyFeed);

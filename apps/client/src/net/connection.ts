@@ -55,6 +55,7 @@ function refusalOf(err: Error): { code?: string; message?: string } {
 
 class SocketConnection implements GameConnection {
   private current: ConnectionState;
+  readonly link = null;
   /** A seat token another tab took over; kept aside so our own reconnections leave it alone. */
   private replacedToken: string | null = null;
   private readonly stateHandlers = new Set<(state: Readonly<ConnectionState>) => void>();

@@ -8,6 +8,7 @@ import type {
   ServerEventName,
   ServerPayload,
 } from '@arena/shared/protocol';
+import type { LinkProfile } from '@arena/shared/netcode';
 
 /** The browser WebSocket API's lifecycle, as shown to the player. */
 export const ConnectionStatus = {
@@ -37,6 +38,8 @@ export type ServerHandler<E extends ServerEventName> = (payload: ServerPayload<E
 export interface GameConnection {
   /** A fresh copy each read; counters included. */
   readonly state: Readonly<ConnectionState>;
+  /** The simulated link every event passes through (`?lag=`), or null on the real link. */
+  readonly link: LinkProfile | null;
   /** Emits an event. `player:input` is dropped while not open (a stale input is useless). */
   send<E extends ClientEventName>(event: E, payload: ClientPayloadInput<E>): void;
   /** Subscribes to a server event; returns the unsubscribe function. */

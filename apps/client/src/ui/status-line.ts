@@ -1,7 +1,9 @@
 /**
  * The connection status line: the WebSocket API's states in words (connecting, open on which
- * transport, closed with the reason, error with the message) and the message count.
+ * transport, closed with the reason, error with the message), the message count, and whether
+ * a simulated link (`?lag=`) slows everything down, so nobody mistakes it for a slow server.
  */
+import type { LinkProfile } from '@arena/shared/netcode';
 import {
   ConnectionStatus,
   type ConnectionState,
@@ -26,9 +28,22 @@ export function describeConnection(state: Readonly<ConnectionState>): string {
   }
 }
 
-export function mountStatusLine(connection: GameConnection, element: HTMLElement): void {
+/** "simulated link: +150 ms each way ± 30, 2% stalls". */
+export function describeLink(link: LinkProfile): string {
+  const jitter = link.jitterMs > 0 ? ` ± ${link.jitterMs}` : '';
+  const stalls = link.stallPercent > 0 ? `, ${link.stallPercent}% stalls` : '';
+  return `simulated link: +${link.latencyMs} ms each way${jitter}${stalls}`;
+}
+
+/** `linkProblem`: why the page's `?lag=…` was ignored, if it was. */
+export function mountStatusLine(
+  connection: GameConnection,
+  element: HTMLElement,
+  linkProblem?: string,
+): void {
+  const link = connection.link ? describeLink(connection.link) : linkProblem;
   const render = (state: Readonly<ConnectionState>) => {
-    const text = describeConnection(state);
+    const text = link ? `${describeConnection(state)} · ${link}` : describeConnection(state);
     // textContent only: a server's error message is text, never markup.
     if (element.textContent !== text) element.textContent = text;
     element.dataset['status'] = state.status;
