@@ -1,13 +1,18 @@
 /**
  * The client's state machine outside of any rendering: lobby ↔ room, the current
- * `RoomSession`, input sampling, and what to tell the player. Scenes and the DOM read from it;
- * only it talks to the connection about rooms.
+ * `RoomSession`, the per-frame netcode step (sample buttons, send what it asks, build what to
+ * draw), and what to tell the player. Scenes and the DOM read from it; only it talks to the
+ * connection about rooms.
  */
+import type { NetHudStats } from '@arena/shared/netcode';
 import { decodeSnapshot, ErrorCode, type ServerPayload } from '@arena/shared/protocol';
 import { ConnectionStatus, type GameConnection } from '../net/game-connection.js';
-import { InputLoop, type ButtonSource } from './input-loop.js';
+import { sendNetFrame, textPacketBytes } from './net-frame-sender.js';
 import type { RenderFrame } from './render-frame.js';
 import { RoomSession } from './room-session.js';
+
+/** Bit set of the buttons held right now (keyboard, touch). */
+export type ButtonSource = () => number;
 
 export interface Identity {
   name: string;
@@ -33,18 +38,14 @@ export class ArenaClient {
   private lastAdvanceMs: number | null = null;
   private identity: Identity | null = null;
   private rejoinTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly input: InputLoop;
   private readonly sessionListeners = new Set<(session: RoomSession | null) => void>();
   private readonly noticeListeners = new Set<(notice: Notice) => void>();
 
   constructor(
     readonly connection: GameConnection,
-    sampleButtons: ButtonSource,
+    private readonly sampleButtons: ButtonSource,
     private readonly now: () => number = () => performance.now(),
   ) {
-    this.input = new InputLoop(sampleButtons, (seq, buttons) =>
-      connection.send('player:input', { seq, buttons }),
-    );
     this.listen();
   }
 
@@ -87,26 +88,56 @@ export class ArenaClient {
   }
 
   /**
-   * Once per rendered frame: run due input ticks, then build what to draw. Time comes from our
-   * own clock, not Phaser's delta, which is smoothed and clamped (to 1/60 s in an unfocused
-   * window) and would make inputs run slower than the server's real-time tick.
+   * Once per rendered frame: the netcode runs the input ticks due by now, then says where to
+   * draw everyone. Time comes from our own clock, not Phaser's delta, which is smoothed and
+   * clamped (to 1/60 s in an unfocused window) and would make inputs run slower than the
+   * server's real-time tick.
    */
   advance(): void {
     const nowMs = this.now();
     const deltaMs = this.lastAdvanceMs === null ? 0 : nowMs - this.lastAdvanceMs;
     this.lastAdvanceMs = nowMs;
     const session = this.current;
-    // Offline, inputs would be predicted but never sent: the player would drift, then snap back.
-    const online = this.connection.state.status === ConnectionStatus.Open;
-    this.input.advance(deltaMs, online ? session : null);
     if (!session) return;
-    session.prediction.fadeCorrection(deltaMs);
-    this.lastFrame = session.buildFrame(nowMs, this.input.alpha);
+    this.runFrame(session, nowMs, deltaMs, this.heldButtons(session));
   }
 
-  /** Lets go of every button now (the tab is being hidden). */
+  /**
+   * Lets go of every button now (the tab is being hidden): a hidden tab draws no frames and so
+   * sends no input, and the server keeps repeating the last one it got. So the clock is run
+   * to the next tick at once (at most one tick early) to send "nothing held" right away.
+   */
   releaseInput(): void {
-    this.input.release(this.current);
+    const session = this.current;
+    if (!session?.isPlayer || session.lastSentButtons === 0) return;
+    const nowMs = this.now();
+    const elapsedMs = this.lastAdvanceMs === null ? 0 : nowMs - this.lastAdvanceMs;
+    const tickMs = 1000 / session.config.tickRateHz;
+    const toNextTickMs = (1 - session.net.stepClock.alpha) * tickMs;
+    this.lastAdvanceMs = nowMs;
+    this.runFrame(session, nowMs, Math.max(elapsedMs, toNextTickMs), 0);
+  }
+
+  /** The buttons to predict and send: none for a spectator, and none while offline. */
+  private heldButtons(session: RoomSession): number {
+    // Offline, inputs cannot be sent and the server holds no buttons for a dropped player:
+    // predicting held keys would drift away, then snap back.
+    const online = this.connection.state.status === ConnectionStatus.Open;
+    return online && session.isPlayer ? this.sampleButtons() : 0;
+  }
+
+  private runFrame(session: RoomSession, nowMs: number, deltaMs: number, buttons: number): void {
+    const frame = session.net.frame(nowMs, deltaMs, buttons);
+    if (this.connection.state.status === ConnectionStatus.Open) {
+      sendNetFrame(this.connection, session, frame, nowMs);
+    }
+    this.lastFrame = session.buildFrame(frame);
+  }
+
+  /** What the Net HUD shows, now; null outside a room. */
+  netHud(): NetHudStats | null {
+    const transport = this.connection.state.transport ?? 'offline';
+    return this.current?.net.hud(this.now(), transport) ?? null;
   }
 
   onSessionChange(listener: (session: RoomSession | null) => void): () => void {
@@ -122,7 +153,6 @@ export class ArenaClient {
   private setSession(session: RoomSession | null): void {
     this.current = session;
     this.lastFrame = null;
-    if (session) this.input.reset(session.settings.tickRateHz);
     for (const listener of this.sessionListeners) listener(session);
   }
 
@@ -135,6 +165,7 @@ export class ArenaClient {
     c.on('room:joined', (joined) => this.onJoined(joined));
     c.on('room:left', () => this.setSession(null));
     c.on('state:snapshot', (frame) => this.onSnapshot(frame));
+    c.on('time:pong', (pong) => this.onPong(pong));
     c.on('player:joined', (info) => this.current?.addPlayer(info));
     c.on('player:left', ({ id }) => this.current?.removePlayer(id));
     c.on('player:connection', ({ id, connected }) => this.current?.setConnected(id, connected));
@@ -155,14 +186,24 @@ export class ArenaClient {
     const session = this.current;
     if (!session) return;
     try {
-      this.input.catchUp(session.applySnapshot(decodeSnapshot(frame), this.now()));
+      session.applySnapshot(decodeSnapshot(frame), this.now(), frame.byteLength);
     } catch (error) {
       // One unreadable frame is skipped; the next one carries the whole state again.
       console.warn('skipped an unreadable snapshot', error);
     }
   }
 
+  private onPong(pong: ServerPayload<'time:pong'>): void {
+    const session = this.current;
+    if (!session) return;
+    const nowMs = this.now();
+    session.net.onPong(pong, nowMs);
+    session.net.stats.recordBytesIn(nowMs, textPacketBytes('time:pong', pong));
+  }
+
   private onServerError(error: ServerPayload<'error'>): void {
+    // A refused clock ping costs one sample, nothing the player can act on: not worth a toast.
+    if (error.event === 'time:ping') return;
     // A join that raced the server handing our seat back by session token: we are in already.
     if (error.code === ErrorCode.AlreadyInRoom && this.current) return;
     const notice: Notice = { kind: 'error', code: error.code, message: error.message };

@@ -1,13 +1,14 @@
 /**
- * Everything this tab knows about the room it is in: who is there, the latest snapshot, our
- * prediction and the others' interpolation. Fed by server events, read by the scenes.
+ * Everything this tab knows about the room it is in: who is there, the latest snapshot, and
+ * the room's `ClientNetcode` (prediction, interpolation, clock sync, predicted pickups). Fed
+ * by server events, read by the scenes. A spectator's netcode has no self (id 0): it only
+ * interpolates everyone and pings for the Net HUD.
  */
-import type { ServerPayload, Snapshot } from '@arena/shared/protocol';
+import { ClientNetcode, type ClientFrame, type Point } from '@arena/shared/netcode';
+import type { ServerPayload, Snapshot, SnapshotPlayer } from '@arena/shared/protocol';
 import type { SimConfig } from '@arena/shared/sim';
-import type { DrawnPlayer, RenderFrame, RoundEnded } from './render-frame.js';
-import { SelfPrediction, type Point } from './self-prediction.js';
+import type { DrawnCoin, DrawnPlayer, RenderFrame, RoundEnded } from './render-frame.js';
 import { simConfigFrom, type SimSettings } from './sim-settings.js';
-import { SnapshotInterpolator } from './snapshot-interpolation.js';
 
 type RoomJoined = ServerPayload<'room:joined'>;
 export type RosterEntry = ServerPayload<'player:joined'>;
@@ -22,12 +23,18 @@ export class RoomSession {
   readonly isPlayer: boolean;
   readonly settings: SimSettings;
   readonly config: SimConfig;
-  readonly prediction: SelfPrediction;
-  private readonly interpolation = new SnapshotInterpolator();
+  readonly net: ClientNetcode;
   private readonly roster = new Map<number, RosterEntry>();
   private latest: Snapshot | null = null;
+  /** Our player in the latest snapshot; null for a spectator or before we are in one. */
+  private serverSelf: SnapshotPlayer | null = null;
   private roundEnded: RoundEnded | null = null;
   private receivedCount = 0;
+  private ackedSeq = 0;
+  private sentCount = 0;
+  private sentSeq = 0;
+  /** Buttons of the last input sent; a hidden tab lets go of them (see ArenaClient). */
+  lastSentButtons = 0;
 
   constructor(joined: RoomJoined) {
     this.code = joined.roomCode;
@@ -37,7 +44,12 @@ export class RoomSession {
     this.isPlayer = joined.role === 'player' && joined.selfId > 0;
     this.settings = joined.sim;
     this.config = simConfigFrom(joined.sim);
-    this.prediction = new SelfPrediction(this.config);
+    this.net = new ClientNetcode({
+      config: this.config,
+      // Player ids start at 1, so a spectator's netcode finds no self and predicts nothing.
+      selfId: this.isPlayer ? this.selfId : 0,
+      snapshotIntervalMs: 1000 / joined.sim.snapshotRateHz,
+    });
     for (const player of joined.players) this.roster.set(player.id, player);
   }
 
@@ -45,21 +57,40 @@ export class RoomSession {
     return this.receivedCount;
   }
 
+  /** The last seq the server said it applied for us (0 before any). */
+  get lastAckedSeq(): number {
+    return this.ackedSeq;
+  }
+
+  get inputsSent(): number {
+    return this.sentCount;
+  }
+
+  /** Seq of the last `player:input` sent (0 before any). */
+  get lastSentSeq(): number {
+    return this.sentSeq;
+  }
+
   get players(): readonly RosterEntry[] {
     return [...this.roster.values()];
   }
 
-  /** Returns the seq the server last applied for us (0 when it has not applied any). */
-  applySnapshot(snapshot: Snapshot, localNowMs: number): number {
+  applySnapshot(snapshot: Snapshot, localNowMs: number, bytes: number): void {
     this.receivedCount += 1;
     this.latest = snapshot;
-    this.interpolation.push(snapshot, localNowMs);
+    this.net.onSnapshot(snapshot, localNowMs, bytes);
     const ended = this.roundEnded;
     if (ended && snapshot.round.number > ended.round) this.roundEnded = null;
-    const ackedSeq = snapshot.acks.find((a) => a.playerId === this.selfId)?.seq ?? 0;
-    const self = snapshot.players.find((p) => p.id === this.selfId);
-    if (this.isPlayer && self) this.prediction.onServerState(self, ackedSeq);
-    return ackedSeq;
+    if (!this.isPlayer) return;
+    this.serverSelf = snapshot.players.find((p) => p.id === this.selfId) ?? null;
+    const ack = snapshot.acks.find((a) => a.playerId === this.selfId)?.seq;
+    if (ack !== undefined) this.ackedSeq = ack;
+  }
+
+  recordInputSent(seq: number, buttons: number): void {
+    this.sentCount += 1;
+    this.sentSeq = seq;
+    this.lastSentButtons = buttons;
   }
 
   addPlayer(info: RosterEntry): void {
@@ -79,23 +110,21 @@ export class RoomSession {
     this.roundEnded = payload;
   }
 
-  /** The frame to draw now; `alpha` is how far the local clock is into the next input tick. */
-  buildFrame(localNowMs: number, alpha: number): RenderFrame {
+  /** The frame to draw, from what the netcode says for this rendered frame. */
+  buildFrame(net: ClientFrame): RenderFrame {
     const snapshot = this.latest;
-    const sampled = this.interpolation.sample(localNowMs);
-    const selfDraw = this.isPlayer ? this.prediction.drawPosition(alpha) : null;
     const players = (snapshot?.players ?? [])
       .filter((p) => this.roster.has(p.id) || p.id === this.selfId)
-      .map((p) => this.drawnPlayer(p, p.id === this.selfId ? selfDraw : sampled.get(p.id)));
-    const predicted = this.prediction.predicted;
-    const server = this.prediction.server;
+      .map((p) => this.drawnPlayer(p, p.id === this.selfId ? net.self : net.others.get(p.id)));
+    const predicted = this.net.predictor?.state;
+    const server = this.serverSelf;
     return {
       roomCode: this.code,
       arena: { width: this.config.arenaWidth, height: this.config.arenaHeight },
       playerRadius: this.config.playerRadius,
       coinRadius: this.config.coinRadius,
       players,
-      coins: snapshot?.coins ?? [],
+      coins: this.coins(),
       self: players.find((p) => p.isSelf) ?? null,
       hud: snapshot ? this.hud(snapshot) : null,
       scoreboard: this.roundEnded,
@@ -104,7 +133,19 @@ export class RoomSession {
     };
   }
 
-  private drawnPlayer(p: Snapshot['players'][number], at: Point | null | undefined): DrawnPlayer {
+  /** Our predicted pickups vanish at once; everyone else sees the server's coins. */
+  private coins(): readonly DrawnCoin[] {
+    if (this.serverSelf) return this.net.pickups.visibleCoins();
+    return this.latest?.coins ?? [];
+  }
+
+  /** Our score as shown: the server's plus the pickups it has not judged yet. */
+  private score(p: SnapshotPlayer): number {
+    return p.id === this.selfId && this.serverSelf ? this.net.pickups.displayScore : p.score;
+  }
+
+  /** `at` is the netcode's position; a player it has not buffered yet is drawn as sent. */
+  private drawnPlayer(p: SnapshotPlayer, at: Point | undefined): DrawnPlayer {
     const info = this.roster.get(p.id);
     return {
       id: p.id,
@@ -112,7 +153,7 @@ export class RoomSession {
       color: info?.color ?? UNKNOWN_PLAYER_COLOR,
       x: at?.x ?? p.x,
       y: at?.y ?? p.y,
-      score: p.score,
+      score: this.score(p),
       connected: p.connected && (info?.connected ?? true),
       isSelf: p.id === this.selfId,
       dashing: p.dashTicks > 0,
@@ -125,7 +166,7 @@ export class RoomSession {
       round: snapshot.round.number,
       phase: snapshot.round.phase,
       secondsLeft: Math.ceil(snapshot.round.ticksLeft / this.settings.tickRateHz),
-      score: this.isPlayer ? (self?.score ?? 0) : null,
+      score: this.isPlayer ? (self ? this.score(self) : 0) : null,
       playerCount: snapshot.players.length,
     };
   }
