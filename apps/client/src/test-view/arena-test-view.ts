@@ -46,6 +46,55 @@ export interface ArenaTestView {
   readonly round: ArenaTestRound | null;
   /** The end-of-round scoreboard while it is shown; null during play. */
   readonly scoreboard: ArenaTestScoreboard | null;
+  /** What the Net HUD shows (and a little more); null outside a room. */
+  readonly net: ArenaTestNet | null;
+  /** The last input seq the server acknowledged for us; 0 outside a room or before any. */
+  readonly lastAckedSeq: number;
+  /** Seq of the last `player:input` sent in this room; 0 before any. */
+  readonly lastSentSeq: number;
+  /** `player:input` events sent in this room. */
+  readonly inputsSent: number;
+  /** The simulated link (`?lag=&jitter=&stall=`, `?net=`); null on the real link. */
+  readonly link: ArenaTestLink | null;
+  /** Coins as drawn in this tab (our predicted pickups already gone). */
+  readonly coins: readonly ArenaTestPoint[];
+}
+
+export interface ArenaTestNet {
+  /** Median of the last few pings; null before the first pong. */
+  readonly rttMs: number | null;
+  readonly jitterMs: number;
+  readonly serverTickRateHz: number;
+  readonly snapshotsPerSecond: number;
+  /** How far behind the snapshot stream others are drawn (beyond the fastest transit). */
+  readonly interpDelayMs: number;
+  /** Snapshots buffered ahead of the render time. */
+  readonly bufferDepth: number;
+  readonly underruns: number;
+  /** Reconciles that moved our prediction, since joining. */
+  readonly corrections: number;
+  readonly correctionsPerSecond: number;
+  /** Mean size of the last second's corrections (px). */
+  readonly correctionPx: number;
+  readonly bytesInPerSecond: number;
+  readonly bytesOutPerSecond: number;
+  readonly transport: string;
+  /** Estimated server clock minus ours (ms). */
+  readonly clockOffsetMs: number;
+  /** Inputs sent and not acknowledged yet. */
+  readonly pendingInputs: number;
+  readonly pickups: {
+    readonly predicted: number;
+    readonly confirmed: number;
+    readonly rolledBack: number;
+  };
+}
+
+export interface ArenaTestLink {
+  /** One way; a round trip takes about twice this. */
+  readonly lagMs: number;
+  readonly jitterMs: number;
+  readonly stallPercent: number;
 }
 
 export interface ArenaTestChatLine {

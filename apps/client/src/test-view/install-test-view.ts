@@ -4,19 +4,24 @@
  */
 import type { ArenaClient } from '../game/arena-client.js';
 import type { ArenaTestPlayer, ArenaTestPoint, ArenaTestView } from './arena-test-view.js';
+import { netView } from './net-view.js';
 import { roomLifeView, type RoomLifeSources } from './room-life-view.js';
 
 function point(p: { x: number; y: number } | null | undefined): ArenaTestPoint | null {
   return p ? Object.freeze({ x: p.x, y: p.y }) : null;
 }
 
-type CoreView = Omit<ArenaTestView, keyof ReturnType<typeof roomLifeView>>;
+type CoreView = Omit<
+  ArenaTestView,
+  keyof ReturnType<typeof roomLifeView> | keyof ReturnType<typeof netView>
+>;
 
 export function createTestView(client: ArenaClient, sources: RoomLifeSources): ArenaTestView {
   // Merged by descriptor: spreading would read every getter once and freeze the values.
   const view = {};
   Object.defineProperties(view, Object.getOwnPropertyDescriptors(coreView(client)));
   Object.defineProperties(view, Object.getOwnPropertyDescriptors(roomLifeView(client, sources)));
+  Object.defineProperties(view, Object.getOwnPropertyDescriptors(netView(client)));
   return Object.freeze(view as ArenaTestView);
 }
 
