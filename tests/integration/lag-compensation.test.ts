@@ -1,0 +1,108 @@
+/**
+ * Lag compensation with real sockets: an attacker on a slow link (150 ± 20 ms each way) runs
+ * the shared `ClientNetcode` and dashes at a walking victim where it draws it, interpolated
+ * more than half a second behind the server. The server judges the dash where the attacker
+ * saw the victim: the hit lands and the coin is stolen, although the victim's body was far
+ * out of reach by the time the dash reached the server.
+ */
+import { presentPositions } from '@arena/shared/netcode';
+import { Button } from '@arena/shared/protocol';
+import { DEFAULT_SIM_CONFIG, type SimEvent } from '@arena/shared/sim';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seatNetcodePlayer, type NetcodePlayer } from '../support/netcode-player.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+const TICK_RATE_HZ = 30;
+const MAX_STEP_PX = DEFAULT_SIM_CONFIG.maxSpeed / TICK_RATE_HZ;
+const REACH_PX = 2 * DEFAULT_SIM_CONFIG.playerRadius;
+/** The attacker stands still; the victim walks down a line 100 px to its right. */
+const ATTACKER_AT = { x: 400, y: 600 };
+const VICTIM_FROM = { x: 500, y: 240 };
+/** The dash takes three ticks to cover the gap, so it starts as the victim is that far away. */
+const DASH_WHEN_SEEN_AT_Y = ATTACKER_AT.y - 3 * MAX_STEP_PX;
+
+type Room = NonNullable<ReturnType<TestServer['services']['rooms']['get']>>;
+type Hit = Extract<SimEvent, { type: 'dash-hit' }>;
+
+let server: TestServer;
+const players: NetcodePlayer[] = [];
+
+beforeEach(async () => {
+  server = await startServer({ TICK_RATE_HZ, SNAPSHOT_RATE_HZ: TICK_RATE_HZ });
+});
+
+afterEach(async () => {
+  for (const player of players.splice(0)) {
+    player.stop();
+    player.socket.disconnect();
+  }
+  await server.close();
+});
+
+/** A fixture, as netlab seats its players: both at rest where the scenario needs them. */
+function seat(room: Room, id: number, at: { x: number; y: number }, score: number): void {
+  const player = room.sim.world.players.find((p) => p.id === id)!;
+  Object.assign(player, { ...at, vx: 0, vy: 0, score, dashTicks: 0, dashCooldownTicks: 0 });
+}
+
+/** Every dash hit the room judged, and how far the victim's present body was at that tick. */
+function recordHits(room: Room) {
+  const hits: (Hit & { presentDistance: number })[] = [];
+  const step = room.sim.stepFunction;
+  room.sim.stepFunction = (world, inputs, options) => {
+    const present = presentPositions(world, inputs);
+    const next = step(world, inputs, options);
+    for (const event of next.events) {
+      if (event.type !== 'dash-hit') continue;
+      const a = present.get(event.attackerId)!;
+      const v = present.get(event.victimId)!;
+      hits.push({ ...event, presentDistance: Math.hypot(a.x - v.x, a.y - v.y) });
+    }
+    return next;
+  };
+  return hits;
+}
+
+describe('lag compensation (real sockets)', () => {
+  it('lands a dash where a laggy attacker saw the victim, and steals its coin', async () => {
+    const victim = await seatNetcodePlayer(server.url, 'Victim');
+    players.push(victim);
+    const attacker = await seatNetcodePlayer(server.url, 'Attacker', victim.joined.roomCode, {
+      query: { lag: '150', jitter: '20' },
+    });
+    players.push(attacker);
+    const room = server.services.rooms.get(victim.joined.roomCode)!;
+    await attacker.until('a snapshot with itself', () => attacker.net.predictor !== undefined);
+    seat(room, attacker.id, ATTACKER_AT, 0);
+    seat(room, victim.id, VICTIM_FROM, 1);
+    const drawnVictim = () => attacker.lastFrame?.others.get(victim.id);
+    await attacker.until('seeing the scene set', () => {
+      const self = attacker.net.predictor!.state;
+      const other = drawnVictim();
+      return self.x === ATTACKER_AT.x && self.y === ATTACKER_AT.y && other?.y === VICTIM_FROM.y;
+    });
+    const hits = recordHits(room);
+
+    victim.buttons = Button.Down;
+    await attacker.until(
+      'seeing the victim come level',
+      () => drawnVictim()!.y >= DASH_WHEN_SEEN_AT_Y,
+    );
+    const dashSeq = attacker.lastSentSeq + 1;
+    attacker.buttons = Button.Right | Button.Dash;
+    await attacker.until('the dash sent', () => attacker.lastSentSeq >= dashSeq);
+    attacker.buttons = 0;
+    // The dash lasts six ticks; wait until the server has run them all and said so.
+    await attacker.until('the dash acknowledged', () => attacker.latest().ack >= dashSeq + 8);
+
+    expect(hits).toEqual([
+      expect.objectContaining({ attackerId: attacker.id, victimId: victim.id, stoleCoin: true }),
+    ]);
+    // Judged in the present, this dash would have missed by far.
+    expect(hits[0]!.presentDistance).toBeGreaterThan(2 * REACH_PX);
+    // And the attacker's own screen learns it from the snapshots: the coin changed hands.
+    const scores = attacker.snapshots.at(-1)!.players;
+    expect(scores.find((p) => p.id === attacker.id)!.score).toBeGreaterThanOrEqual(1);
+    expect(room.sim.lagCompensation.stats.clamped).toBe(0);
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * A real socket.io player that runs the shared `ClientNetcode` the way the browser does: a
+ * frame loop at about 60 Hz on `performance.now()`, each frame's ping and inputs sent (with
+ * their `viewTick`), snapshots and pongs fed back. A test scripts `buttons` and reads what the
+ * player predicts for itself and draws for the others; `until` waits for a condition checked
+ * after every frame (never for a fixed time).
+ */
+import { ClientNetcode, type ClientFrame } from '@arena/shared/netcode';
+import { decodeSnapshot, type ServerPayload, type Snapshot } from '@arena/shared/protocol';
+import { DEFAULT_SIM_CONFIG, type SimConfig } from '@arena/shared/sim';
+import { connectPlayer, waitFor, type ConnectOptions, type PlayerSocket } from './player.js';
+
+const FRAME_MS = 1000 / 60;
+
+type Joined = ServerPayload<'room:joined'>;
+
+/** The room's settings on top of the shared defaults, as the browser client builds them. */
+function simConfigFrom(sim: Joined['sim']): SimConfig {
+  const { tickRateHz, arenaWidth, arenaHeight, roundSeconds, intermissionSeconds } = sim;
+  return {
+    ...DEFAULT_SIM_CONFIG,
+    ...{ tickRateHz, arenaWidth, arenaHeight, roundSeconds, intermissionSeconds },
+  };
+}
+
+export class NetcodePlayer {
+  readonly net: ClientNetcode;
+  readonly id: number;
+  /** Buttons held from now on; the frame loop sends them on each tick. */
+  buttons = 0;
+  lastFrame: ClientFrame | undefined;
+  /** Every snapshot received, decoded, oldest first. */
+  readonly snapshots: Snapshot[] = [];
+  lastSentSeq = 0;
+  private readonly frameListeners = new Set<() => void>();
+  private readonly timer: NodeJS.Timeout;
+  private lastFrameMs = performance.now();
+
+  constructor(
+    readonly socket: PlayerSocket,
+    readonly joined: Joined,
+  ) {
+    this.id = joined.selfId;
+    this.net = new ClientNetcode({
+      config: simConfigFrom(joined.sim),
+      selfId: joined.selfId,
+      snapshotIntervalMs: 1000 / joined.sim.snapshotRateHz,
+    });
+    socket.on('state:snapshot', (frame) => {
+      const snapshot = decodeSnapshot(frame);
+      this.snapshots.push(snapshot);
+      this.net.onSnapshot(snapshot, performance.now(), frame.byteLength);
+    });
+    socket.on('time:pong', (pong) => this.net.onPong(pong, performance.now()));
+    this.timer = setInterval(() => this.frame(), FRAME_MS);
+  }
+
+  /** The newest snapshot's state of player `id` (ourselves by default) and our ack. */
+  latest(id = this.id) {
+    const snapshot = this.snapshots.at(-1);
+    const player = snapshot?.players.find((p) => p.id === id);
+    const ack = snapshot?.acks.find((a) => a.playerId === this.id)?.seq ?? 0;
+    return { snapshot, player, ack };
+  }
+
+  /** Called after every frame, until the returned function removes it. */
+  onFrame(listener: () => void): () => void {
+    this.frameListeners.add(listener);
+    return () => this.frameListeners.delete(listener);
+  }
+
+  /** Resolves after the first frame on which `condition` holds; rejects naming `what`. */
+  until(what: string, condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timeout = setTimeout(() => {
+        off();
+        reject(new Error(`player ${this.id}: timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      const off = this.onFrame(() => {
+        if (!condition()) return;
+        off();
+        clearTimeout(timeout);
+        resolve();
+      });
+    });
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.frameListeners.clear();
+  }
+
+  private frame(): void {
+    const now = performance.now();
+    const frame = this.net.frame(now, now - this.lastFrameMs, this.buttons);
+    this.lastFrameMs = now;
+    if (frame.pingClientTimeMs !== undefined)
+      this.socket.emit('time:ping', { clientTimeMs: frame.pingClientTimeMs });
+    for (const { seq, buttons, viewTick } of frame.inputs) {
+      this.socket.emit('player:input', { seq, buttons, viewTick });
+      this.lastSentSeq = seq;
+    }
+    this.lastFrame = frame;
+    for (const listener of [...this.frameListeners]) listener();
+  }
+}
+
+/** Connects (with `options.query`, e.g. a simulated link), then creates a room or joins `code`. */
+export async function seatNetcodePlayer(
+  url: string,
+  name: string,
+  code?: string,
+  options: ConnectOptions = {},
+): Promise<NetcodePlayer> {
+  const socket = connectPlayer(url, options);
+  const joined = waitFor(socket, 'room:joined');
+  if (code === undefined) socket.emit('room:create', { name });
+  else socket.emit('room:join', { code, name });
+  return new NetcodePlayer(socket, await joined);
+}
