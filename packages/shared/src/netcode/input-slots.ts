@@ -99,9 +99,11 @@ export class InputSlots {
   }
 
   private skip(slots: number): void {
-    const from = this.nextSeq!;
-    for (let seq = from; seq < from + slots; seq++) this.queued.delete(seq);
-    this.nextSeq = from + slots;
+    const to = this.nextSeq! + slots;
+    // Walk what is queued (at most a backlog), never the skipped range: a lying seq can jump
+    // billions ahead, and a loop over that range would stall the server for minutes.
+    for (const seq of this.queued.keys()) if (seq < to) this.queued.delete(seq);
+    this.nextSeq = to;
     this.stats.skipped += slots;
     this.skippedSinceTake += slots;
     this.leads = this.leads.map((lead) => lead - slots);

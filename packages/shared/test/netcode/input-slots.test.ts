@@ -70,6 +70,15 @@ describe('InputSlots', () => {
     expect(first.skippedBefore).toBeGreaterThan(0);
   });
 
+  it('skips a seq that jumps billions ahead in one step, without walking the gap', () => {
+    const slots = new InputSlots(0, 15);
+    slots.receive(1, Button.Down);
+    slots.receive(4_000_000_000, Button.Up);
+    const first = slots.take()!;
+    expect(first).toMatchObject({ seq: 4_000_000_000 - 15, guessed: true });
+    expect(first.skippedBefore).toBe(4_000_000_000 - 16);
+  });
+
   it('forgets everything on reset (a new connection)', () => {
     const slots = new InputSlots(0);
     slots.receive(10, Button.Up);
