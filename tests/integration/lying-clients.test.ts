@@ -19,6 +19,7 @@ import {
   joinRoom,
   waitFor,
   waitForSnapshot,
+  waitForTicks,
   type PlayerSocket,
 } from '../support/player.js';
 import { startServer, type TestServer } from '../support/server.js';
@@ -132,6 +133,19 @@ describe('lying clients', () => {
     expect(Math.abs(after.x - before.x)).toBeLessThanOrEqual(
       (later.tick - jumped.tick) * MAX_STEP_PX + 1,
     );
+  });
+
+  it('jumps its slots ahead at once, without stalling the room, when a seq leaps mid-game', async () => {
+    const { socket, id, direction } = await soloLiar();
+    socket.emit('player:input', { seq: 1, buttons: direction });
+    await waitForSnapshot(socket, (s) => me(s, id).ack >= 1);
+    const droppedBefore = server.services.metrics.inputsDropped;
+    socket.emit('player:input', { seq: 0xffff_fff0, buttons: direction });
+    const leapt = await waitForSnapshot(socket, (s) => me(s, id).ack === 0xffff_fff0);
+    // The room went on ticking, and the empty slots it skipped were not counted as inputs.
+    await waitForTicks(socket, 5);
+    expect(server.services.metrics.inputsDropped - droppedBefore).toBeLessThan(20);
+    expect(me(leapt, id).dashTicks).toBe(0);
   });
 
   it('ignores a lying viewTick without failing the room', async () => {

@@ -37,6 +37,13 @@ export interface ReceivedInput {
 
 export type InputResult = 'queued' | 'late' | 'duplicate' | 'unknown-player';
 
+export interface RoomTickResult extends ServerTickResult {
+  /** Slots whose input had arrived (a guess repeats buttons; it applies no input). */
+  inputsApplied: number;
+  /** Inputs in slots skipped because a client ran ahead of the server: they never run. */
+  inputsDropped: number;
+}
+
 export class RoomSimulation {
   world: World;
   private readonly slots = new Map<number, InputSlots>();
@@ -86,10 +93,17 @@ export class RoomSimulation {
    * `stepFunction`. Throws if the step throws; `this.world` is then unchanged (the slots of
    * that tick are spent, as they would have been).
    */
-  tick(): ServerTickResult {
+  tick(): RoomTickResult {
     const result = runServerTick(this.world, this.slots, this.lagCompensation, this.stepFunction);
     this.world = result.world;
-    return result;
+    let inputsApplied = 0;
+    let inputsDropped = 0;
+    for (const input of result.taken.values()) {
+      if (!input.guessed) inputsApplied += 1;
+      // A lying seq can skip billions of empty slots; only a backlog's worth held inputs.
+      inputsDropped += Math.min(input.skippedBefore, this.maxBacklog);
+    }
+    return { ...result, inputsApplied, inputsDropped };
   }
 
   /** Everything a client needs about this tick, acks included: one buffer for the room. */

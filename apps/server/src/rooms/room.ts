@@ -3,7 +3,6 @@
  * tells its members. Sockets join the socket.io channel `room:<code>`, so a snapshot is
  * encoded once and broadcast as one buffer to everyone in the room.
  */
-import type { TakenInput } from '@arena/shared/netcode';
 import type { ServerPayload } from '@arena/shared/protocol';
 import { ErrorCode } from '@arena/shared/protocol';
 import type { SimConfig, SimEvent } from '@arena/shared/sim';
@@ -166,9 +165,10 @@ export class Room {
     if (this.closed) return;
     const started = performance.now();
     try {
-      const { world, taken } = this.sim.tick();
+      const { world, inputsApplied, inputsDropped } = this.sim.tick();
       this.consecutiveFailures = 0;
-      this.countInputs(taken.values());
+      this.ctx.metrics.inputsApplied += inputsApplied;
+      this.ctx.metrics.inputsDropped += inputsDropped;
       this.announce(world.events);
     } catch (error) {
       this.onTickFailure(error);
@@ -225,17 +225,6 @@ export class Room {
         ErrorCode.RoomClosed,
         'This room hit an internal error and was closed. Please join or create another.',
       );
-    }
-  }
-
-  /**
-   * Applied: slots whose input had arrived (a guess repeats buttons, it applies no input).
-   * Dropped: slots skipped because a client ran ahead of the server (their inputs never run).
-   */
-  private countInputs(taken: Iterable<TakenInput>): void {
-    for (const input of taken) {
-      if (!input.guessed) this.ctx.metrics.inputsApplied += 1;
-      this.ctx.metrics.inputsDropped += input.skippedBefore;
     }
   }
 
