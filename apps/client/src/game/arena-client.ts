@@ -36,6 +36,8 @@ export class ArenaClient {
   private current: RoomSession | null = null;
   private lastFrame: RenderFrame | null = null;
   private lastAdvanceMs: number | null = null;
+  /** Newest input seq of any earlier session: seqs keep counting up for the whole tab. */
+  private lastSeq = 0;
   private identity: Identity | null = null;
   private rejoinTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly sessionListeners = new Set<(session: RoomSession | null) => void>();
@@ -151,9 +153,14 @@ export class ArenaClient {
   }
 
   private setSession(session: RoomSession | null): void {
+    this.lastSeq = this.seqSoFar();
     this.current = session;
     this.lastFrame = null;
     for (const listener of this.sessionListeners) listener(session);
+  }
+
+  private seqSoFar(): number {
+    return Math.max(this.lastSeq, this.current?.net.lastSeq ?? 0);
   }
 
   private notify(notice: Notice): void {
@@ -179,7 +186,9 @@ export class ArenaClient {
 
   private onJoined(joined: ServerPayload<'room:joined'>): void {
     clearTimeout(this.rejoinTimer);
-    this.setSession(new RoomSession(joined));
+    // The old session's last inputs may reach the server on this connection after the join,
+    // and it refuses a seq lower than one it has seen: keep counting up.
+    this.setSession(new RoomSession(joined, this.seqSoFar() + 1));
   }
 
   private onSnapshot(frame: ServerPayload<'state:snapshot'>): void {

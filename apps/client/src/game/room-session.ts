@@ -36,7 +36,8 @@ export class RoomSession {
   /** Buttons of the last input sent; a hidden tab lets go of them (see ArenaClient). */
   lastSentButtons = 0;
 
-  constructor(joined: RoomJoined) {
+  /** `firstSeq`: where this tab's input seqs go on from (see ClientNetcodeOptions). */
+  constructor(joined: RoomJoined, firstSeq = 1) {
     this.code = joined.roomCode;
     this.name = joined.roomName;
     this.isPublic = joined.isPublic;
@@ -49,6 +50,7 @@ export class RoomSession {
       // Player ids start at 1, so a spectator's netcode finds no self and predicts nothing.
       selfId: this.isPlayer ? this.selfId : 0,
       snapshotIntervalMs: 1000 / joined.sim.snapshotRateHz,
+      firstSeq,
     });
     for (const player of joined.players) this.roster.set(player.id, player);
   }

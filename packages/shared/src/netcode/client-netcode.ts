@@ -20,6 +20,13 @@ export interface ClientNetcodeOptions {
   config: SimConfig;
   selfId: number;
   snapshotIntervalMs: number;
+  /**
+   * Seq of the first input (default 1). A tab that changes rooms or reconnects keeps counting
+   * up from where its last netcode stopped: the old one's last inputs can reach the server on
+   * the new connection before the new netcode starts, and the server refuses a seq below one
+   * it has seen there.
+   */
+  firstSeq?: number;
 }
 
 /** One `player:input` to send. `predicted` is our state after it (for HUDs and tests). */
@@ -51,11 +58,12 @@ export class ClientNetcode {
   readonly stepClock: FixedStepClock;
   readonly stats = new NetStats();
   predictor: Predictor | undefined;
-  private seq = 0;
+  private seq: number;
   private lastRenderServerTimeMs = -Infinity;
 
   constructor(private readonly options: ClientNetcodeOptions) {
     const { config, snapshotIntervalMs } = options;
+    this.seq = (options.firstSeq ?? 1) - 1;
     this.jitter = new JitterDelay(snapshotIntervalMs);
     // Gliding back after a dry spell at 40% of walking speed keeps every drawn step within
     // 1.4 × what the speed limit allows.
@@ -65,6 +73,11 @@ export class ClientNetcode {
     });
     this.pickups = new PredictedPickups(config);
     this.stepClock = new FixedStepClock(1000 / config.tickRateHz);
+  }
+
+  /** Seq of the newest input made (sent or not); `firstSeq − 1` before any. */
+  get lastSeq(): number {
+    return this.seq;
   }
 
   /** A decoded `state:snapshot`. Returns the prediction correction it caused, if any. */

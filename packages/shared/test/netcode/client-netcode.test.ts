@@ -56,6 +56,16 @@ describe('ClientNetcode', () => {
     expect(netcode.hud(2050, 'websocket')).toMatchObject({ transport: 'websocket' });
   });
 
+  it('counts on from firstSeq, so a new room or connection never reuses a seq', () => {
+    const netcode = new ClientNetcode({ ...options, firstSeq: 901 });
+    expect(netcode.lastSeq).toBe(900);
+    netcode.onSnapshot(snapshot(0, 0), 50);
+    const frame = netcode.frame(100, 2 * (1000 / 30), Button.Right);
+    expect(frame.inputs.map((i) => i.seq)).toEqual([901, 902]);
+    expect(netcode.lastSeq).toBe(902);
+    expect(netcode.onSnapshot(snapshot(1, 901), 120)?.replayed).toBe(1);
+  });
+
   it('reconciles on each snapshot and reports the correction', () => {
     const netcode = new ClientNetcode(options);
     netcode.onSnapshot(snapshot(0, 0), 50);
