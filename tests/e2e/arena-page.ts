@@ -21,6 +21,31 @@ export interface ArenaView {
     winner: string | null;
     rows: { id: number; name: string; score: number }[];
   } | null;
+  net: NetView | null;
+  lastAckedSeq: number;
+  lastSentSeq: number;
+  inputsSent: number;
+  link: { lagMs: number; jitterMs: number; stallPercent: number } | null;
+  coins: { id: number; x: number; y: number }[];
+}
+
+export interface NetView {
+  rttMs: number | null;
+  jitterMs: number;
+  serverTickRateHz: number;
+  snapshotsPerSecond: number;
+  interpDelayMs: number;
+  bufferDepth: number;
+  underruns: number;
+  corrections: number;
+  correctionsPerSecond: number;
+  correctionPx: number;
+  bytesInPerSecond: number;
+  bytesOutPerSecond: number;
+  transport: string;
+  clockOffsetMs: number;
+  pendingInputs: number;
+  pickups: { predicted: number; confirmed: number; rolledBack: number };
 }
 
 export interface LobbyRoomView {
