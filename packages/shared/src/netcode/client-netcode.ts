@@ -14,6 +14,7 @@ import { NetStats, type NetHudStats } from './net-stats.js';
 import type { Point } from './point.js';
 import { PredictedPickups } from './predicted-pickups.js';
 import { Predictor, type Correction } from './prediction.js';
+import { INPUT_BUFFER_TICKS } from './input-slots.js';
 import { FixedStepClock } from './render-interpolation.js';
 
 export interface ClientNetcodeOptions {
@@ -91,6 +92,7 @@ export class ClientNetcode {
     const self = snapshot.players.find((p) => p.id === selfId);
     if (!self) return undefined;
     const ack = snapshot.acks.find((a) => a.playerId === selfId)?.seq ?? 0;
+    this.catchUpWith(ack);
     this.pickups.onSnapshot(snapshot.coins, self.score, ack, snapshot.round.phase);
     if (!this.predictor) {
       this.predictor = new Predictor(config, self, { observer: this.pickups });
@@ -99,6 +101,20 @@ export class ClientNetcode {
     const correction = this.predictor.reconcile(self, ack);
     this.stats.recordCorrection(nowMs, correction.distancePx);
     return correction;
+  }
+
+  /**
+   * The server spends one input slot per tick whether our input came or not (`InputSlots`).
+   * After a pause of ours (a hidden tab, a frame too long to catch up on) it has spent slots
+   * we never made, and every input we send would come too late for its slot and be ignored:
+   * the player could never move again. So when its ack passes our newest seq, skip ahead to
+   * where an input made now reaches the server in time for its slot.
+   */
+  private catchUpWith(ack: number): void {
+    if (ack === 0 || ack < this.seq) return;
+    const tickMs = 1000 / this.options.config.tickRateHz;
+    const roundTripTicks = Math.ceil((this.clockSync.rttMs ?? 0) / tickMs);
+    this.seq = ack + roundTripTicks + INPUT_BUFFER_TICKS;
   }
 
   /** A `time:pong`. */

@@ -66,6 +66,20 @@ describe('ClientNetcode', () => {
     expect(netcode.onSnapshot(snapshot(1, 901), 120)?.replayed).toBe(1);
   });
 
+  it('skips ahead when the server has spent slots it never got (after a pause of ours)', () => {
+    const netcode = new ClientNetcode(options);
+    netcode.onSnapshot(snapshot(0, 0), 50);
+    netcode.onPong({ clientTimeMs: 0, serverTimeMs: 1000 }, 100);
+    expect(netcode.frame(100, 1000 / 30, Button.Right).inputs.map((i) => i.seq)).toEqual([1]);
+    // Two seconds without a frame; the server guessed slots 1..61 and acknowledged them.
+    netcode.onSnapshot(snapshot(61, 61), 2100);
+    const frame = netcode.frame(2100, 1000 / 30, Button.Right);
+    // 100 ms of round trip is 3 ticks, plus the server's 2-tick input buffer.
+    expect(frame.inputs.map((i) => i.seq)).toEqual([61 + 3 + 2 + 1]);
+    const before = frame.self!.x;
+    expect(netcode.frame(2133, 1000 / 30, Button.Right).self!.x).toBeGreaterThan(before);
+  });
+
   it('reconciles on each snapshot and reports the correction', () => {
     const netcode = new ClientNetcode(options);
     netcode.onSnapshot(snapshot(0, 0), 50);
