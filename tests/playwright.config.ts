@@ -9,7 +9,8 @@ const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
 export default defineConfig({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
-  timeout: 45_000,
+  // The drop-and-return test may wait out a heartbeat (up to ~20 s) on a loaded machine.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,

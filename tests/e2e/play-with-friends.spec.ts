@@ -143,8 +143,12 @@ async function dropAndReturn(tabs: {
   const offlineSince = Date.now();
   await guest.context().setOffline(true);
   await expect(guest.locator('#reconnecting')).toBeVisible();
+  // An offline browser cannot say goodbye: the server learns of the drop from its heartbeat
+  // (a ping every 10 s, 10 s to answer), so the others may see it up to ~20 s later.
   for (const other of others)
-    await expect.poll(async () => (await arenaView(other)).reconnecting).toEqual([guestId]);
+    await expect
+      .poll(async () => (await arenaView(other)).reconnecting, { timeout: 25_000 })
+      .toEqual([guestId]);
   // The offline period itself is the scenario, not a wait for a condition.
   await guest.waitForTimeout(Math.max(0, 3000 - (Date.now() - offlineSince)));
   await guest.context().setOffline(false);
