@@ -23,7 +23,7 @@ import { startServer, type TestServer } from '../support/server.js';
 const TICK_RATE_HZ = 30;
 const MAX_STEP_PX = DEFAULT_SIM_CONFIG.maxSpeed / TICK_RATE_HZ;
 /** Generous for a loaded 2-core CI machine, yet far above what a starved room would get. */
-const MIN_SNAPSHOT_SHARE = 0.75;
+const MIN_SNAPSHOT_SHARE = 0.6;
 
 let server: TestServer;
 const sockets: PlayerSocket[] = [];
