@@ -1,34 +1,16 @@
 /** Bad payloads are answered with errors, change nothing, and the others keep playing. */
 import { ErrorCode, PROTOCOL_VERSION } from '@arena/shared/protocol';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  closeAll,
-  connectPlayer,
-  createRoom,
-  joinRoom,
-  waitFor,
-  waitForTicks,
-  type PlayerSocket,
-} from '../support/player.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { connectPlayer, createRoom, joinRoom, waitFor, waitForTicks } from '../support/player.js';
+import { serverPerTest } from '../support/server-per-test.js';
 
-let server: TestServer;
-const sockets: PlayerSocket[] = [];
-
-beforeEach(async () => {
-  server = await startServer();
-});
-
-afterEach(async () => {
-  closeAll(sockets);
-  await server.close();
-});
+const ctx = serverPerTest();
 
 describe('bad payloads', () => {
   it('answers each bad payload with an error while the others keep receiving snapshots', async () => {
-    const host = await createRoom(server.url, 'Honest');
-    const liar = await joinRoom(server.url, host.joined.roomCode, 'Liar');
-    sockets.push(host.socket, liar.socket);
+    const host = await createRoom(ctx.server.url, 'Honest');
+    const liar = await joinRoom(ctx.server.url, host.joined.roomCode, 'Liar');
+    ctx.sockets.push(host.socket, liar.socket);
     const bad: [string, unknown][] = [
       ['player:input', { seq: -1, buttons: 1 }],
       ['player:input', { seq: 1.5, buttons: 1 }],
@@ -40,7 +22,7 @@ describe('bad payloads', () => {
     ];
     const errors: { code: string; event?: string }[] = [];
     liar.socket.on('error', (e) => errors.push(e));
-    const room = server.services.rooms.get(host.joined.roomCode)!;
+    const room = ctx.server.services.rooms.get(host.joined.roomCode)!;
     const before = room.sim.world.players.find((p) => p.id === liar.joined.selfId)!;
     for (const [event, payload] of bad)
       (liar.socket.emit as (e: string, p: unknown) => void)(event, payload);
@@ -54,8 +36,8 @@ describe('bad payloads', () => {
   });
 
   it('refuses a client of another protocol version at the handshake', async () => {
-    const old = connectPlayer(server.url, { protocolVersion: PROTOCOL_VERSION - 1 });
-    sockets.push(old);
+    const old = connectPlayer(ctx.server.url, { protocolVersion: PROTOCOL_VERSION - 1 });
+    ctx.sockets.push(old);
     const error = await new Promise<Error & { data?: { code: string } }>((resolve) =>
       old.once('connect_error', resolve),
     );
@@ -63,8 +45,8 @@ describe('bad payloads', () => {
   });
 
   it('refuses input from a socket that is not in a room', async () => {
-    const socket = connectPlayer(server.url);
-    sockets.push(socket);
+    const socket = connectPlayer(ctx.server.url);
+    ctx.sockets.push(socket);
     const error = waitFor(socket, 'error');
     socket.emit('player:input', { seq: 1, buttons: 0 });
     expect((await error).code).toBe(ErrorCode.NotInRoom);

@@ -5,11 +5,10 @@
  */
 import { Button, ErrorCode, type ServerPayload } from '@arena/shared/protocol';
 import { DEFAULT_SIM_CONFIG } from '@arena/shared/sim';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { disconnectOf } from '../support/connections.js';
 import { snapshotRate, startHonestRoom, type HonestPlayer } from '../support/honest-players.js';
 import {
-  closeAll,
   connected,
   connectPlayer,
   createRoom,
@@ -18,24 +17,14 @@ import {
   waitForTicks,
   type PlayerSocket,
 } from '../support/player.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { serverPerTest } from '../support/server-per-test.js';
 
 const TICK_RATE_HZ = 30;
 const MAX_STEP_PX = DEFAULT_SIM_CONFIG.maxSpeed / TICK_RATE_HZ;
 /** Generous for a loaded 2-core CI machine, yet far above what a starved room would get. */
 const MIN_SNAPSHOT_SHARE = 0.6;
 
-let server: TestServer;
-const sockets: PlayerSocket[] = [];
-
-beforeEach(async () => {
-  server = await startServer({ TICK_RATE_HZ, SNAPSHOT_RATE_HZ: TICK_RATE_HZ });
-});
-
-afterEach(async () => {
-  closeAll(sockets);
-  await server.close();
-});
+const ctx = serverPerTest({ TICK_RATE_HZ, SNAPSHOT_RATE_HZ: TICK_RATE_HZ });
 
 interface FloodRate {
   inputsPerTick: number;
@@ -63,13 +52,13 @@ function flood(socket: PlayerSocket, buttons: number, rate: FloodRate) {
 
 describe('flood', () => {
   it('holds the input and chat limits, then disconnects the flooder; others are unaffected', async () => {
-    const honest = await startHonestRoom(server.url, 3);
-    sockets.push(...honest.players.map((p) => p.socket));
-    const flooder = await createRoom(server.url, 'Flooder');
-    sockets.push(flooder.socket);
+    const honest = await startHonestRoom(ctx.server.url, 3);
+    ctx.sockets.push(...honest.players.map((p) => p.socket));
+    const flooder = await createRoom(ctx.server.url, 'Flooder');
+    ctx.sockets.push(flooder.socket);
     // A spectator in the flooder's room is who the chat flood would reach.
-    const watcher = { socket: connectPlayer(server.url) };
-    sockets.push(watcher.socket);
+    const watcher = { socket: connectPlayer(ctx.server.url) };
+    ctx.sockets.push(watcher.socket);
     const watching = waitFor(watcher.socket, 'room:joined');
     watcher.socket.emit('room:join', {
       code: flooder.joined.roomCode,
@@ -127,11 +116,11 @@ describe('flood', () => {
 
 describe('flood behind the link simulator', () => {
   it('cuts off a flood on arrival instead of queueing it behind a simulated lag', async () => {
-    const honest = await startHonestRoom(server.url, 3);
-    sockets.push(...honest.players.map((p) => p.socket));
+    const honest = await startHonestRoom(ctx.server.url, 3);
+    ctx.sockets.push(...honest.players.map((p) => p.socket));
     // Any client may ask for a simulated lag; its packets then wait before they are handled.
-    const flooder = connectPlayer(server.url, { query: { lag: '2000' } });
-    sockets.push(flooder);
+    const flooder = connectPlayer(ctx.server.url, { query: { lag: '2000' } });
+    ctx.sockets.push(flooder);
     await connected(flooder);
     const answered: string[] = [];
     flooder.on('error', (e) => answered.push(e.code));
@@ -144,7 +133,7 @@ describe('flood behind the link simulator', () => {
     expect(['io server disconnect', 'transport close']).toContain(await gone);
     // Cut off as the packets arrived: not one of them waited out its lag to be handled.
     expect(answered).toEqual([]);
-    expect([...server.services.metrics.errorsSent.values()].reduce((a, b) => a + b, 0)).toBe(0);
+    expect([...ctx.server.services.metrics.errorsSent.values()].reduce((a, b) => a + b, 0)).toBe(0);
     // A second of play after the flood, so the window is long enough to mean something.
     await waitForTicks(honest.players[0]!.socket, TICK_RATE_HZ);
     for (const player of honest.players) expectUnaffected(player, floodStartMs, performance.now());

@@ -1,33 +1,23 @@
 /** The HTTP side of the server: health, metrics, and the plain WebSocket echo at /echo. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { closeAll, createRoom, waitForTicks, type PlayerSocket } from '../support/player.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { createRoom, waitForTicks } from '../support/player.js';
+import { serverPerTest } from '../support/server-per-test.js';
 
-let server: TestServer;
-const sockets: PlayerSocket[] = [];
-
-beforeEach(async () => {
-  server = await startServer();
-});
-
-afterEach(async () => {
-  closeAll(sockets);
-  await server.close();
-});
+const ctx = serverPerTest();
 
 describe('http', () => {
   it('answers /healthz', async () => {
-    const response = await fetch(`${server.url}/healthz`);
+    const response = await fetch(`${ctx.server.url}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
   it('reports players, rooms and bytes out at /metrics', async () => {
-    const host = await createRoom(server.url, 'Counted');
-    sockets.push(host.socket);
+    const host = await createRoom(ctx.server.url, 'Counted');
+    ctx.sockets.push(host.socket);
     await waitForTicks(host.socket, 3);
-    const text = await (await fetch(`${server.url}/metrics`)).text();
+    const text = await (await fetch(`${ctx.server.url}/metrics`)).text();
     expect(text).toMatch(/^arena_rooms 1$/m);
     expect(text).toMatch(/^arena_players 1$/m);
     expect(Number(/^arena_snapshot_bytes_out_total (\d+)$/m.exec(text)?.[1])).toBeGreaterThan(0);
@@ -35,9 +25,9 @@ describe('http', () => {
   });
 
   it('echoes text and binary messages on /echo while socket.io works on the same port', async () => {
-    const host = await createRoom(server.url, 'AlsoHere');
-    sockets.push(host.socket);
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/echo`);
+    const host = await createRoom(ctx.server.url, 'AlsoHere');
+    ctx.sockets.push(host.socket);
+    const ws = new WebSocket(`ws://127.0.0.1:${ctx.server.port}/echo`);
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
     const replies: string[] = [];
     const got = new Promise<void>((resolve) =>

@@ -3,9 +3,8 @@
  * everything in order, and touches nothing else.
  */
 import { ErrorCode } from '@arena/shared/protocol';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  closeAll,
   connected,
   connectPlayer,
   createRoom,
@@ -13,19 +12,9 @@ import {
   waitForTicks,
   type PlayerSocket,
 } from '../support/player.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { serverPerTest } from '../support/server-per-test.js';
 
-let server: TestServer;
-const sockets: PlayerSocket[] = [];
-
-beforeEach(async () => {
-  server = await startServer();
-});
-
-afterEach(async () => {
-  closeAll(sockets);
-  await server.close();
-});
+const ctx = serverPerTest();
 
 async function roundTripMs(socket: PlayerSocket): Promise<number> {
   const sent = performance.now();
@@ -37,10 +26,10 @@ async function roundTripMs(socket: PlayerSocket): Promise<number> {
 
 describe('link simulator (server side)', () => {
   it('adds the requested latency to one connection only', async () => {
-    const fast = await createRoom(server.url, 'Fast');
-    sockets.push(fast.socket);
-    const slow = connectPlayer(server.url, { query: { lag: '60', jitter: '20' } });
-    sockets.push(slow);
+    const fast = await createRoom(ctx.server.url, 'Fast');
+    ctx.sockets.push(fast.socket);
+    const slow = connectPlayer(ctx.server.url, { query: { lag: '60', jitter: '20' } });
+    ctx.sockets.push(slow);
     const joined = waitFor(slow, 'room:joined');
     slow.emit('room:join', { code: fast.joined.roomCode, name: 'Slow' });
     await joined;
@@ -50,8 +39,8 @@ describe('link simulator (server side)', () => {
   });
 
   it('keeps binary snapshots intact under jitter (frames never reorder)', async () => {
-    const slow = connectPlayer(server.url, { query: { lag: '30', jitter: '30' } });
-    sockets.push(slow);
+    const slow = connectPlayer(ctx.server.url, { query: { lag: '30', jitter: '30' } });
+    ctx.sockets.push(slow);
     let disconnected = false;
     slow.on('disconnect', () => (disconnected = true));
     const joined = waitFor(slow, 'room:joined');
@@ -66,10 +55,10 @@ describe('link simulator (server side)', () => {
   it('stalls: a packet waits for its resend and the ones behind it wait too, never reordered', async () => {
     const STALL_MS = 200;
     // Half the packets each way are "lost": 20 pings without a stall are a one in 10^12 chance.
-    const slow = connectPlayer(server.url, {
+    const slow = connectPlayer(ctx.server.url, {
       query: { lag: '10', stall: '50', stallms: String(STALL_MS) },
     });
-    sockets.push(slow);
+    ctx.sockets.push(slow);
     await connected(slow);
     const pongs: { sentMs: number; arrivedMs: number }[] = [];
     slow.on('time:pong', (p) =>
@@ -89,8 +78,8 @@ describe('link simulator (server side)', () => {
   });
 
   it('answers a bad link query with an error naming the key, and plays on without it', async () => {
-    const socket = connectPlayer(server.url, { query: { lag: 'soon' } });
-    sockets.push(socket);
+    const socket = connectPlayer(ctx.server.url, { query: { lag: 'soon' } });
+    ctx.sockets.push(socket);
     const error = await waitFor(socket, 'error');
     expect(error).toMatchObject({ code: ErrorCode.InvalidPayload });
     expect(error.message).toContain('lag=soon');

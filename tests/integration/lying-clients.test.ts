@@ -11,9 +11,8 @@ import {
   type Snapshot,
 } from '@arena/shared/protocol';
 import { DEFAULT_SIM_CONFIG } from '@arena/shared/sim';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  closeAll,
   connectPlayer,
   createRoom,
   joinRoom,
@@ -22,23 +21,13 @@ import {
   waitForTicks,
   type PlayerSocket,
 } from '../support/player.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { serverPerTest } from '../support/server-per-test.js';
 
 const TICK_RATE_HZ = 30;
 /** The farthest one tick of held movement can carry a player (no dash is ever pressed here). */
 const MAX_STEP_PX = DEFAULT_SIM_CONFIG.maxSpeed / TICK_RATE_HZ;
 
-let server: TestServer;
-const sockets: PlayerSocket[] = [];
-
-beforeEach(async () => {
-  server = await startServer({ TICK_RATE_HZ, SNAPSHOT_RATE_HZ: TICK_RATE_HZ });
-});
-
-afterEach(async () => {
-  closeAll(sockets);
-  await server.close();
-});
+const ctx = serverPerTest({ TICK_RATE_HZ, SNAPSHOT_RATE_HZ: TICK_RATE_HZ });
 
 function me(snapshot: Snapshot, id: number) {
   const player = snapshot.players.find((p) => p.id === id);
@@ -59,8 +48,8 @@ async function barrier(socket: PlayerSocket): Promise<void> {
 }
 
 async function soloLiar() {
-  const liar = await createRoom(server.url, 'Liar');
-  sockets.push(liar.socket);
+  const liar = await createRoom(ctx.server.url, 'Liar');
+  ctx.sockets.push(liar.socket);
   const id = liar.joined.selfId;
   const start = me(await waitForSnapshot(liar.socket), id);
   return { socket: liar.socket, id, start, direction: awayFromWall(start.x) };
@@ -86,7 +75,7 @@ describe('lying clients', () => {
     // It did move, at least half as fast as it may: the bound is not met by standing still.
     expect(moved).toBeGreaterThan((ticks * MAX_STEP_PX) / 2);
     // More inputs arrived than ticks ran, so some were dropped from the backlog, not applied.
-    expect(server.services.metrics.inputsDropped).toBeGreaterThan(0);
+    expect(ctx.server.services.metrics.inputsDropped).toBeGreaterThan(0);
     expect(rateLimited).toEqual([]);
   });
 
@@ -95,11 +84,11 @@ describe('lying clients', () => {
     const opposite = direction === Button.Right ? Button.Left : Button.Right;
     socket.emit('player:input', { seq: 10, buttons: direction });
     const honest = await waitForSnapshot(socket, (s) => me(s, id).ack === 10);
-    const droppedBefore = server.services.metrics.inputsDropped;
+    const droppedBefore = ctx.server.services.metrics.inputsDropped;
     const lies = [10, 10, 9, 5, 1, 0];
     for (const seq of lies) socket.emit('player:input', { seq, buttons: opposite | Button.Dash });
     await barrier(socket);
-    expect(server.services.metrics.inputsDropped - droppedBefore).toBe(lies.length);
+    expect(ctx.server.services.metrics.inputsDropped - droppedBefore).toBe(lies.length);
     for (let i = 0; i < 10; i++) {
       // One slot per tick, each spent on a guess (the honest buttons again): the lies neither
       // ran nor moved the count. Still holding the one honest input: never turned, never dashed.
@@ -139,12 +128,12 @@ describe('lying clients', () => {
     const { socket, id, direction } = await soloLiar();
     socket.emit('player:input', { seq: 1, buttons: direction });
     await waitForSnapshot(socket, (s) => me(s, id).ack >= 1);
-    const droppedBefore = server.services.metrics.inputsDropped;
+    const droppedBefore = ctx.server.services.metrics.inputsDropped;
     socket.emit('player:input', { seq: 0xffff_fff0, buttons: direction });
     const leapt = await waitForSnapshot(socket, (s) => me(s, id).ack === 0xffff_fff0);
     // The room went on ticking, and the empty slots it skipped were not counted as inputs.
     await waitForTicks(socket, 5);
-    expect(server.services.metrics.inputsDropped - droppedBefore).toBeLessThan(20);
+    expect(ctx.server.services.metrics.inputsDropped - droppedBefore).toBeLessThan(20);
     expect(me(leapt, id).dashTicks).toBe(0);
   });
 
@@ -154,21 +143,21 @@ describe('lying clients', () => {
     socket.emit('player:input', { seq: 2, buttons: direction, viewTick: 0 });
     const state = await waitForSnapshot(socket, (s) => me(s, id).ack === 2);
     expect(me(state, id).lastButtons).toBe(direction);
-    expect(server.services.metrics.roomFailures).toBe(0);
+    expect(ctx.server.services.metrics.roomFailures).toBe(0);
   });
 });
 
 describe('names and chat', () => {
   it('strips control and bidi characters from names and chat before anyone sees them', async () => {
-    const host = await createRoom(server.url, 'Host');
-    sockets.push(host.socket);
+    const host = await createRoom(ctx.server.url, 'Host');
+    ctx.sockets.push(host.socket);
     const seen = waitFor(host.socket, 'player:joined');
     const guest = await joinRoom(
-      server.url,
+      ctx.server.url,
       host.joined.roomCode,
       'Ev\u0000il\u202e\u0007  Twin\u200b',
     );
-    sockets.push(guest.socket);
+    ctx.sockets.push(guest.socket);
     expect((await seen).name).toBe('Evil Twin');
     expect(guest.joined.players.map((p) => p.name)).toContain('Evil Twin');
 
@@ -179,8 +168,8 @@ describe('names and chat', () => {
   });
 
   it('bounds the length of names and chat, counting only what is left after cleaning', async () => {
-    const host = await createRoom(server.url, 'Host');
-    sockets.push(host.socket);
+    const host = await createRoom(ctx.server.url, 'Host');
+    ctx.sockets.push(host.socket);
     const errors: { code: string; event?: string }[] = [];
     host.socket.on('error', (e) => errors.push(e));
 
@@ -198,11 +187,11 @@ describe('names and chat', () => {
       expect.objectContaining({ code: ErrorCode.InvalidPayload, event: 'chat:send' }),
     ]);
 
-    const late = connectPlayer(server.url);
-    sockets.push(late);
+    const late = connectPlayer(ctx.server.url);
+    ctx.sockets.push(late);
     const refused = waitFor(late, 'error');
     late.emit('room:join', { code: host.joined.roomCode, name: 'n'.repeat(NAME_MAX_LENGTH + 1) });
     expect(await refused).toMatchObject({ code: ErrorCode.InvalidPayload, event: 'room:join' });
-    expect(server.services.rooms.get(host.joined.roomCode)!.seats.size).toBe(1);
+    expect(ctx.server.services.rooms.get(host.joined.roomCode)!.seats.size).toBe(1);
   });
 });

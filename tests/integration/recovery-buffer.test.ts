@@ -4,32 +4,15 @@
  * they held a minute of every room's snapshots (socket.io trims its store once a minute).
  */
 import { decodeSnapshot } from '@arena/shared/protocol';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  closeAll,
-  createRoom,
-  joinRoom,
-  waitFor,
-  waitForTicks,
-  type PlayerSocket,
-} from '../support/player.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { createRoom, joinRoom, waitFor, waitForTicks } from '../support/player.js';
+import { serverPerTest } from '../support/server-per-test.js';
 
-let server: TestServer;
-const sockets: PlayerSocket[] = [];
-
-beforeEach(async () => {
-  server = await startServer({ RECONNECT_GRACE_SECONDS: 30 });
-});
-
-afterEach(async () => {
-  closeAll(sockets);
-  await server.close();
-});
+const ctx = serverPerTest({ RECONNECT_GRACE_SECONDS: 30 });
 
 /** The recovery store of socket.io's in-memory adapter (private there, hence the cast). */
 function storedEvents(): string[] {
-  const adapter = server.services.io.of('/').adapter as unknown as {
+  const adapter = ctx.server.services.io.of('/').adapter as unknown as {
     packets: { data: unknown[] }[];
   };
   return adapter.packets.map((p) => String(p.data[0]));
@@ -37,8 +20,8 @@ function storedEvents(): string[] {
 
 describe('recovery buffer', () => {
   it('stores chat for replay but not snapshots, and delivers snapshots unchanged', async () => {
-    const host = await createRoom(server.url, 'Host');
-    sockets.push(host.socket);
+    const host = await createRoom(ctx.server.url, 'Host');
+    ctx.sockets.push(host.socket);
     const frames: unknown[][] = [];
     host.socket.on('state:snapshot', (...args: unknown[]) => frames.push(args));
     await waitForTicks(host.socket, 10);
@@ -54,9 +37,9 @@ describe('recovery buffer', () => {
   });
 
   it('still replays a missed chat message after a brief drop', async () => {
-    const host = await createRoom(server.url, 'Host');
-    const guest = await joinRoom(server.url, host.joined.roomCode, 'Guest');
-    sockets.push(host.socket, guest.socket);
+    const host = await createRoom(ctx.server.url, 'Host');
+    const guest = await joinRoom(ctx.server.url, host.joined.roomCode, 'Guest');
+    ctx.sockets.push(host.socket, guest.socket);
     // Something stored first, so the guest has a recovery offset to come back with.
     const first = waitFor(guest.socket, 'chat:message');
     host.socket.emit('chat:send', { text: 'before the drop' });
@@ -64,7 +47,7 @@ describe('recovery buffer', () => {
     await waitForTicks(guest.socket, 3);
 
     const left = new Promise<void>((resolve) => {
-      const serverSocket = server.services.io.of('/').sockets.get(guest.socket.id!)!;
+      const serverSocket = ctx.server.services.io.of('/').sockets.get(guest.socket.id!)!;
       serverSocket.once('disconnect', () => resolve());
     });
     guest.socket.io.engine.close();

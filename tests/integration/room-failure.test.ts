@@ -4,41 +4,24 @@
  */
 import { ErrorCode } from '@arena/shared/protocol';
 import { step } from '@arena/shared/sim';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  closeAll,
-  createRoom,
-  waitFor,
-  waitForSnapshot,
-  waitForTicks,
-  type PlayerSocket,
-} from '../support/player.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { describe, expect, it, vi } from 'vitest';
+import { createRoom, waitFor, waitForSnapshot, waitForTicks } from '../support/player.js';
+import { serverPerTest } from '../support/server-per-test.js';
 
-let server: TestServer;
-const sockets: PlayerSocket[] = [];
-
-beforeEach(async () => {
-  server = await startServer();
-});
-
-afterEach(async () => {
-  closeAll(sockets);
-  await server.close();
-});
+const ctx = serverPerTest();
 
 async function metric(name: string): Promise<number> {
-  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const text = await (await fetch(`${ctx.server.url}/metrics`)).text();
   const line = text.split('\n').find((l) => l.startsWith(`${name} `));
   if (!line) throw new Error(`no ${name} in /metrics`);
   return Number(line.split(' ')[1]);
 }
 
 async function twoRooms() {
-  const doomed = await createRoom(server.url, 'Doomed');
-  const healthy = await createRoom(server.url, 'Healthy');
-  sockets.push(doomed.socket, healthy.socket);
-  const room = server.services.rooms.get(doomed.joined.roomCode)!;
+  const doomed = await createRoom(ctx.server.url, 'Doomed');
+  const healthy = await createRoom(ctx.server.url, 'Healthy');
+  ctx.sockets.push(doomed.socket, healthy.socket);
+  const room = ctx.server.services.rooms.get(doomed.joined.roomCode)!;
   await waitForTicks(doomed.socket, 2);
   return { doomed, healthy, room };
 }
@@ -64,21 +47,21 @@ describe('room failure', () => {
     // The first tick after the failures started from the world as it was before them.
     expect(worldAfterFailures).toEqual(worldAtFailure);
     expect(room.closed).toBe(false);
-    expect(server.services.metrics.roomFailures).toBe(2);
+    expect(ctx.server.services.metrics.roomFailures).toBe(2);
     expect(await metric('arena_room_failures_total')).toBe(2);
   });
 
   it('closes a room that keeps failing with ROOM_CLOSED, and the other room plays on', async () => {
     const { doomed, healthy, room } = await twoRooms();
     const closedNotice = waitFor(doomed.socket, 'error');
-    const logged = vi.spyOn(server.services.log, 'error');
+    const logged = vi.spyOn(ctx.server.services.log, 'error');
     room.sim.stepFunction = () => {
       throw new Error('injected persistent failure');
     };
     expect(await closedNotice).toMatchObject({ code: ErrorCode.RoomClosed });
     expect(room.closed).toBe(true);
-    expect(server.services.rooms.get(doomed.joined.roomCode)).toBeUndefined();
-    expect(server.services.metrics.roomFailures).toBe(3);
+    expect(ctx.server.services.rooms.get(doomed.joined.roomCode)).toBeUndefined();
+    expect(ctx.server.services.metrics.roomFailures).toBe(3);
     // Each failure is logged with the room it happened in, so an operator can find it.
     const failureLogs = logged.mock.calls.filter(
       ([fields]) => (fields as { room?: string }).room === room.code,
@@ -90,7 +73,7 @@ describe('room failure', () => {
     const before = await waitForSnapshot(healthy.socket);
     const later = await waitForTicks(healthy.socket, 10);
     expect(later.tick).toBeGreaterThanOrEqual(before.tick + 10);
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${ctx.server.url}/healthz`)).status).toBe(200);
 
     // The closed room's player is free to play elsewhere on the same connection.
     expect(doomed.socket.connected).toBe(true);

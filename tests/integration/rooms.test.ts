@@ -1,37 +1,25 @@
 /** Rooms with real sockets: joining, seeing each other, moving, leaving, full rooms, isolation. */
 import { Button, ErrorCode } from '@arena/shared/protocol';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  closeAll,
   connectPlayer,
   createRoom,
   joinRoom,
   waitFor,
   waitForSnapshot,
-  type PlayerSocket,
 } from '../support/player.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { serverPerTest } from '../support/server-per-test.js';
 
-let server: TestServer;
-const sockets: PlayerSocket[] = [];
-
-beforeEach(async () => {
-  server = await startServer({ MAX_PLAYERS_PER_ROOM: 3, RECONNECT_GRACE_SECONDS: 0 });
-});
-
-afterEach(async () => {
-  closeAll(sockets);
-  await server.close();
-});
+const ctx = serverPerTest({ MAX_PLAYERS_PER_ROOM: 3, RECONNECT_GRACE_SECONDS: 0 });
 
 describe('rooms', () => {
   it('lets a second player join by code, and both see each other in snapshots', async () => {
-    const host = await createRoom(server.url, 'Ada');
-    sockets.push(host.socket);
+    const host = await createRoom(ctx.server.url, 'Ada');
+    ctx.sockets.push(host.socket);
     expect(host.joined.roomCode).toMatch(/^[A-Z2-9]{5}$/);
     const joinedSeen = waitFor(host.socket, 'player:joined');
-    const guest = await joinRoom(server.url, host.joined.roomCode, 'Bob');
-    sockets.push(guest.socket);
+    const guest = await joinRoom(ctx.server.url, host.joined.roomCode, 'Bob');
+    ctx.sockets.push(guest.socket);
     expect((await joinedSeen).name).toBe('Bob');
     expect(guest.joined.players.map((p) => p.name).sort()).toEqual(['Ada', 'Bob']);
     const ids = [host.joined.selfId, guest.joined.selfId];
@@ -42,9 +30,9 @@ describe('rooms', () => {
   });
 
   it('moves the sender on the server when it sends inputs, and acknowledges their seq', async () => {
-    const host = await createRoom(server.url, 'Ada');
-    const guest = await joinRoom(server.url, host.joined.roomCode, 'Bob');
-    sockets.push(host.socket, guest.socket);
+    const host = await createRoom(ctx.server.url, 'Ada');
+    const guest = await joinRoom(ctx.server.url, host.joined.roomCode, 'Bob');
+    ctx.sockets.push(host.socket, guest.socket);
     const selfId = host.joined.selfId;
     const start = await waitForSnapshot(guest.socket, (s) => s.players.length === 2);
     const startX = start.players.find((p) => p.id === selfId)!.x;
@@ -65,9 +53,9 @@ describe('rooms', () => {
   });
 
   it('removes a player who leaves, for everyone', async () => {
-    const host = await createRoom(server.url, 'Ada');
-    const guest = await joinRoom(server.url, host.joined.roomCode, 'Bob');
-    sockets.push(host.socket, guest.socket);
+    const host = await createRoom(ctx.server.url, 'Ada');
+    const guest = await joinRoom(ctx.server.url, host.joined.roomCode, 'Bob');
+    ctx.sockets.push(host.socket, guest.socket);
     const left = waitFor(host.socket, 'player:left');
     guest.socket.emit('room:leave', {});
     await waitFor(guest.socket, 'room:left');
@@ -77,39 +65,39 @@ describe('rooms', () => {
   });
 
   it('removes a player whose connection closes (no grace period configured)', async () => {
-    const host = await createRoom(server.url, 'Ada');
-    const guest = await joinRoom(server.url, host.joined.roomCode, 'Bob');
-    sockets.push(host.socket);
+    const host = await createRoom(ctx.server.url, 'Ada');
+    const guest = await joinRoom(ctx.server.url, host.joined.roomCode, 'Bob');
+    ctx.sockets.push(host.socket);
     const left = waitFor(host.socket, 'player:left');
     guest.socket.disconnect();
     expect((await left).id).toBe(guest.joined.selfId);
   });
 
   it('refuses a player when the room is full, with a clear error', async () => {
-    const host = await createRoom(server.url, 'P1');
-    sockets.push(host.socket);
+    const host = await createRoom(ctx.server.url, 'P1');
+    ctx.sockets.push(host.socket);
     for (const name of ['P2', 'P3'])
-      sockets.push((await joinRoom(server.url, host.joined.roomCode, name)).socket);
-    const late = connectPlayer(server.url);
-    sockets.push(late);
+      ctx.sockets.push((await joinRoom(ctx.server.url, host.joined.roomCode, name)).socket);
+    const late = connectPlayer(ctx.server.url);
+    ctx.sockets.push(late);
     const error = waitFor(late, 'error');
     late.emit('room:join', { code: host.joined.roomCode, name: 'P4' });
     expect(await error).toMatchObject({ code: ErrorCode.RoomFull, event: 'room:join' });
-    expect(server.services.rooms.get(host.joined.roomCode)!.seats.size).toBe(3);
+    expect(ctx.server.services.rooms.get(host.joined.roomCode)!.seats.size).toBe(3);
   });
 
   it('answers an unknown room code with ROOM_NOT_FOUND', async () => {
-    const socket = connectPlayer(server.url);
-    sockets.push(socket);
+    const socket = connectPlayer(ctx.server.url);
+    ctx.sockets.push(socket);
     const error = waitFor(socket, 'error');
     socket.emit('room:join', { code: 'ZZZZZ', name: 'Nobody' });
     expect((await error).code).toBe(ErrorCode.RoomNotFound);
   });
 
   it('keeps two rooms isolated', async () => {
-    const a = await createRoom(server.url, 'InA');
-    const b = await createRoom(server.url, 'InB');
-    sockets.push(a.socket, b.socket);
+    const a = await createRoom(ctx.server.url, 'InA');
+    const b = await createRoom(ctx.server.url, 'InB');
+    ctx.sockets.push(a.socket, b.socket);
     expect(a.joined.roomCode).not.toBe(b.joined.roomCode);
     const snapshotA = await waitForSnapshot(a.socket);
     const snapshotB = await waitForSnapshot(b.socket);
@@ -117,7 +105,7 @@ describe('rooms', () => {
     expect(snapshotB.players).toHaveLength(1);
     let leaked = false;
     a.socket.on('player:joined', () => (leaked = true));
-    sockets.push((await joinRoom(server.url, b.joined.roomCode, 'AlsoB')).socket);
+    ctx.sockets.push((await joinRoom(ctx.server.url, b.joined.roomCode, 'AlsoB')).socket);
     await waitForSnapshot(b.socket, (s) => s.players.length === 2);
     const laterA = await waitForSnapshot(a.socket);
     expect(laterA.players).toHaveLength(1);
@@ -125,11 +113,11 @@ describe('rooms', () => {
   });
 
   it('disposes of a room once its last member leaves', async () => {
-    const host = await createRoom(server.url, 'Solo');
-    sockets.push(host.socket);
-    expect(server.services.rooms.get(host.joined.roomCode)).toBeDefined();
+    const host = await createRoom(ctx.server.url, 'Solo');
+    ctx.sockets.push(host.socket);
+    expect(ctx.server.services.rooms.get(host.joined.roomCode)).toBeDefined();
     host.socket.emit('room:leave', {});
     await waitFor(host.socket, 'room:left');
-    expect(server.services.rooms.get(host.joined.roomCode)).toBeUndefined();
+    expect(ctx.server.services.rooms.get(host.joined.roomCode)).toBeUndefined();
   });
 });

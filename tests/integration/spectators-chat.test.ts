@@ -1,32 +1,14 @@
 /** Spectators watch but cannot play; chat is plain text, limited, and remembered for joiners. */
 import { ErrorCode } from '@arena/shared/protocol';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  closeAll,
-  connectPlayer,
-  createRoom,
-  joinRoom,
-  waitFor,
-  waitForTicks,
-  type PlayerSocket,
-} from '../support/player.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { connectPlayer, createRoom, joinRoom, waitFor, waitForTicks } from '../support/player.js';
+import { serverPerTest } from '../support/server-per-test.js';
 
-let server: TestServer;
-const sockets: PlayerSocket[] = [];
-
-beforeEach(async () => {
-  server = await startServer({ MAX_PLAYERS_PER_ROOM: 1 });
-});
-
-afterEach(async () => {
-  closeAll(sockets);
-  await server.close();
-});
+const ctx = serverPerTest({ MAX_PLAYERS_PER_ROOM: 1 });
 
 async function spectate(code: string) {
-  const socket = connectPlayer(server.url);
-  sockets.push(socket);
+  const socket = connectPlayer(ctx.server.url);
+  ctx.sockets.push(socket);
   const joined = waitFor(socket, 'room:joined');
   socket.emit('room:join', { code, name: 'Watcher', spectate: true });
   return { socket, joined: await joined };
@@ -34,8 +16,8 @@ async function spectate(code: string) {
 
 describe('spectators', () => {
   it('receive snapshots, and their inputs are refused with a clear error', async () => {
-    const host = await createRoom(server.url, 'Player');
-    sockets.push(host.socket);
+    const host = await createRoom(ctx.server.url, 'Player');
+    ctx.sockets.push(host.socket);
     const watcher = await spectate(host.joined.roomCode);
     expect(watcher.joined).toMatchObject({ role: 'spectator', selfId: 0 });
     const snapshot = await waitForTicks(watcher.socket, 3);
@@ -49,10 +31,10 @@ describe('spectators', () => {
   });
 
   it('a full room refuses a player but offers to watch, and watching works', async () => {
-    const host = await createRoom(server.url, 'Player');
-    sockets.push(host.socket);
-    const late = connectPlayer(server.url);
-    sockets.push(late);
+    const host = await createRoom(ctx.server.url, 'Player');
+    ctx.sockets.push(host.socket);
+    const late = connectPlayer(ctx.server.url);
+    ctx.sockets.push(late);
     const error = waitFor(late, 'error');
     late.emit('room:join', { code: host.joined.roomCode, name: 'Late' });
     const refusal = await error;
@@ -66,15 +48,15 @@ describe('spectators', () => {
 
 describe('spectators after a blip', () => {
   it('go on watching when socket.io recovers their connection, and chat under their name', async () => {
-    const host = await createRoom(server.url, 'Player');
-    sockets.push(host.socket);
-    const watcher = connectPlayer(server.url);
+    const host = await createRoom(ctx.server.url, 'Player');
+    ctx.sockets.push(host.socket);
+    const watcher = connectPlayer(ctx.server.url);
     watcher.io.reconnection(true).reconnectionDelay(50);
-    sockets.push(watcher);
+    ctx.sockets.push(watcher);
     const joined = waitFor(watcher, 'room:joined');
     watcher.emit('room:join', { code: host.joined.roomCode, name: 'Eve', spectate: true });
     await joined;
-    const room = server.services.rooms.get(host.joined.roomCode)!;
+    const room = ctx.server.services.rooms.get(host.joined.roomCode)!;
     expect(room.spectators.size).toBe(1);
 
     const back = waitFor(watcher, 'room:joined', (p) => p.resumed && p.role === 'spectator');
@@ -90,10 +72,10 @@ describe('spectators after a blip', () => {
 
 describe('chat', () => {
   it('delivers HTML as inert text, exactly as typed, to everyone in the room', async () => {
-    server = await startServer({ MAX_PLAYERS_PER_ROOM: 4 });
-    const host = await createRoom(server.url, 'Host');
-    const guest = await joinRoom(server.url, host.joined.roomCode, 'Guest');
-    sockets.push(host.socket, guest.socket);
+    await ctx.restartWith({ MAX_PLAYERS_PER_ROOM: 4 });
+    const host = await createRoom(ctx.server.url, 'Host');
+    const guest = await joinRoom(ctx.server.url, host.joined.roomCode, 'Guest');
+    ctx.sockets.push(host.socket, guest.socket);
     const html = '<img src=x onerror="alert(1)"><b>hi</b>';
     const received = waitFor(host.socket, 'chat:message');
     guest.socket.emit('chat:send', { text: html });
@@ -105,8 +87,8 @@ describe('chat', () => {
   });
 
   it('strips control characters and refuses over-long messages', async () => {
-    const host = await createRoom(server.url, 'Host');
-    sockets.push(host.socket);
+    const host = await createRoom(ctx.server.url, 'Host');
+    ctx.sockets.push(host.socket);
     const received = waitFor(host.socket, 'chat:message');
     host.socket.emit('chat:send', { text: 'a\u0000b\u202Ec\n\nd' });
     expect((await received).text).toBe('abc d');
@@ -116,8 +98,8 @@ describe('chat', () => {
   });
 
   it('rate-limits chat with an error and keeps the socket', async () => {
-    const host = await createRoom(server.url, 'Host');
-    sockets.push(host.socket);
+    const host = await createRoom(ctx.server.url, 'Host');
+    ctx.sockets.push(host.socket);
     const limited = waitFor(host.socket, 'error', (e) => e.code === ErrorCode.RateLimited);
     for (let i = 0; i < 12; i++) host.socket.emit('chat:send', { text: `message ${i}` });
     expect((await limited).event).toBe('chat:send');
@@ -126,15 +108,15 @@ describe('chat', () => {
   });
 
   it('shows recent history to someone who joins', async () => {
-    server = await startServer({ MAX_PLAYERS_PER_ROOM: 4 });
-    const host = await createRoom(server.url, 'Host');
-    sockets.push(host.socket);
+    await ctx.restartWith({ MAX_PLAYERS_PER_ROOM: 4 });
+    const host = await createRoom(ctx.server.url, 'Host');
+    ctx.sockets.push(host.socket);
     const echoed = waitFor(host.socket, 'chat:message', (m) => m.text === 'second');
     host.socket.emit('chat:send', { text: 'first' });
     host.socket.emit('chat:send', { text: 'second' });
     await echoed;
-    const guest = await joinRoom(server.url, host.joined.roomCode, 'Guest');
-    sockets.push(guest.socket);
+    const guest = await joinRoom(ctx.server.url, host.joined.roomCode, 'Guest');
+    ctx.sockets.push(guest.socket);
     expect(guest.joined.chatHistory.map((m) => m.text)).toEqual(['first', 'second']);
   });
 });

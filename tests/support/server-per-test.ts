@@ -1,0 +1,43 @@
+/**
+ * The setup every integration file shares: a fresh server before each test, and after it
+ * every socket the test opened closed and the server stopped.
+ */
+import type { ServerConfig } from '@arena/server';
+import { afterEach, beforeEach } from 'vitest';
+import { closeAll, type PlayerSocket } from './player.js';
+import { startServer, type TestServer } from './server.js';
+
+export interface ServerPerTest {
+  /** This test's server. */
+  readonly server: TestServer;
+  /** Sockets to close after the test: push every one you open. */
+  readonly sockets: PlayerSocket[];
+  /** Replaces this test's server with one of another configuration. */
+  restartWith: (overrides: Partial<ServerConfig>) => Promise<TestServer>;
+}
+
+export function serverPerTest(overrides: Partial<ServerConfig> = {}): ServerPerTest {
+  let current: TestServer | undefined;
+  const sockets: PlayerSocket[] = [];
+  beforeEach(async () => {
+    current = await startServer(overrides);
+  });
+  afterEach(async () => {
+    closeAll(sockets);
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    get server() {
+      if (!current) throw new Error('the server runs only during a test');
+      return current;
+    },
+    sockets,
+    restartWith: async (next) => {
+      closeAll(sockets);
+      await current?.close();
+      current = await startServer({ ...overrides, ...next });
+      return current;
+    },
+  };
+}
