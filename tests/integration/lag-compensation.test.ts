@@ -8,9 +8,10 @@
 import { presentPositions } from '@arena/shared/netcode';
 import { Button } from '@arena/shared/protocol';
 import { DEFAULT_SIM_CONFIG, type SimEvent } from '@arena/shared/sim';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seatNetcodePlayer, type NetcodePlayer } from '../support/netcode-player.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { keepUntilTestEnds, seatNetcodePlayer } from '../support/netcode-player.js';
+import { serverPerTest } from '../support/server-per-test.js';
+import type { TestServer } from '../support/server.js';
 
 const TICK_RATE_HZ = 30;
 const MAX_STEP_PX = DEFAULT_SIM_CONFIG.maxSpeed / TICK_RATE_HZ;
@@ -24,20 +25,7 @@ const DASH_WHEN_SEEN_AT_Y = ATTACKER_AT.y - 3 * MAX_STEP_PX;
 type Room = NonNullable<ReturnType<TestServer['services']['rooms']['get']>>;
 type Hit = Extract<SimEvent, { type: 'dash-hit' }>;
 
-let server: TestServer;
-const players: NetcodePlayer[] = [];
-
-beforeEach(async () => {
-  server = await startServer({ TICK_RATE_HZ, SNAPSHOT_RATE_HZ: TICK_RATE_HZ });
-});
-
-afterEach(async () => {
-  for (const player of players.splice(0)) {
-    player.stop();
-    player.socket.disconnect();
-  }
-  await server.close();
-});
+const ctx = serverPerTest({ TICK_RATE_HZ, SNAPSHOT_RATE_HZ: TICK_RATE_HZ });
 
 /** A fixture, as netlab seats its players: both at rest where the scenario needs them. */
 function seat(room: Room, id: number, at: { x: number; y: number }, score: number): void {
@@ -65,13 +53,13 @@ function recordHits(room: Room) {
 
 describe('lag compensation (real sockets)', () => {
   it('lands a dash where a laggy attacker saw the victim, and steals its coin', async () => {
-    const victim = await seatNetcodePlayer(server.url, 'Victim');
-    players.push(victim);
-    const attacker = await seatNetcodePlayer(server.url, 'Attacker', victim.joined.roomCode, {
+    const victim = await seatNetcodePlayer(ctx.server.url, 'Victim');
+    keepUntilTestEnds(ctx, victim);
+    const attacker = await seatNetcodePlayer(ctx.server.url, 'Attacker', victim.joined.roomCode, {
       query: { lag: '100', jitter: '20' },
     });
-    players.push(attacker);
-    const room = server.services.rooms.get(victim.joined.roomCode)!;
+    keepUntilTestEnds(ctx, attacker);
+    const room = ctx.server.services.rooms.get(victim.joined.roomCode)!;
     await attacker.until('a snapshot with itself', () => attacker.net.predictor !== undefined);
     seat(room, attacker.id, ATTACKER_AT, 0);
     seat(room, victim.id, VICTIM_FROM, 1);

@@ -6,9 +6,13 @@
  */
 import { Button } from '@arena/shared/protocol';
 import { DEFAULT_SIM_CONFIG } from '@arena/shared/sim';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seatNetcodePlayer, type NetcodePlayer } from '../support/netcode-player.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import {
+  keepUntilTestEnds,
+  seatNetcodePlayer,
+  type NetcodePlayer,
+} from '../support/netcode-player.js';
+import { serverPerTest } from '../support/server-per-test.js';
 
 const TICK_RATE_HZ = 30;
 const LINK = { lag: '100', jitter: '20' };
@@ -17,27 +21,14 @@ const MAX_STEP_PX = DEFAULT_SIM_CONFIG.maxSpeed / TICK_RATE_HZ;
 /** Time to draw the others past the moment they settled, even after a glide back. */
 const SETTLE_VIEW_MS = 500;
 
-let server: TestServer;
-const players: NetcodePlayer[] = [];
-
-beforeEach(async () => {
-  server = await startServer({ TICK_RATE_HZ, SNAPSHOT_RATE_HZ: TICK_RATE_HZ });
-});
-
-afterEach(async () => {
-  for (const player of players.splice(0)) {
-    player.stop();
-    player.socket.disconnect();
-  }
-  await server.close();
-});
+const ctx = serverPerTest({ TICK_RATE_HZ, SNAPSHOT_RATE_HZ: TICK_RATE_HZ });
 
 async function twoLaggyPlayers() {
-  const a = await seatNetcodePlayer(server.url, 'Ann', undefined, { query: LINK });
-  players.push(a);
-  const b = await seatNetcodePlayer(server.url, 'Bob', a.joined.roomCode, { query: LINK });
-  players.push(b);
-  const room = server.services.rooms.get(a.joined.roomCode)!;
+  const a = await seatNetcodePlayer(ctx.server.url, 'Ann', undefined, { query: LINK });
+  keepUntilTestEnds(ctx, a);
+  const b = await seatNetcodePlayer(ctx.server.url, 'Bob', a.joined.roomCode, { query: LINK });
+  keepUntilTestEnds(ctx, b);
+  const room = ctx.server.services.rooms.get(a.joined.roomCode)!;
   const truth = (id: number) => room.sim.world.players.find((p) => p.id === id)!;
   return { a, b, truth };
 }

@@ -9,6 +9,7 @@ import { ClientNetcode, type ClientFrame } from '@arena/shared/netcode';
 import { decodeSnapshot, type ServerPayload, type Snapshot } from '@arena/shared/protocol';
 import { DEFAULT_SIM_CONFIG, type SimConfig } from '@arena/shared/sim';
 import { connectPlayer, waitFor, type ConnectOptions, type PlayerSocket } from './player.js';
+import type { ServerPerTest } from './server-per-test.js';
 
 const FRAME_MS = 1000 / 60;
 
@@ -117,4 +118,11 @@ export async function seatNetcodePlayer(
   if (code === undefined) socket.emit('room:create', { name });
   else socket.emit('room:join', { code, name });
   return new NetcodePlayer(socket, await joined);
+}
+
+/** Stops the player's loop and closes its socket when the current test ends. */
+export function keepUntilTestEnds(ctx: ServerPerTest, player: NetcodePlayer): NetcodePlayer {
+  ctx.sockets.push(player.socket);
+  ctx.afterTest(() => player.stop());
+  return player;
 }

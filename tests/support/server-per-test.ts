@@ -14,15 +14,19 @@ export interface ServerPerTest {
   readonly sockets: PlayerSocket[];
   /** Replaces this test's server with one of another configuration. */
   restartWith: (overrides: Partial<ServerConfig>) => Promise<TestServer>;
+  /** Runs `cleanup` after this test, before its sockets close (e.g. to stop a player's loop). */
+  afterTest: (cleanup: () => void) => void;
 }
 
 export function serverPerTest(overrides: Partial<ServerConfig> = {}): ServerPerTest {
   let current: TestServer | undefined;
   const sockets: PlayerSocket[] = [];
+  const cleanups: (() => void)[] = [];
   beforeEach(async () => {
     current = await startServer(overrides);
   });
   afterEach(async () => {
+    for (const cleanup of cleanups.splice(0)) cleanup();
     closeAll(sockets);
     await current?.close();
     current = undefined;
@@ -39,5 +43,6 @@ export function serverPerTest(overrides: Partial<ServerConfig> = {}): ServerPerT
       current = await startServer({ ...overrides, ...next });
       return current;
     },
+    afterTest: (cleanup) => cleanups.push(cleanup),
   };
 }
