@@ -20,8 +20,8 @@ describe('http', () => {
     const text = await (await fetch(`${ctx.server.url}/metrics`)).text();
     expect(text).toMatch(/^arena_rooms 1$/m);
     expect(text).toMatch(/^arena_players 1$/m);
-    expect(Number(/^arena_snapshot_bytes_out_total (\d+)$/m.exec(text)?.[1])).toBeGreaterThan(0);
-    expect(text).toMatch(/^arena_tick_duration_ms_count \d+$/m);
+    expect(Number(/^arena_snapshot_sent_bytes_total (\d+)$/m.exec(text)?.[1])).toBeGreaterThan(0);
+    expect(text).toMatch(/^arena_tick_duration_seconds_count \d+$/m);
   });
 
   it('echoes text and binary messages on /echo while socket.io works on the same port', async () => {

@@ -18,7 +18,8 @@ export function registerOpsRoutes(app: FastifyInstance, services: GameServices):
     if (services.shuttingDown) return reply.code(503).send({ status: 'shutting-down' });
     return { status: 'ready', ...gauges(services) };
   });
-  app.get('/metrics', async (_request, reply) =>
-    reply.type('text/plain; version=0.0.4').send(services.metrics.render(gauges(services))),
-  );
+  app.get('/metrics', async (_request, reply) => {
+    const text = await services.metrics.render(gauges(services));
+    return reply.type(services.metrics.contentType).send(text);
+  });
 }
