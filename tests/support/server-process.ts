@@ -13,7 +13,10 @@ const SERVER_MAIN = 'apps/server/src/main.ts';
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
+  /** Everything it printed, stdout and stderr interleaved. */
   output: () => string;
+  /** What it printed on stdout alone: the log. */
+  stdout: () => string;
   /** Resolves with the exit code (or the signal that ended it) once the process has exited. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -49,6 +52,7 @@ async function untilHealthy(server: ServerProcess, timeoutMs: number): Promise<v
 export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
   let output = '';
+  let stdout = '';
   const child = spawn(
     process.execPath,
     ['--conditions=@arena/source', '--import', 'tsx', SERVER_MAIN],
@@ -58,7 +62,10 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    stdout += chunk.toString();
+  });
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
@@ -67,6 +74,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     url: `http://127.0.0.1:${port}`,
     child,
     output: () => output,
+    stdout: () => stdout,
     exited,
   };
   await untilHealthy(server, 20_000);
@@ -79,3 +87,30 @@ export async function killServerProcess(server: ServerProcess | undefined): Prom
   server.child.kill('SIGKILL');
   await server.exited;
 }
+
+/** Runs the server with `args` until it exits by itself (--help, a refused start). */
+export function runServerToExit(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@arena/source', '--import', 'tsx', SERVER_MAIN, ...args],
+    { cwd: REPO_ROOT, env: { ...process.env, HOST: '127.0.0.1', ...env } },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+/** The command line that starts the server from source, for a shell (`script`'s terminal). */
+export function serverCommandLine(): string {
+  const quote = (arg: string) => `'${arg.replaceAll("'", `'\\''`)}'`;
+  return [process.execPath, '--conditions=@arena/source', '--import', 'tsx', SERVER_MAIN]
+    .map(quote)
+    .join(' ');
+}
+
+export { REPO_ROOT };

@@ -9,6 +9,7 @@ import type { ServerConfig } from './config.js';
 import { attachEchoEndpoint } from './echo/echo-endpoint.js';
 import { registerClientFiles } from './http/client-files.js';
 import { registerOpsRoutes } from './http/routes.js';
+import { loggerOptions } from './logger.js';
 import { Metrics } from './metrics.js';
 import { GameLoop } from './rooms/game-loop.js';
 import { RoomRegistry } from './rooms/room-registry.js';
@@ -68,7 +69,7 @@ function createSocketServer(
 }
 
 export async function buildApp(config: ServerConfig): Promise<BuiltApp> {
-  const app = Fastify({ logger: { level: config.LOG_LEVEL }, forceCloseConnections: true });
+  const app = Fastify({ logger: loggerOptions(config), forceCloseConnections: true });
   const metrics = new Metrics();
   const transport = createTransportLimits(config, metrics);
   const io = createSocketServer(app, config, transport);

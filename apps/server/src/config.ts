@@ -12,11 +12,15 @@ const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.met
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const seconds = (min: number, max: number) => z.coerce.number().min(min).max(max);
 
-/** Variable name → schema with its default. README's configuration table lists the same. */
+/**
+ * Variable name → schema with its default. `--help` (config-help.ts) and README's
+ * configuration table list the same, with each one's meaning.
+ */
 export const configSchema = z.object({
   PORT: int(0, 65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   CLIENT_DIR: z.string().min(1).default(DEFAULT_CLIENT_DIR),
   TICK_RATE_HZ: int(5, 120).default(30),
   SNAPSHOT_RATE_HZ: int(1, 120).default(30),
@@ -45,6 +49,8 @@ export const configSchema = z.object({
   SIM_JITTER_MS: int(0, 5000).default(0),
   /** Percent of packets that stall for a resend (about one round trip), then arrive in a burst. */
   SIM_STALL_PERCENT: z.coerce.number().min(0).max(100).default(0),
+  /** Set by `npm run dev`: the port of Vite's page, which the start-up banner then shares. */
+  DEV_CLIENT_PORT: int(0, 65535).default(0),
 });
 
 export type ServerConfig = z.output<typeof configSchema>;
@@ -90,5 +96,12 @@ export function loadConfig(
 
 /** The whole config with defaults, for tests that override a few values. */
 export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
-  return { ...loadConfig({}), PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...overrides };
+  return {
+    ...loadConfig({}),
+    PORT: 0,
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    LOG_FORMAT: 'json',
+    ...overrides,
+  };
 }

@@ -1,35 +1,65 @@
 /** Entry point: read and validate the configuration, listen, and shut down cleanly on signals. */
-import { buildApp } from './app.js';
-import { shareableUrls } from './addresses.js';
+import { buildApp, type BuiltApp } from './app.js';
+import { linksToShare, startupBanner } from './banner.js';
+import { configHelp, wantsHelp } from './config-help.js';
 import { ConfigError, loadConfig, type ServerConfig } from './config.js';
-import { terminalQr } from './qr.js';
+import { prettyLogs } from './logger.js';
 import { shutDownWithin } from './shutdown.js';
 
+/** Exit codes: a configuration the schema refuses, or a port or address the system refuses. */
+const EXIT_BAD_CONFIG = 2;
+const EXIT_CANNOT_LISTEN = 1;
+
+function fail(message: string, code: number): never {
+  console.error(`arena: ${message}`);
+  process.exit(code);
+}
+
 function readConfig(): ServerConfig {
+  const argv = process.argv.slice(2);
+  if (wantsHelp(argv)) {
+    process.stdout.write(configHelp());
+    process.exit(0);
+  }
   try {
-    return loadConfig(process.env, process.argv.slice(2));
+    return loadConfig(process.env, argv);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    console.error(`arena: ${error.message}`);
-    process.exit(2);
+    fail(`${error.message} (see --help)`, EXIT_BAD_CONFIG);
   }
+}
+
+/** What the system's refusal to listen means, in the words of the settings that caused it. */
+function listenFailure(code: string | undefined, config: ServerConfig): string | undefined {
+  const where = `PORT=${config.PORT} HOST=${config.HOST}`;
+  if (code === 'EADDRINUSE')
+    return `port ${config.PORT} is already in use (${where}); stop what uses it, or choose another port with PORT or --port`;
+  if (code === 'EACCES')
+    return `port ${config.PORT} needs privileges this user lacks (${where}); use a port above 1023 behind a proxy`;
+  if (code === 'EADDRNOTAVAIL')
+    return `${config.HOST} is not an address of this machine (${where}); use HOST=0.0.0.0 or one of its addresses`;
+  return undefined;
+}
+
+async function listen(built: BuiltApp, config: ServerConfig): Promise<number> {
+  try {
+    await built.app.listen({ port: config.PORT, host: config.HOST });
+  } catch (error) {
+    const message = listenFailure((error as NodeJS.ErrnoException).code, config);
+    if (message) fail(message, EXIT_CANNOT_LISTEN);
+    throw error;
+  }
+  const address = built.app.server.address();
+  return typeof address === 'object' && address ? address.port : config.PORT;
 }
 
 async function main(): Promise<void> {
   const config = readConfig();
   const built = await buildApp(config);
-  await built.app.listen({ port: config.PORT, host: config.HOST });
-  const address = built.app.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.PORT;
-  const urls = shareableUrls(config.HOST, port);
-  built.app.log.info({ local: urls.local, lan: urls.lan }, 'Arena is running');
-  console.log(`\n  Arena is running.\n  Local:   ${urls.local}`);
-  for (const url of urls.lan)
-    console.log(`  Network: ${url}   <- share this with friends on your network`);
-  const phoneLink = urls.lan[0];
-  if (phoneLink && process.stdout.isTTY)
-    console.log(`\n  Scan to play on a phone:\n${await terminalQr(phoneLink)}`);
-  console.log('');
+  const port = await listen(built, config);
+  const links = linksToShare(config, port);
+  built.app.log.info({ port, local: links.local, lan: links.lan }, 'Arena is running');
+  if (prettyLogs(config)) process.stderr.write(await startupBanner(config, port));
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -12,13 +12,19 @@ function gauges(services: GameServices) {
   return { rooms: services.rooms.size, players, spectators };
 }
 
+/**
+ * Probes are polled every few seconds by load balancers and Prometheus: their request lines
+ * would bury the events in the log. Errors in them are still logged.
+ */
+const PROBE = { logLevel: 'warn' } as const;
+
 export function registerOpsRoutes(app: FastifyInstance, services: GameServices): void {
-  app.get('/healthz', () => ({ status: 'ok' }));
-  app.get('/readyz', async (_request, reply) => {
+  app.get('/healthz', PROBE, () => ({ status: 'ok' }));
+  app.get('/readyz', PROBE, async (_request, reply) => {
     if (services.shuttingDown) return reply.code(503).send({ status: 'shutting-down' });
     return { status: 'ready', ...gauges(services) };
   });
-  app.get('/metrics', async (_request, reply) => {
+  app.get('/metrics', PROBE, async (_request, reply) => {
     const text = await services.metrics.render(gauges(services));
     return reply.type(services.metrics.contentType).send(text);
   });

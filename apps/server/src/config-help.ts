@@ -1,0 +1,104 @@
+/**
+ * `--help`: every variable of the configuration schema with its flag, default, allowed values
+ * and meaning. Names, defaults and ranges come from the schema itself, and a variable without a
+ * meaning here is a type error, so the help cannot drift from what the server reads. README's
+ * configuration table gives the same meanings (a test compares them).
+ */
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { configSchema, type ServerConfig } from './config.js';
+
+type ConfigName = keyof ServerConfig;
+
+export const CONFIG_MEANINGS: Record<ConfigName, string> = {
+  PORT: 'TCP port for the page, the socket and the HTTP routes',
+  HOST: 'interface to listen on; all interfaces by default so LAN friends can join',
+  LOG_LEVEL: '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`',
+  LOG_FORMAT:
+    '`json` lines; `pretty` (pino-pretty) for people; `auto`: pretty when stdout is a terminal',
+  CLIENT_DIR: 'where the built browser client is served from',
+  TICK_RATE_HZ: 'simulation ticks per second (5–120)',
+  SNAPSHOT_RATE_HZ: 'snapshots per second sent to each room (at most the tick rate)',
+  MAX_PLAYERS_PER_ROOM:
+    'seats per room (1–64); a full room answers `ROOM_FULL` and offers to watch',
+  MAX_SPECTATORS_PER_ROOM: 'spectators per room',
+  MAX_ROOMS: 'rooms this process runs at once; beyond it `TOO_MANY_ROOMS`',
+  ROUND_SECONDS: 'length of a round',
+  INTERMISSION_SECONDS: 'scoreboard time between rounds',
+  RECONNECT_GRACE_SECONDS: "how long a dropped player's seat is held (0 frees it at once)",
+  INPUT_BACKLOG_MAX:
+    "ticks a client's inputs may run ahead of their slots (3–64); past it its oldest slots are dropped",
+  MAX_PAYLOAD_BYTES:
+    "largest socket.io message accepted (socket.io's `maxHttpBufferSize`); bigger ones close that socket",
+  MAX_CONNECTIONS: 'socket connections in total; beyond it `TOO_MANY_CONNECTIONS`',
+  MAX_CONNECTIONS_PER_IP: 'socket connections per remote address',
+  HANDSHAKE_TIMEOUT_MS: 'a transport connection that has not joined by then is closed',
+  ALLOWED_ORIGINS:
+    "comma-separated browser origins allowed besides the server's own page; `*` allows any",
+  CHAT_HISTORY_SIZE: 'chat messages a newcomer sees',
+  SHUTDOWN_GRACE_MS: 'how long SIGTERM waits for players to be told and sockets to close',
+  SIM_LAG_MS: 'link simulator: added one-way latency on every connection (demos, tests)',
+  SIM_JITTER_MS: "link simulator: each packet's latency varies by ± this many ms",
+  SIM_STALL_PERCENT:
+    'link simulator: percent of packets "lost": a pause of one round trip, then a burst, in order',
+  DEV_CLIENT_PORT:
+    "set by `npm run dev` to Vite's port: the banner then shares the live client's links (0: off)",
+};
+
+const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+
+export function flagOf(name: string): string {
+  return `--${name.toLowerCase().replaceAll('_', '-')}`;
+}
+
+/** `--help` or `-h` anywhere among the arguments. */
+export function wantsHelp(argv: readonly string[]): boolean {
+  return argv.includes('--help') || argv.includes('-h');
+}
+
+/** Each variable's default as README's table writes it (paths relative to the repository). */
+export function shownDefaults(): Record<ConfigName, string> {
+  const defaults = configSchema.parse({});
+  const shown = {} as Record<ConfigName, string>;
+  for (const name of Object.keys(configSchema.shape) as ConfigName[]) {
+    const value = defaults[name];
+    shown[name] =
+      value === ''
+        ? '(empty)'
+        : name === 'CLIENT_DIR'
+          ? relative(REPO_ROOT, String(value))
+          : String(value);
+  }
+  return shown;
+}
+
+/** The values the schema accepts: an enum's options or a number's range. */
+function allowed(name: ConfigName): string | undefined {
+  const inner = configSchema.shape[name].unwrap();
+  if ('options' in inner) return inner.options.join(', ');
+  if ('minValue' in inner && inner.minValue !== null && inner.maxValue !== null) {
+    return `${inner.minValue}–${inner.maxValue}`;
+  }
+  return undefined;
+}
+
+export function configHelp(): string {
+  const defaults = shownDefaults();
+  const lines = [
+    'Usage: node apps/server/dist/main.js [--flag value ...]   (or: npm start -- --flag value)',
+    '',
+    'Arena game server. Every setting is an environment variable or the flag beside it;',
+    'flags win over the environment. A bad value stops the server with a message naming it.',
+    '',
+  ];
+  for (const name of Object.keys(configSchema.shape) as ConfigName[]) {
+    const range = allowed(name);
+    const facts = [name, `default ${defaults[name]}`, ...(range ? [range] : [])];
+    lines.push(
+      `  ${flagOf(name)} <value>   (${facts.join('; ')})`,
+      `      ${CONFIG_MEANINGS[name]}`,
+    );
+  }
+  lines.push('', '  --help, -h   print this and exit', '');
+  return lines.join('\n');
+}
