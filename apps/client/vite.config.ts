@@ -2,21 +2,13 @@
 // its TypeScript source (no build of shared needed first), exactly as the typecheck sees it.
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig } from 'vite';
-
-/** Where `npm run dev` expects the game server (apps/server) to listen. */
-const DEV_SERVER_URL = 'http://localhost:3000';
+import { devConfig } from './vite-dev';
 
 export default defineConfig({
   resolve: {
     conditions: ['@arena/source', ...defaultClientConditions],
   },
-  server: {
-    proxy: {
-      '/socket.io': { target: DEV_SERVER_URL, ws: true },
-      '/echo': { target: DEV_SERVER_URL, ws: true },
-      '/healthz': { target: DEV_SERVER_URL },
-    },
-  },
+  ...devConfig(),
   build: {
     outDir: 'dist',
     emptyOutDir: true,
