@@ -60,6 +60,8 @@ export class Metrics {
   private roomGauges: RoomGauges = { rooms: 0, players: 0, spectators: 0 };
 
   constructor() {
+    // Started with the first app, so event-loop lag and GC are measured from the start.
+    processMetrics();
     const gauges = () => this.roomGauges;
     this.gauge('arena_rooms', 'Rooms running', () => gauges().rooms);
     this.gauge(
