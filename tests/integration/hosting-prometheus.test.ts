@@ -7,12 +7,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ErrorCode } from '@arena/shared/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { refusalOf } from '../support/connections.js';
+import { makeBusy } from '../support/busy-server.js';
 import { snippet, swap } from '../support/hosting-doc.js';
 import { hostTool, requireTool } from '../support/host-tools.js';
-import { connectPlayer, createRoom, waitFor } from '../support/player.js';
 import { serverPerTest } from '../support/server-per-test.js';
 import { freePort } from '../support/server-process.js';
 import { startTool, type ToolProcess } from '../support/tool-process.js';
@@ -62,24 +60,10 @@ async function untilAnswered(baseUrl: string, expr: string, timeoutMs = 15_000):
   }
 }
 
-/** A room in play, a refused browser and an error sent, so that every panel has a series. */
-async function busyServer(): Promise<void> {
-  const host = await createRoom(ctx.server.url, 'Scraped');
-  ctx.sockets.push(host.socket);
-  const stranger = connectPlayer(ctx.server.url, {
-    extraHeaders: { origin: 'https://elsewhere.example' },
-  });
-  ctx.sockets.push(stranger);
-  expect((await refusalOf(stranger)).code).toBe(ErrorCode.OriginNotAllowed);
-  const error = waitFor(host.socket, 'error');
-  host.socket.emit('room:join', { code: 'ZZZZZ', name: 'Again' });
-  await error;
-}
-
 describe('Prometheus and the Grafana dashboard', () => {
   it('scrapes the server with the doc’s job, and every dashboard query returns data', async (test) => {
     const path = requireTool(test, prometheusTool);
-    await busyServer();
+    await makeBusy(ctx);
     let config = snippet('yaml');
     config = swap(
       config,

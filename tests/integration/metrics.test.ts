@@ -3,11 +3,10 @@
  * (names with base units, no duplicate tick series), per app, and readable by the benchmark.
  */
 import { histogramQuantile, sampleServer } from '@arena/bots/server-metrics';
-import { ErrorCode } from '@arena/shared/protocol';
 import { describe, expect, it } from 'vitest';
-import { refusalOf } from '../support/connections.js';
+import { makeBusy } from '../support/busy-server.js';
 import { hostTool, requireTool, runTool } from '../support/host-tools.js';
-import { connectPlayer, createRoom, waitForTicks } from '../support/player.js';
+import { createRoom, waitForTicks } from '../support/player.js';
 import { serverPerTest } from '../support/server-per-test.js';
 import { startServer } from '../support/server.js';
 
@@ -20,16 +19,8 @@ async function scrape(url: string): Promise<string> {
   return response.text();
 }
 
-/** A room that has ticked, and a refused connection, so labelled series exist too. */
 async function busyServer(): Promise<string> {
-  const host = await createRoom(ctx.server.url, 'Counted');
-  ctx.sockets.push(host.socket);
-  const stranger = connectPlayer(ctx.server.url, {
-    extraHeaders: { origin: 'https://elsewhere.example' },
-  });
-  ctx.sockets.push(stranger);
-  expect((await refusalOf(stranger)).code).toBe(ErrorCode.OriginNotAllowed);
-  await waitForTicks(host.socket, 3);
+  await makeBusy(ctx);
   return scrape(ctx.server.url);
 }
 
