@@ -1,28 +1,20 @@
 /**
- * A bad network on demand: `?lag=150&jitter=30&stall=2` (or `?net=far`) puts a
- * `SimulatedLink` in each direction between the game and the real connection. `lag` is one
- * way, so a round trip takes about twice as long. Like a WebSocket, the links keep order and
- * never drop anything: a "lost" packet shows up as a stall and then a burst. Connection
- * state (open, closed) is not delayed; only the events that flow over it are.
+ * A bad network on demand: `?lag=150&jitter=30&stall=2` (or `?net=far`) puts a `LinkDelayer`
+ * in each direction between the game and the real connection, the same one the server uses
+ * for its side. `lag` is one way, so a round trip takes about twice as long. Like a
+ * WebSocket, the links keep order and never drop anything: a "lost" packet shows up as a
+ * stall and then a burst. Connection state (open, closed) is not delayed; only the events
+ * that flow over it are.
  */
 import {
+  LinkDelayer,
   LinkProfileQueryError,
   parseLinkProfileQuery,
-  SimulatedLink,
+  type DelayerClock,
   type LinkProfile,
 } from '@arena/shared/netcode';
 import type { ClientEventName, ClientPayloadInput, ServerEventName } from '@arena/shared/protocol';
 import type { ConnectionState, GameConnection, ServerHandler } from './game-connection.js';
-
-interface Outbound {
-  event: ClientEventName;
-  payload: unknown;
-}
-
-interface Inbound {
-  event: ServerEventName;
-  payload: unknown;
-}
 
 type AnyHandler = (payload: unknown) => void;
 
@@ -57,19 +49,17 @@ function deliver(handler: AnyHandler, payload: unknown): void {
 }
 
 class SimulatedLinkConnection implements GameConnection {
-  private readonly outbound: SimulatedLink<Outbound>;
-  private readonly inbound: SimulatedLink<Inbound>;
+  private readonly outbound: LinkDelayer;
+  private readonly inbound: LinkDelayer;
   private readonly handlers = new Map<ServerEventName, Set<AnyHandler>>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private timerAtMs = Infinity;
 
   constructor(
     private readonly inner: GameConnection,
     readonly link: LinkProfile,
-    private readonly now: () => number,
+    clock: DelayerClock,
   ) {
-    this.outbound = new SimulatedLink(link, randomSeed());
-    this.inbound = new SimulatedLink(link, randomSeed());
+    this.outbound = new LinkDelayer(link, randomSeed(), clock);
+    this.inbound = new LinkDelayer(link, randomSeed(), clock);
   }
 
   get state(): Readonly<ConnectionState> {
@@ -77,19 +67,20 @@ class SimulatedLinkConnection implements GameConnection {
   }
 
   send<E extends ClientEventName>(event: E, payload: ClientPayloadInput<E>): void {
-    this.outbound.send(this.now(), { event, payload });
-    this.schedule();
+    this.outbound.delay(() => this.inner.send(event, payload));
   }
 
   on<E extends ServerEventName>(event: E, handler: ServerHandler<E>): () => void {
     let handlers = this.handlers.get(event);
     if (!handlers) {
-      handlers = new Set();
-      this.handlers.set(event, handlers);
+      const listeners = new Set<AnyHandler>();
+      handlers = listeners;
+      this.handlers.set(event, listeners);
       // One real listener per event; what it hears waits in the inbound link.
       this.inner.on(event, (payload) => {
-        this.inbound.send(this.now(), { event, payload });
-        this.schedule();
+        this.inbound.delay(() => {
+          for (const listener of listeners) deliver(listener, payload);
+        });
       });
     }
     const listener = handler as AnyHandler;
@@ -106,40 +97,24 @@ class SimulatedLinkConnection implements GameConnection {
   }
 
   close(): void {
+    this.outbound.close();
+    this.inbound.close();
     this.inner.close();
   }
-
-  /** Delivers whatever is due in both directions, oldest first, then waits for the next. */
-  private pump(): void {
-    this.timer = undefined;
-    this.timerAtMs = Infinity;
-    const nowMs = this.now();
-    for (const { event, payload } of this.outbound.receive(nowMs)) {
-      // The payload was checked against the event's type when it was sent.
-      (this.inner.send as (event: ClientEventName, payload: unknown) => void)(event, payload);
-    }
-    for (const { event, payload } of this.inbound.receive(nowMs)) {
-      for (const handler of this.handlers.get(event) ?? []) deliver(handler, payload);
-    }
-    this.schedule();
-  }
-
-  private schedule(): void {
-    const next = Math.min(
-      this.outbound.nextDeliveryAtMs() ?? Infinity,
-      this.inbound.nextDeliveryAtMs() ?? Infinity,
-    );
-    if (next === Infinity || next >= this.timerAtMs) return;
-    clearTimeout(this.timer);
-    this.timerAtMs = next;
-    this.timer = setTimeout(() => this.pump(), Math.max(0, next - this.now()));
-  }
 }
+
+const browserClock: DelayerClock = {
+  now: () => performance.now(),
+  schedule: (run, delayMs) => {
+    const timer = setTimeout(run, delayMs);
+    return () => clearTimeout(timer);
+  },
+};
 
 export function withSimulatedLink(
   inner: GameConnection,
   link: LinkProfile,
-  now: () => number = () => performance.now(),
+  clock: DelayerClock = browserClock,
 ): GameConnection {
-  return new SimulatedLinkConnection(inner, link, now);
+  return new SimulatedLinkConnection(inner, link, clock);
 }

@@ -21,9 +21,10 @@ import {
   handleLobbyUnsubscribe,
   handlePing,
 } from './play-handlers.js';
-import { linkProfileFor, linkProfileFromEnv, simulateLink, worstDelayMs } from './link-delay.js';
-import { maxWaitingPackets, SocketLimits } from './rate-limits.js';
+import { linkProfileFor, linkProfileFromEnv, simulateLink } from './link-delay.js';
+import { SocketLimits } from './rate-limits.js';
 import { handleCreate, handleJoin, handleLeave, handleQuickPlay } from './room-handlers.js';
+import { realClock } from '../timers.js';
 import { sendError } from './send-error.js';
 import type { ArenaSocket } from './types.js';
 
@@ -116,8 +117,12 @@ export function attachGateway(socket: ArenaSocket, services: GameServices): void
     (handlers[event] as (c: HandlerContext, p: unknown) => void)(ctx, parsed.data);
   };
 
-  const link = linkFor(socket, services);
-  const inbound = simulateLink(socket, link);
+  const link = simulateLink(
+    socket,
+    linkFor(socket, services),
+    services.config.TICK_RATE_HZ,
+    realClock,
+  );
 
   const receive = (event: unknown, args: unknown[]): void => {
     if (socket.disconnected) return;
@@ -140,28 +145,18 @@ export function attachGateway(socket: ArenaSocket, services: GameServices): void
       );
     }
   };
-  // Packets waiting out a simulated lag (any client may ask for one) are not rate-limited yet;
-  // more of them than an honest client could have means a flood parked in memory: cut it off.
-  let waiting = 0;
-  const maxWaiting = maxWaitingPackets(services.config.TICK_RATE_HZ, worstDelayMs(link));
   socket.onAny((event: unknown, ...args: unknown[]) => {
-    if (waiting >= maxWaiting) {
-      if (socket.connected)
-        services.log.warn(
-          { socket: socket.id, address: socket.data.address },
-          'disconnecting a socket flooding behind its simulated lag',
-        );
-      socket.disconnect(true);
-      return;
-    }
-    waiting += 1;
-    inbound(() => {
-      waiting -= 1;
-      receive(event, args);
-    });
+    if (link.receive(() => receive(event, args))) return;
+    if (socket.connected)
+      services.log.warn(
+        { socket: socket.id, address: socket.data.address },
+        'disconnecting a socket flooding behind its simulated lag',
+      );
+    socket.disconnect(true);
   });
 
   socket.on('disconnect', () => {
+    link.close();
     const room = services.membership.get(socket);
     if (!room) return;
     services.membership.delete(socket);

@@ -2,20 +2,22 @@
  * The server half of the link simulator: latency, jitter and stalls on one connection, both
  * ways, for demos and integration tests of the netcode. A WebSocket never drops or reorders,
  * so neither does this: a "lost" packet arrives one resend late and everything behind it waits
- * (a pause, then a burst, in order). The delays come from the netcode's `SimulatedLink`, the
- * same model the unit tests and netlab measure.
+ * (a pause, then a burst, in order). The delays come from the netcode's `LinkDelayer`, the
+ * same one the browser's simulated link runs and the model the unit tests and netlab measure.
  *
  * Set for every connection with SIM_LAG_MS / SIM_JITTER_MS / SIM_STALL_PERCENT, or per
  * connection with the handshake query `?lag=150&jitter=30&stall=2` (milliseconds one way,
  * ± jitter, percent of packets that stall; also `net=far`, `stallms=`), which replaces them.
  */
 import {
+  LinkDelayer,
   makeLinkProfile,
   parseLinkProfileQuery,
-  SimulatedLink,
+  type DelayerClock,
   type LinkProfile,
 } from '@arena/shared/netcode';
 import type { ServerConfig } from '../config.js';
+import { maxWaitingPackets } from './rate-limits.js';
 import type { ArenaSocket } from './types.js';
 
 /** Any client may ask for a simulated link; its packets wait in memory, so its wait is bounded. */
@@ -67,59 +69,73 @@ export function worstDelayMs(profile: LinkProfile | undefined): number {
   return profile.latencyMs + profile.jitterMs + stall;
 }
 
-/**
- * Delivers callbacks as the simulated link would, strictly in the order they were scheduled.
- * One queue and one timer: separate timers per packet may fire out of order when their due
- * times are within a millisecond, which would split a binary event from its attachment.
- */
-export function orderedDelayer(
-  profile: LinkProfile,
-  seed = Math.floor(Math.random() * 0x1_0000_0000),
-): (deliver: () => void) => void {
-  // Seeded per connection: each link is reproducible from its seed, and links differ.
-  const link = new SimulatedLink<() => void>(profile, seed);
-  let timer: NodeJS.Timeout | null = null;
-
-  const schedule = (now: number): void => {
-    const next = link.nextDeliveryAtMs();
-    if (next !== undefined) timer = setTimeout(pump, Math.max(1, next - now));
-  };
-  const pump = (): void => {
-    timer = null;
-    const now = performance.now();
-    for (const deliver of link.receive(now)) deliver();
-    schedule(now);
-  };
-
-  return (deliver) => {
-    const now = performance.now();
-    link.send(now, deliver);
-    if (!timer) schedule(now);
-  };
+export interface SimulatedSocketLink {
+  /**
+   * Hands one inbound packet on once the link delivers it. False when more packets wait than
+   * an honest client could have sent in that time: they are not rate-limited yet, so that many
+   * is a flood parked in memory, and the caller cuts the socket off.
+   */
+  receive: (deliver: () => void) => boolean;
+  /** The connection is gone: stop the timers and drop what is in flight. */
+  close: () => void;
 }
 
+const REAL_LINK: SimulatedSocketLink = {
+  receive: (deliver) => {
+    deliver();
+    return true;
+  },
+  close: () => {},
+};
+
+/** Seeded per connection: each link is reproducible from its seed, and links differ. */
+const randomSeed = (): number => Math.floor(Math.random() * 0x1_0000_0000);
+
 /**
- * Puts the link between this socket and the server: everything written to it is delayed here,
- * and the returned function delays each inbound packet's handling. No profile: no delay.
+ * Puts the link between this socket and the server: everything written to it is delayed, and
+ * so is each inbound packet's handling. No profile: a real link, nothing delayed.
  */
 export function simulateLink(
   socket: ArenaSocket,
   profile: LinkProfile | undefined,
-): (deliver: () => void) => void {
-  if (worstDelayMs(profile) === 0) return (deliver) => deliver();
-  delayOutbound(socket, profile!);
-  return orderedDelayer(profile!);
+  tickRateHz: number,
+  clock: DelayerClock,
+): SimulatedSocketLink {
+  if (!profile || worstDelayMs(profile) === 0) return REAL_LINK;
+  const outbound = delayOutbound(socket, profile, clock);
+  const inbound = new LinkDelayer(profile, randomSeed(), clock);
+  const maxWaiting = maxWaitingPackets(tickRateHz, worstDelayMs(profile));
+  return {
+    receive: (deliver) => {
+      if (inbound.waiting >= maxWaiting) return false;
+      inbound.delay(deliver);
+      return true;
+    },
+    close: () => {
+      inbound.close();
+      outbound.close();
+    },
+  };
 }
 
-/** Delays everything the server writes to this socket (direct emits and room broadcasts). */
-export function delayOutbound(socket: ArenaSocket, profile: LinkProfile): void {
-  const conn = socket.conn as unknown as { write: (...args: unknown[]) => unknown };
+/**
+ * Delays everything the server writes to this socket: its own emits and the room broadcasts
+ * alike reach the connection through engine.io's `write`, and socket.io has no outbound hook,
+ * so the link wraps that one method of this one connection.
+ */
+function delayOutbound(
+  socket: ArenaSocket,
+  profile: LinkProfile,
+  clock: DelayerClock,
+): LinkDelayer {
+  const conn = socket.conn;
   const write = conn.write.bind(conn);
-  const schedule = orderedDelayer(profile);
-  conn.write = (...args: unknown[]) => {
-    schedule(() => {
-      if (socket.conn.readyState === 'open') write(...args);
+  const link = new LinkDelayer(profile, randomSeed(), clock);
+  conn.write = (data, options, callback) => {
+    link.delay(() => {
+      if (conn.readyState === 'open') write(data, options, callback);
     });
     return conn;
   };
+  return link;
 }

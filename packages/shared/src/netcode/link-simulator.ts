@@ -82,3 +82,75 @@ export class SimulatedLink<T> {
     return r.value;
   }
 }
+
+/**
+ * Runs `run` once after `delayMs` and returns what cancels it: the host's timer, passed in,
+ * since this package owns no clock (`setTimeout` in a browser or Node, a manual one in tests).
+ */
+export type Schedule = (run: () => void, delayMs: number) => () => void;
+
+/** The real-time half of a delayer: a monotonic clock in ms and a timer. */
+export interface DelayerClock {
+  now: () => number;
+  schedule: Schedule;
+}
+
+/**
+ * One direction of a simulated link in real time: `delay(deliver)` calls `deliver` when the
+ * link would have delivered it, strictly in the order the calls were delayed. The client's
+ * simulated connection and the server's per-socket link both run through it.
+ *
+ * One queue and one timer: a timer per packet may fire out of order when two due times fall
+ * within the same millisecond, which would split a binary event from its attachment.
+ * `deliver` must not throw: the callers catch what their handlers throw.
+ */
+export class LinkDelayer {
+  private readonly link: SimulatedLink<() => void>;
+  private cancelTimer: (() => void) | null = null;
+  private closed = false;
+
+  constructor(
+    profile: LinkProfile,
+    seed: number,
+    private readonly clock: DelayerClock,
+  ) {
+    this.link = new SimulatedLink(profile, seed);
+  }
+
+  delay(deliver: () => void): void {
+    if (this.closed) return;
+    const now = this.clock.now();
+    this.link.send(now, deliver);
+    if (!this.cancelTimer) this.wakeForNext(now);
+  }
+
+  /** Deliveries still waiting in the link. */
+  get waiting(): number {
+    return this.link.inFlight;
+  }
+
+  /** Stops the timer and drops what is in flight, and anything delayed later: the link is gone. */
+  close(): void {
+    this.closed = true;
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+    this.link.receive(Infinity);
+  }
+
+  private readonly pump = (): void => {
+    this.cancelTimer = null;
+    const now = this.clock.now();
+    const due = this.link.receive(now);
+    try {
+      for (const deliver of due) deliver();
+    } finally {
+      if (!this.cancelTimer) this.wakeForNext(now);
+    }
+  };
+
+  private wakeForNext(now: number): void {
+    const next = this.link.nextDeliveryAtMs();
+    if (next !== undefined)
+      this.cancelTimer = this.clock.schedule(this.pump, Math.max(0, next - now));
+  }
+}
