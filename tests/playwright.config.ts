@@ -9,7 +9,7 @@ const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
 export default defineConfig({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
-  // The drop-and-return test may wait out a heartbeat (up to ~20 s) on a loaded machine.
+  // Four tabs of a game on a loaded two-core machine: the longest test took over a minute.
   timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

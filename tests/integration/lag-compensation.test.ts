@@ -10,6 +10,7 @@ import { Button } from '@arena/shared/protocol';
 import { DEFAULT_SIM_CONFIG, type SimEvent } from '@arena/shared/sim';
 import { describe, expect, it } from 'vitest';
 import { keepUntilTestEnds, seatNetcodePlayer } from '../support/netcode-player.js';
+import { roomSteps } from '../support/room-steps.js';
 import { serverPerTest } from '../support/server-per-test.js';
 import type { TestServer } from '../support/server.js';
 
@@ -25,7 +26,11 @@ const DASH_WHEN_SEEN_AT_Y = ATTACKER_AT.y - 3 * MAX_STEP_PX;
 type Room = NonNullable<ReturnType<TestServer['services']['rooms']['get']>>;
 type Hit = Extract<SimEvent, { type: 'dash-hit' }>;
 
-const ctx = serverPerTest({ TICK_RATE_HZ, SNAPSHOT_RATE_HZ: TICK_RATE_HZ });
+const steps = roomSteps();
+const ctx = serverPerTest(
+  { TICK_RATE_HZ, SNAPSHOT_RATE_HZ: TICK_RATE_HZ },
+  { roomStep: steps.roomStep },
+);
 
 /** A fixture, as netlab seats its players: both at rest where the scenario needs them. */
 function seat(room: Room, id: number, at: { x: number; y: number }, score: number): void {
@@ -36,8 +41,7 @@ function seat(room: Room, id: number, at: { x: number; y: number }, score: numbe
 /** Every dash hit the room judged, and how far the victim's present body was at that tick. */
 function recordHits(room: Room) {
   const hits: (Hit & { presentDistance: number })[] = [];
-  const step = room.sim.stepFunction;
-  room.sim.stepFunction = (world, inputs, options) => {
+  steps.wrap(room.code, (step) => (world, inputs, options) => {
     const present = presentPositions(world, inputs);
     const next = step(world, inputs, options);
     for (const event of next.events) {
@@ -47,7 +51,7 @@ function recordHits(room: Room) {
       hits.push({ ...event, presentDistance: Math.hypot(a.x - v.x, a.y - v.y) });
     }
     return next;
-  };
+  });
   return hits;
 }
 

@@ -3,12 +3,13 @@
  * persistent one closes that room with ROOM_CLOSED, and every other room and the process go on.
  */
 import { ErrorCode } from '@arena/shared/protocol';
-import { step } from '@arena/shared/sim';
 import { describe, expect, it, vi } from 'vitest';
 import { createRoom, waitFor, waitForSnapshot, waitForTicks } from '../support/player.js';
+import { roomSteps } from '../support/room-steps.js';
 import { serverPerTest } from '../support/server-per-test.js';
 
-const ctx = serverPerTest();
+const steps = roomSteps();
+const ctx = serverPerTest({}, { roomStep: steps.roomStep });
 
 async function metric(name: string): Promise<number> {
   const text = await (await fetch(`${ctx.server.url}/metrics`)).text();
@@ -32,7 +33,7 @@ describe('room failure', () => {
     let failuresLeft = 2;
     let worldAtFailure: unknown;
     let worldAfterFailures: unknown;
-    room.sim.stepFunction = (world, inputs, options) => {
+    steps.wrap(room.code, (step) => (world, inputs, options) => {
       if (failuresLeft > 0) {
         failuresLeft -= 1;
         worldAtFailure ??= structuredClone(world);
@@ -40,7 +41,7 @@ describe('room failure', () => {
       }
       worldAfterFailures ??= structuredClone(world);
       return step(world, inputs, options);
-    };
+    });
     const tickBefore = room.sim.world.tick;
     const after = await waitForSnapshot(doomed.socket, (s) => s.tick > tickBefore);
     expect(after.tick).toBe(tickBefore + 1);
@@ -55,9 +56,9 @@ describe('room failure', () => {
     const { doomed, healthy, room } = await twoRooms();
     const closedNotice = waitFor(doomed.socket, 'error');
     const logged = vi.spyOn(ctx.server.services.log, 'error');
-    room.sim.stepFunction = () => {
+    steps.wrap(room.code, () => () => {
       throw new Error('injected persistent failure');
-    };
+    });
     expect(await closedNotice).toMatchObject({ code: ErrorCode.RoomClosed });
     expect(room.closed).toBe(true);
     expect(ctx.server.services.rooms.get(doomed.joined.roomCode)).toBeUndefined();

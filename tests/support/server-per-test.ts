@@ -2,7 +2,7 @@
  * The setup every integration file shares: a fresh server before each test, and after it
  * every socket the test opened closed and the server stopped.
  */
-import type { ServerConfig } from '@arena/server';
+import type { BuildOptions, ServerConfig } from '@arena/server';
 import { afterEach, beforeEach } from 'vitest';
 import { closeAll, type PlayerSocket } from './player.js';
 import { startServer, type TestServer } from './server.js';
@@ -18,12 +18,15 @@ export interface ServerPerTest {
   afterTest: (cleanup: () => void) => void;
 }
 
-export function serverPerTest(overrides: Partial<ServerConfig> = {}): ServerPerTest {
+export function serverPerTest(
+  overrides: Partial<ServerConfig> = {},
+  options: BuildOptions = {},
+): ServerPerTest {
   let current: TestServer | undefined;
   const sockets: PlayerSocket[] = [];
   const cleanups: (() => void)[] = [];
   beforeEach(async () => {
-    current = await startServer(overrides);
+    current = await startServer(overrides, options);
   });
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0)) cleanup();
@@ -40,7 +43,7 @@ export function serverPerTest(overrides: Partial<ServerConfig> = {}): ServerPerT
     restartWith: async (next) => {
       closeAll(sockets);
       await current?.close();
-      current = await startServer({ ...overrides, ...next });
+      current = await startServer({ ...overrides, ...next }, options);
       return current;
     },
     afterTest: (cleanup) => cleanups.push(cleanup),

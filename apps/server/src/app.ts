@@ -2,6 +2,7 @@
  * `buildApp(config)` assembles the whole server (HTTP routes, the built client, socket.io, the
  * echo endpoint, rooms and their loop) and never listens: `main.ts` and the tests do that.
  */
+import type { StepFunction } from '@arena/shared/netcode';
 import { ErrorCode } from '@arena/shared/protocol';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
@@ -14,6 +15,7 @@ import { Metrics } from './metrics.js';
 import { GameLoop } from './rooms/game-loop.js';
 import { RoomRegistry } from './rooms/room-registry.js';
 import type { GameServices } from './services.js';
+import { realClock } from './timers.js';
 import { attachGateway, resumeSession } from './socket/gateway.js';
 import { createHandshakeCheck } from './socket/handshake.js';
 import { startLobbyFeed } from './socket/lobby-feed.js';
@@ -21,6 +23,15 @@ import { resumeSpectator } from './socket/resume-spectator.js';
 import { RecoveryAdapter } from './socket/recovery-adapter.js';
 import { createTransportLimits, type TransportLimits } from './socket/transport-limits.js';
 import type { ArenaServer } from './socket/types.js';
+
+/** What a test may put into the server besides its configuration. */
+export interface BuildOptions {
+  /**
+   * Each new room's step function, given the room's code; the game's own `step` by default.
+   * A test wraps it to make one room's tick fail, or to watch what a tick judged.
+   */
+  roomStep?: (roomCode: string) => StepFunction;
+}
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -32,8 +43,6 @@ const serverClock = (): number => performance.timeOrigin + performance.now();
 
 /** Longest gap socket.io's connection-state recovery bridges; longer ones resume by token. */
 const RECOVERY_MAX_MS = 10_000;
-const PING_INTERVAL_MS = 10_000;
-const PING_TIMEOUT_MS = 10_000;
 
 function createSocketServer(
   app: FastifyInstance,
@@ -52,10 +61,9 @@ function createSocketServer(
     adapter: RecoveryAdapter,
     serveClient: false,
     // socket.io's defaults (25 s + 20 s) notice a silently dropped player after up to 45 s;
-    // a game wants the others to see "reconnecting" sooner. (5 s + 5 s made the browser test
-    // of a three-second offline period fail, so heartbeats were not shortened further.)
-    pingInterval: PING_INTERVAL_MS,
-    pingTimeout: PING_TIMEOUT_MS,
+    // a game wants the others to see "reconnecting" sooner: 10 s + 10 s by default.
+    pingInterval: config.HEARTBEAT_INTERVAL_MS,
+    pingTimeout: config.HEARTBEAT_TIMEOUT_MS,
     transports: ['websocket', 'polling'],
     maxHttpBufferSize: config.MAX_PAYLOAD_BYTES,
     allowRequest: transport.allowRequest,
@@ -68,7 +76,10 @@ function createSocketServer(
   });
 }
 
-export async function buildApp(config: ServerConfig): Promise<BuiltApp> {
+export async function buildApp(
+  config: ServerConfig,
+  options: BuildOptions = {},
+): Promise<BuiltApp> {
   const app = Fastify({ logger: loggerOptions(config), forceCloseConnections: true });
   const metrics = new Metrics();
   const transport = createTransportLimits(config, metrics);
@@ -80,7 +91,7 @@ export async function buildApp(config: ServerConfig): Promise<BuiltApp> {
     metrics,
     log: app.log,
     clock: serverClock,
-    rooms: new RoomRegistry(config, { io, log: app.log, metrics }),
+    rooms: new RoomRegistry(config, { io, log: app.log, metrics, roomStep: options.roomStep }),
     membership: new WeakMap(),
     shuttingDown: false,
   };
@@ -96,7 +107,7 @@ export async function buildApp(config: ServerConfig): Promise<BuiltApp> {
   const stopLobbyFeed = startLobbyFeed(services);
   const loop = new GameLoop({
     tickRateHz: config.TICK_RATE_HZ,
-    now: () => performance.now(),
+    clock: realClock,
     onTick: () => services.rooms.tickAll(services.clock()),
   });
   loop.start();

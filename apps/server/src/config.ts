@@ -38,6 +38,12 @@ export const configSchema = z.object({
   MAX_PAYLOAD_BYTES: int(256, 1_000_000).default(8192),
   MAX_CONNECTIONS: int(1, 100_000).default(2000),
   MAX_CONNECTIONS_PER_IP: int(1, 10_000).default(32),
+  /**
+   * socket.io's heartbeat: a ping every interval, and the time a client has to answer it. A
+   * connection that goes silent without closing is noticed after at most their sum.
+   */
+  HEARTBEAT_INTERVAL_MS: int(1000, 60_000).default(10_000),
+  HEARTBEAT_TIMEOUT_MS: int(1000, 60_000).default(10_000),
   /** How long a transport connection may stay open without joining (socket.io's connectTimeout). */
   HANDSHAKE_TIMEOUT_MS: int(500, 60_000).default(10_000),
   /** Comma-separated browser origins allowed besides the server's own page; `*` allows any. */

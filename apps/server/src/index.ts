@@ -1,5 +1,5 @@
 /** What tests, bots and benchmarks import from the server package. */
-export { buildApp, type BuiltApp } from './app.js';
+export { buildApp, type BuildOptions, type BuiltApp } from './app.js';
 export { loadConfig, testConfig, type ServerConfig } from './config.js';
 export { shutDownGracefully, shutDownWithin } from './shutdown.js';
 export type { GameServices } from './services.js';

@@ -4,7 +4,7 @@
  * manual clock instead. Timers are unref'd: the listening socket keeps the process alive, and
  * a pending timer alone never should.
  */
-import type { DelayerClock, Schedule } from '@arena/shared/netcode';
+import type { TimerClock, Schedule } from '@arena/shared/netcode';
 
 export const monotonicNow = (): number => performance.now();
 
@@ -14,4 +14,4 @@ export const realSchedule: Schedule = (run, delayMs) => {
   return () => clearTimeout(timer);
 };
 
-export const realClock: DelayerClock = { now: monotonicNow, schedule: realSchedule };
+export const realClock: TimerClock = { now: monotonicNow, schedule: realSchedule };

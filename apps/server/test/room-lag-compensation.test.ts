@@ -4,7 +4,7 @@
  * are driven by hand, so this is exact and needs no sockets.
  */
 import { Button } from '@arena/shared/protocol';
-import { DEFAULT_SIM_CONFIG, type SimEvent } from '@arena/shared/sim';
+import { DEFAULT_SIM_CONFIG, step, type SimEvent } from '@arena/shared/sim';
 import { describe, expect, it } from 'vitest';
 import { RoomSimulation } from '../src/rooms/room-simulation.js';
 
@@ -16,7 +16,7 @@ const LINE_Y = 500;
 type Hit = Extract<SimEvent, { type: 'dash-hit' }>;
 
 function setUp() {
-  const sim = new RoomSimulation(7, DEFAULT_SIM_CONFIG, 15);
+  const sim = new RoomSimulation(7, DEFAULT_SIM_CONFIG, 15, step);
   sim.addPlayer(ATTACKER);
   sim.addPlayer(VICTIM);
   const place = (id: number, x: number, y: number) =>

@@ -1,13 +1,13 @@
 /** What a room tick reports about inputs, for the applied/dropped metrics. */
 import { Button } from '@arena/shared/protocol';
-import { DEFAULT_SIM_CONFIG } from '@arena/shared/sim';
+import { DEFAULT_SIM_CONFIG, step } from '@arena/shared/sim';
 import { describe, expect, it } from 'vitest';
 import { RoomSimulation } from '../src/rooms/room-simulation.js';
 
 const BACKLOG = 15;
 
 function onePlayer() {
-  const sim = new RoomSimulation(3, DEFAULT_SIM_CONFIG, BACKLOG);
+  const sim = new RoomSimulation(3, DEFAULT_SIM_CONFIG, BACKLOG, step);
   sim.addPlayer(1);
   return sim;
 }

@@ -10,7 +10,7 @@ import {
   LinkDelayer,
   LinkProfileQueryError,
   parseLinkProfileQuery,
-  type DelayerClock,
+  type TimerClock,
   type LinkProfile,
 } from '@arena/shared/netcode';
 import type { ClientEventName, ClientPayloadInput, ServerEventName } from '@arena/shared/protocol';
@@ -56,7 +56,7 @@ class SimulatedLinkConnection implements GameConnection {
   constructor(
     private readonly inner: GameConnection,
     readonly link: LinkProfile,
-    clock: DelayerClock,
+    clock: TimerClock,
   ) {
     this.outbound = new LinkDelayer(link, randomSeed(), clock);
     this.inbound = new LinkDelayer(link, randomSeed(), clock);
@@ -103,7 +103,7 @@ class SimulatedLinkConnection implements GameConnection {
   }
 }
 
-const browserClock: DelayerClock = {
+const browserClock: TimerClock = {
   now: () => performance.now(),
   schedule: (run, delayMs) => {
     const timer = setTimeout(run, delayMs);
@@ -114,7 +114,7 @@ const browserClock: DelayerClock = {
 export function withSimulatedLink(
   inner: GameConnection,
   link: LinkProfile,
-  clock: DelayerClock = browserClock,
+  clock: TimerClock = browserClock,
 ): GameConnection {
   return new SimulatedLinkConnection(inner, link, clock);
 }

@@ -1,19 +1,21 @@
 /**
  * The fixed-timestep driver. Timers are late and uneven, so each wake-up adds the real elapsed
  * time to an accumulator and runs as many whole ticks as it holds (bounded, so a long pause
- * does not replay seconds of game at once). Every room ticks on the same beat.
+ * does not replay seconds of game at once). Every room ticks on the same beat. The clock and
+ * the timer are passed in: the server's real ones, or a test's manual pair.
  */
+import type { TimerClock } from '@arena/shared/netcode';
+
 export interface GameLoopOptions {
   tickRateHz: number;
-  /** Monotonic clock in ms. */
-  now: () => number;
+  clock: TimerClock;
   onTick: (tickTimeMs: number) => void;
   /** After a stall, at most this many ticks are caught up; the rest is dropped. */
   maxCatchUpTicks?: number;
 }
 
 export class GameLoop {
-  private timer: NodeJS.Timeout | null = null;
+  private cancelTimer: (() => void) | null = null;
   private accumulatorMs = 0;
   private lastMs = 0;
   private readonly tickMs: number;
@@ -24,25 +26,21 @@ export class GameLoop {
     this.maxCatchUpTicks = options.maxCatchUpTicks ?? 5;
   }
 
-  get running(): boolean {
-    return this.timer !== null;
-  }
-
   start(): void {
-    if (this.timer) return;
-    this.lastMs = this.options.now();
+    if (this.cancelTimer) return;
+    this.lastMs = this.options.clock.now();
     this.accumulatorMs = 0;
     this.schedule();
   }
 
   stop(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.cancelTimer?.();
+    this.cancelTimer = null;
   }
 
-  /** Runs the ticks that are due; public so a test can drive it with a manual clock. */
-  advance(): void {
-    const now = this.options.now();
+  /** Runs the ticks that are due, each stamped with the time it was due at. */
+  private advance(): void {
+    const now = this.options.clock.now();
     this.accumulatorMs += now - this.lastMs;
     this.lastMs = now;
     const cap = this.tickMs * this.maxCatchUpTicks;
@@ -55,9 +53,10 @@ export class GameLoop {
 
   private schedule(): void {
     const waitMs = Math.max(1, this.tickMs - this.accumulatorMs);
-    this.timer = setTimeout(() => {
+    this.cancelTimer = this.options.clock.schedule(() => {
       this.advance();
-      if (this.timer) this.schedule();
+      // A tick may have stopped the loop (shutdown): then it stays stopped.
+      if (this.cancelTimer) this.schedule();
     }, waitMs);
   }
 }

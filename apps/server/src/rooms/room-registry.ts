@@ -3,7 +3,8 @@
  * list, and forgetting rooms that emptied or failed.
  */
 import { ErrorCode } from '@arena/shared/protocol';
-import { DEFAULT_SIM_CONFIG, type SimConfig } from '@arena/shared/sim';
+import type { StepFunction } from '@arena/shared/netcode';
+import { DEFAULT_SIM_CONFIG, step, type SimConfig } from '@arena/shared/sim';
 import type { ServerConfig } from '../config.js';
 import { Room, type RoomContext } from './room.js';
 import { generateRoomCode } from './room-codes.js';
@@ -14,15 +15,21 @@ export interface CreateRoomOptions {
   isPublic?: boolean | undefined;
 }
 
+/** What rooms are built with, besides the configuration. */
+export interface RegistryContext extends Omit<RoomContext, 'onClosed'> {
+  /** Each new room's step function; the game's own `step` unless a test wraps it. */
+  roomStep?: ((roomCode: string) => StepFunction) | undefined;
+}
+
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
-  readonly simConfig: SimConfig;
+  private readonly simConfig: SimConfig;
   /** Listeners told whenever the lobby list may have changed. */
   private readonly lobbyListeners = new Set<() => void>();
 
   constructor(
     private readonly config: ServerConfig,
-    private readonly ctx: Omit<RoomContext, 'onClosed'>,
+    private readonly ctx: RegistryContext,
   ) {
     this.simConfig = {
       ...DEFAULT_SIM_CONFIG,
@@ -61,6 +68,7 @@ export class RoomRegistry {
         inputBacklogMax: this.config.INPUT_BACKLOG_MAX,
         chatHistorySize: this.config.CHAT_HISTORY_SIZE,
         seed: Math.floor(Math.random() * 0xffff_ffff),
+        step: this.ctx.roomStep?.(code) ?? step,
       },
       { ...this.ctx, onClosed: (closed) => this.forget(closed) },
     );

@@ -21,12 +21,9 @@ import {
   addPlayer,
   createWorld,
   removePlayer,
-  step,
   type SimConfig,
   type World,
 } from '@arena/shared/sim';
-
-export type { StepFunction };
 
 export interface ReceivedInput {
   seq: number;
@@ -50,15 +47,13 @@ export class RoomSimulation {
   private readonly connected = new Map<number, boolean>();
   /** Every player's recent positions, so a dash is judged where the attacker saw its victim. */
   readonly lagCompensation: LagCompensation;
-  /** Replaceable so a test can make one room's tick fail. */
-  stepFunction: StepFunction = step;
-  /** The last snapshot's encoded bytes and when it was taken (server clock, ms). */
-  lastSnapshot: Uint8Array | null = null;
 
+  /** `step` is the game's own fixed-step function, or what a test wraps around it. */
   constructor(
     seed: number,
     simConfig: SimConfig,
     private readonly maxBacklog: number,
+    private readonly step: StepFunction,
   ) {
     this.world = createWorld(seed, simConfig);
     // The netcode's default bound (1 s): docs/NETCODE.md shows 200 ms misses most hits on a far link.
@@ -90,11 +85,11 @@ export class RoomSimulation {
 
   /**
    * Runs one tick: every player's slot, dash hits judged where each attacker saw its victims,
-   * `stepFunction`. Throws if the step throws; `this.world` is then unchanged (the slots of
+   * `step`. Throws if the step throws; `this.world` is then unchanged (the slots of
    * that tick are spent, as they would have been).
    */
   tick(): RoomTickResult {
-    const result = runServerTick(this.world, this.slots, this.lagCompensation, this.stepFunction);
+    const result = runServerTick(this.world, this.slots, this.lagCompensation, this.step);
     this.world = result.world;
     let inputsApplied = 0;
     let inputsDropped = 0;
@@ -127,7 +122,6 @@ export class RoomSimulation {
       coins: this.world.coins.map((c) => ({ ...c })),
       acks: [...this.slots].map(([playerId, slots]) => ({ playerId, seq: slots.ackedSeq })),
     };
-    this.lastSnapshot = encodeSnapshot(snapshot);
-    return this.lastSnapshot;
+    return encodeSnapshot(snapshot);
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { ServerPayload } from '@arena/shared/protocol';
 import { ErrorCode } from '@arena/shared/protocol';
+import type { StepFunction } from '@arena/shared/netcode';
 import type { SimConfig, SimEvent } from '@arena/shared/sim';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Metrics } from '../metrics.js';
@@ -24,6 +25,8 @@ export interface RoomOptions {
   inputBacklogMax: number;
   chatHistorySize: number;
   seed: number;
+  /** The game's fixed-step function (`sim.step`, unless a test wraps it). */
+  step: StepFunction;
 }
 
 export interface RoomContext {
@@ -58,7 +61,12 @@ export class Room {
   ) {
     this.code = options.code;
     this.channel = `room:${options.code}`;
-    this.sim = new RoomSimulation(options.seed, options.simConfig, options.inputBacklogMax);
+    this.sim = new RoomSimulation(
+      options.seed,
+      options.simConfig,
+      options.inputBacklogMax,
+      options.step,
+    );
   }
 
   get isFull(): boolean {

@@ -13,7 +13,7 @@ import {
   LinkDelayer,
   makeLinkProfile,
   parseLinkProfileQuery,
-  type DelayerClock,
+  type TimerClock,
   type LinkProfile,
 } from '@arena/shared/netcode';
 import type { ServerConfig } from '../config.js';
@@ -99,7 +99,7 @@ export function simulateLink(
   socket: ArenaSocket,
   profile: LinkProfile | undefined,
   tickRateHz: number,
-  clock: DelayerClock,
+  clock: TimerClock,
 ): SimulatedSocketLink {
   if (!profile || worstDelayMs(profile) === 0) return REAL_LINK;
   const outbound = delayOutbound(socket, profile, clock);
@@ -123,11 +123,7 @@ export function simulateLink(
  * alike reach the connection through engine.io's `write`, and socket.io has no outbound hook,
  * so the link wraps that one method of this one connection.
  */
-function delayOutbound(
-  socket: ArenaSocket,
-  profile: LinkProfile,
-  clock: DelayerClock,
-): LinkDelayer {
+function delayOutbound(socket: ArenaSocket, profile: LinkProfile, clock: TimerClock): LinkDelayer {
   const conn = socket.conn;
   const write = conn.write.bind(conn);
   const link = new LinkDelayer(profile, randomSeed(), clock);

@@ -7,6 +7,7 @@ export * from './point.js';
 export * from './link-profile.js';
 export * from './link-profile-query.js';
 export * from './link-simulator.js';
+export * from './timer-clock.js';
 export * from './clock-sync.js';
 export * from './jitter-delay.js';
 export * from './interpolation.js';

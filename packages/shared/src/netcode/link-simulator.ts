@@ -7,6 +7,7 @@
  */
 import { nextRandom, seedFrom } from '../sim/random.js';
 import type { LinkProfile } from './link-profile.js';
+import type { TimerClock } from './timer-clock.js';
 
 export interface LinkStats {
   sent: number;
@@ -84,18 +85,6 @@ export class SimulatedLink<T> {
 }
 
 /**
- * Runs `run` once after `delayMs` and returns what cancels it: the host's timer, passed in,
- * since this package owns no clock (`setTimeout` in a browser or Node, a manual one in tests).
- */
-export type Schedule = (run: () => void, delayMs: number) => () => void;
-
-/** The real-time half of a delayer: a monotonic clock in ms and a timer. */
-export interface DelayerClock {
-  now: () => number;
-  schedule: Schedule;
-}
-
-/**
  * One direction of a simulated link in real time: `delay(deliver)` calls `deliver` when the
  * link would have delivered it, strictly in the order the calls were delayed. The client's
  * simulated connection and the server's per-socket link both run through it.
@@ -112,7 +101,7 @@ export class LinkDelayer {
   constructor(
     profile: LinkProfile,
     seed: number,
-    private readonly clock: DelayerClock,
+    private readonly clock: TimerClock,
   ) {
     this.link = new SimulatedLink(profile, seed);
   }

@@ -1,0 +1,74 @@
+/** Token buckets and the per-socket limits built from them, on a clock passed by hand. */
+import { describe, expect, it } from 'vitest';
+import {
+  limitSpecs,
+  maxWaitingPackets,
+  PATIENCE,
+  SocketLimits,
+} from '../src/socket/rate-limits.js';
+import { TokenBucket } from '../src/socket/token-bucket.js';
+
+function takeAll(bucket: TokenBucket, nowMs: number): number {
+  let taken = 0;
+  while (bucket.take(nowMs)) taken += 1;
+  return taken;
+}
+
+describe('TokenBucket', () => {
+  it('allows a burst of its capacity, then refills at its rate, never above capacity', () => {
+    const bucket = new TokenBucket(5, 2, 0);
+    expect(takeAll(bucket, 0)).toBe(5);
+    expect(bucket.take(499)).toBe(false);
+    expect(bucket.take(1000)).toBe(true);
+    expect(takeAll(bucket, 1000)).toBe(1);
+    // An hour idle refills to the capacity, not to 7,200.
+    expect(takeAll(bucket, 3_601_000)).toBe(5);
+  });
+
+  it('charges a cost of several tokens only when it has them all', () => {
+    const bucket = new TokenBucket(3, 1, 0);
+    expect(bucket.take(0, 2)).toBe(true);
+    expect(bucket.take(0, 2)).toBe(false);
+    expect(bucket.take(0, 1)).toBe(true);
+  });
+});
+
+describe('SocketLimits', () => {
+  it('limits each kind of event on its own bucket', () => {
+    const limits = new SocketLimits(30, 0);
+    let chats = 0;
+    while (limits.allow('chat:send', 0)) chats += 1;
+    expect(chats).toBe(limitSpecs(30).chat.capacity);
+    // Chat is used up; inputs are not.
+    expect(limits.allow('player:input', 0)).toBe(true);
+    expect(limits.allow('chat:send', 2000)).toBe(true);
+  });
+
+  it('sizes inputs from the tick rate: a second of them at once', () => {
+    const limits = new SocketLimits(60, 0);
+    let inputs = 0;
+    while (limits.allow('player:input', 0)) inputs += 1;
+    expect(inputs).toBe(60);
+  });
+
+  it('runs out of patience after its capacity of strikes, and regains it over time', () => {
+    const limits = new SocketLimits(30, 0);
+    for (let i = 0; i < PATIENCE.capacity; i++) expect(limits.strike(0)).toBe(true);
+    expect(limits.strike(0)).toBe(false);
+    expect(limits.strike(1000)).toBe(true);
+  });
+
+  it('warns about a flood at most every 250 ms per kind', () => {
+    const limits = new SocketLimits(30, 0);
+    expect(limits.shouldWarn('chat:send', 1000)).toBe(true);
+    expect(limits.shouldWarn('chat:send', 1100)).toBe(false);
+    expect(limits.shouldWarn('player:input', 1100)).toBe(true);
+    expect(limits.shouldWarn('chat:send', 1250)).toBe(true);
+  });
+
+  it('lets more packets wait behind a longer simulated lag', () => {
+    const still = maxWaitingPackets(30, 0);
+    expect(still).toBeGreaterThan(0);
+    expect(maxWaitingPackets(30, 2000)).toBeGreaterThan(still);
+  });
+});
