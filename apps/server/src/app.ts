@@ -16,11 +16,12 @@ import { GameLoop } from './rooms/game-loop.js';
 import { RoomRegistry } from './rooms/room-registry.js';
 import type { GameServices } from './services.js';
 import { realClock } from './timers.js';
-import { attachGateway, resumeSession } from './socket/gateway.js';
+import { attachGateway } from './socket/gateway.js';
 import { createHandshakeCheck } from './socket/handshake.js';
 import { startLobbyFeed } from './socket/lobby-feed.js';
-import { resumeSpectator } from './socket/resume-spectator.js';
+import { attachMemberSession } from './socket/member-session.js';
 import { RecoveryAdapter } from './socket/recovery-adapter.js';
+import { socketRoomChannels } from './socket/socket-room-channel.js';
 import { createTransportLimits, type TransportLimits } from './socket/transport-limits.js';
 import type { ArenaServer } from './socket/types.js';
 
@@ -91,16 +92,20 @@ export async function buildApp(
     metrics,
     log: app.log,
     clock: serverClock,
-    rooms: new RoomRegistry(config, { io, log: app.log, metrics, roomStep: options.roomStep }),
-    membership: new WeakMap(),
+    rooms: new RoomRegistry(config, {
+      channels: socketRoomChannels(io, metrics),
+      log: app.log,
+      metrics,
+      schedule: realClock.schedule,
+      roomStep: options.roomStep,
+    }),
     shuttingDown: false,
   };
 
   io.use(createHandshakeCheck(services));
   io.on('connection', (socket) => {
     attachGateway(socket, services);
-    resumeSession(socket, services);
-    resumeSpectator(socket, services);
+    attachMemberSession(socket, services);
   });
 
   const echo = attachEchoEndpoint(app.server);

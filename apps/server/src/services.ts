@@ -3,19 +3,17 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ServerConfig } from './config.js';
 import type { Metrics } from './metrics.js';
 import type { RoomRegistry } from './rooms/room-registry.js';
-import type { ArenaServer, ArenaSocket } from './socket/types.js';
-import type { Room } from './rooms/room.js';
+import type { ArenaServer } from './socket/types.js';
 
 export interface GameServices {
   config: ServerConfig;
   io: ArenaServer;
+  /** The rooms, and which room each member is in. */
   rooms: RoomRegistry;
   metrics: Metrics;
   log: FastifyBaseLogger;
   /** Server clock in ms (wall-clock aligned, monotonic): snapshots and pongs carry it. */
   clock: () => number;
-  /** Which room each connected socket is in. */
-  membership: WeakMap<ArenaSocket, Room>;
   /** True once shutdown has begun: new connections and rooms are refused. */
   shuttingDown: boolean;
 }

@@ -1,12 +1,17 @@
 /**
- * All rooms of this process: creating them (with codes), finding them, quick play, the lobby
- * list, and forgetting rooms that emptied or failed.
+ * All rooms of this process, and the one answer to "which room is this member in". It creates
+ * rooms (with codes), finds them, picks one for quick play, lists the lobby, and forgets rooms
+ * that emptied or failed. Members enter, leave, detach (their connection dropped) and resume
+ * (a held seat by its token, or watching again after a blip) through it, never through a room
+ * directly, so its membership and the rooms' seats cannot drift apart.
  */
+import type { Schedule, StepFunction } from '@arena/shared/netcode';
 import { ErrorCode } from '@arena/shared/protocol';
-import type { StepFunction } from '@arena/shared/netcode';
 import { DEFAULT_SIM_CONFIG, step, type SimConfig } from '@arena/shared/sim';
 import type { ServerConfig } from '../config.js';
-import { Room, type RoomContext } from './room.js';
+import type { Metrics } from '../metrics.js';
+import type { MemberId, RoomChannels } from './room-channel.js';
+import { Room, type RoomCloseReason, type RoomLog } from './room.js';
 import { generateRoomCode } from './room-codes.js';
 import type { Seat } from './seat.js';
 
@@ -16,13 +21,24 @@ export interface CreateRoomOptions {
 }
 
 /** What rooms are built with, besides the configuration. */
-export interface RegistryContext extends Omit<RoomContext, 'onClosed'> {
+export interface RegistryContext {
+  channels: RoomChannels;
+  log: RoomLog;
+  metrics: Metrics;
+  schedule: Schedule;
   /** Each new room's step function; the game's own `step` unless a test wraps it. */
   roomStep?: ((roomCode: string) => StepFunction) | undefined;
 }
 
+/** What a member watches, for socket.io to keep across a blip (see member-session.ts). */
+export interface WatchingNote {
+  code: string;
+  name: string;
+}
+
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
+  private readonly memberRooms = new Map<MemberId, Room>();
   private readonly simConfig: SimConfig;
   /** Listeners told whenever the lobby list may have changed. */
   private readonly lobbyListeners = new Set<() => void>();
@@ -51,6 +67,11 @@ export class RoomRegistry {
     return this.rooms.get(code);
   }
 
+  /** The room this member is in, if any. A room that closed has let its members go. */
+  roomOf(member: MemberId): Room | undefined {
+    return this.memberRooms.get(member);
+  }
+
   /** Returns the new room, or an error code when the server runs its maximum of rooms. */
   create(options: CreateRoomOptions): Room | typeof ErrorCode.TooManyRooms {
     if (this.rooms.size >= this.config.MAX_ROOMS) return ErrorCode.TooManyRooms;
@@ -70,11 +91,81 @@ export class RoomRegistry {
         seed: Math.floor(Math.random() * 0xffff_ffff),
         step: this.ctx.roomStep?.(code) ?? step,
       },
-      { ...this.ctx, onClosed: (closed) => this.forget(closed) },
+      {
+        channel: this.ctx.channels(code),
+        log: this.ctx.log,
+        metrics: this.ctx.metrics,
+        schedule: this.ctx.schedule,
+        onClosed: (closed, reason, formerMembers) => this.forget(closed, reason, formerMembers),
+      },
     );
     this.rooms.set(code, room);
     this.lobbyChanged();
     return room;
+  }
+
+  /** Seats the member as a new player. The caller has checked that it may. */
+  enterAsPlayer(member: MemberId, room: Room, name: string, color: number | undefined): Seat {
+    const seat = room.join(member, name, color);
+    this.memberRooms.set(member, room);
+    this.lobbyChanged();
+    return seat;
+  }
+
+  /** Lets the member watch. The caller has checked that it may. */
+  enterAsSpectator(member: MemberId, room: Room, name: string, resumed = false): void {
+    room.spectate(member, name, resumed);
+    this.memberRooms.set(member, room);
+    this.lobbyChanged();
+  }
+
+  /** The member asked to leave its room; false if it was in none. */
+  leave(member: MemberId): boolean {
+    const room = this.memberRooms.get(member);
+    if (!room) return false;
+    this.memberRooms.delete(member);
+    room.leave(member);
+    this.lobbyChanged();
+    return true;
+  }
+
+  /** The member's connection dropped: its room holds a player's seat for the grace period. */
+  detach(member: MemberId): void {
+    const room = this.memberRooms.get(member);
+    if (!room) return;
+    this.memberRooms.delete(member);
+    room.detach(member);
+    this.lobbyChanged();
+  }
+
+  /**
+   * Gives the seat that `token` belongs to back to this member: the player is back from a
+   * drop, or plays on in another tab, which the seat's previous connection is told.
+   */
+  resumePlayer(member: MemberId, token: string): Room | undefined {
+    const found = this.findSeat(token);
+    if (!found || found.room.closed) return undefined;
+    const previous = found.seat.member;
+    found.room.resume(found.seat, member);
+    if (previous !== null && previous !== member) this.memberRooms.delete(previous);
+    this.memberRooms.set(member, found.room);
+    this.lobbyChanged();
+    return found.room;
+  }
+
+  /** Lets a member watch again after a blip, if its room is still there and has a place. */
+  resumeSpectator(member: MemberId, note: WatchingNote): Room | undefined {
+    const room = this.rooms.get(note.code);
+    if (!room || room.closed || room.spectatorsFull) return undefined;
+    this.enterAsSpectator(member, room, note.name, true);
+    return room;
+  }
+
+  /** What the member is watching, if it is a spectator. */
+  watching(member: MemberId): WatchingNote | undefined {
+    const room = this.memberRooms.get(member);
+    const name = room?.spectators.get(member);
+    return room && name !== undefined ? { code: room.code, name } : undefined;
   }
 
   /** The fullest public room that still has a free seat, if any. */
@@ -85,14 +176,6 @@ export class RoomRegistry {
       if (!best || room.seats.size > best.seats.size) best = room;
     }
     return best;
-  }
-
-  findSeat(token: string): { room: Room; seat: Seat } | undefined {
-    for (const room of this.rooms.values()) {
-      const seat = room.seatByToken(token);
-      if (seat) return { room, seat };
-    }
-    return undefined;
   }
 
   lobbyList() {
@@ -114,12 +197,23 @@ export class RoomRegistry {
     for (const room of this.rooms.values()) room.tick(serverTimeMs);
   }
 
+  /** The server is stopping: every room tells its members why, and closes. */
   closeAll(code: ErrorCode, message: string): void {
-    for (const room of [...this.rooms.values()]) room.close(code, message);
+    for (const room of [...this.rooms.values()]) room.close('shutdown', code, message);
   }
 
-  private forget(room: Room): void {
+  private findSeat(token: string): { room: Room; seat: Seat } | undefined {
+    for (const room of this.rooms.values()) {
+      const seat = room.seatByToken(token);
+      if (seat) return { room, seat };
+    }
+    return undefined;
+  }
+
+  private forget(room: Room, _reason: RoomCloseReason, formerMembers: readonly MemberId[]): void {
     this.rooms.delete(room.code);
+    for (const member of formerMembers)
+      if (this.memberRooms.get(member) === room) this.memberRooms.delete(member);
     this.lobbyChanged();
   }
 }

@@ -1,15 +1,18 @@
 /**
- * One room: who is in it (seats and spectators), its authoritative simulation, and what it
- * tells its members. Sockets join the socket.io channel `room:<code>`, so a snapshot is
- * encoded once and broadcast as one buffer to everyone in the room.
+ * One room: who is in it (seats and spectators, each a member id), its authoritative
+ * simulation, and what it tells its members. It reaches them only through its channel, never
+ * through a socket, so a member may be connected to another process than the room's, and the
+ * room runs in a unit test with a recording channel. A snapshot is encoded once per interval
+ * and handed to the channel as one buffer for everyone.
  */
-import type { ServerPayload } from '@arena/shared/protocol';
-import { ErrorCode } from '@arena/shared/protocol';
-import type { StepFunction } from '@arena/shared/netcode';
+import type { StepFunction, Schedule } from '@arena/shared/netcode';
+import { ErrorCode, type ServerPayload } from '@arena/shared/protocol';
 import type { SimConfig, SimEvent } from '@arena/shared/sim';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Metrics } from '../metrics.js';
-import type { ArenaServer, ArenaSocket } from '../socket/types.js';
+import { errorSender, type SendError } from '../send-error.js';
+import type { MemberId, RoomChannel } from './room-channel.js';
+import { joinedPayload, lobbyEntry, playerInfo, roundEndedPayload } from './room-payloads.js';
 import { RoomSimulation } from './room-simulation.js';
 import { defaultColor, newSessionToken, type Seat } from './seat.js';
 
@@ -29,12 +32,19 @@ export interface RoomOptions {
   step: StepFunction;
 }
 
+export type RoomLog = Pick<FastifyBaseLogger, 'info' | 'error'>;
+
+/** Why a room closed: its last member left, its tick kept failing, or the server is stopping. */
+export type RoomCloseReason = 'empty' | 'failed' | 'shutdown';
+
 export interface RoomContext {
-  io: ArenaServer;
-  log: FastifyBaseLogger;
+  channel: RoomChannel;
+  log: RoomLog;
   metrics: Metrics;
-  /** Called once the room closed itself (it failed) or lost its last member. */
-  onClosed: (room: Room) => void;
+  /** Times the grace period of a dropped player's seat. */
+  schedule: Schedule;
+  /** Called once, when the room has closed: why, and the members it let go. */
+  onClosed: (room: Room, reason: RoomCloseReason, formerMembers: readonly MemberId[]) => void;
 }
 
 type ChatMessage = ServerPayload<'chat:message'>;
@@ -44,12 +54,12 @@ const MAX_CONSECUTIVE_FAILURES = 3;
 
 export class Room {
   readonly code: string;
-  readonly channel: string;
   readonly seats = new Map<number, Seat>();
-  /** Spectators and the names they chose (for chat). */
-  readonly spectators = new Map<ArenaSocket, string>();
+  /** Spectators, and the names they chose (for chat). */
+  readonly spectators = new Map<MemberId, string>();
   readonly sim: RoomSimulation;
-  private readonly chatHistory: ChatMessage[] = [];
+  private readonly recentChat: ChatMessage[] = [];
+  private readonly errorToAll: SendError;
   private nextPlayerId = 1;
   private ticksSinceSnapshot = 0;
   private consecutiveFailures = 0;
@@ -60,13 +70,13 @@ export class Room {
     private readonly ctx: RoomContext,
   ) {
     this.code = options.code;
-    this.channel = `room:${options.code}`;
     this.sim = new RoomSimulation(
       options.seed,
       options.simConfig,
       options.inputBacklogMax,
       options.step,
     );
+    this.errorToAll = errorSender((error) => ctx.channel.toAll('error', error), ctx.metrics);
   }
 
   get isFull(): boolean {
@@ -81,8 +91,12 @@ export class Room {
     return this.seats.size === 0 && this.spectators.size === 0;
   }
 
-  seatOf(socket: ArenaSocket): Seat | undefined {
-    for (const seat of this.seats.values()) if (seat.socket === socket) return seat;
+  get chatHistory(): readonly ChatMessage[] {
+    return this.recentChat;
+  }
+
+  seatOf(member: MemberId): Seat | undefined {
+    for (const seat of this.seats.values()) if (seat.member === member) return seat;
     return undefined;
   }
 
@@ -91,81 +105,89 @@ export class Room {
     return undefined;
   }
 
+  /** Every connection the room holds: players who are connected, and spectators. */
+  members(): MemberId[] {
+    const members = [...this.spectators.keys()];
+    for (const seat of this.seats.values()) if (seat.member !== null) members.push(seat.member);
+    return members;
+  }
+
   /** Seats a new player. The caller has checked that the room is not full. */
-  join(socket: ArenaSocket, name: string, color: number | undefined): Seat {
+  join(member: MemberId, name: string, color: number | undefined): Seat {
     const id = this.allocatePlayerId();
     const seat: Seat = {
       id,
       name,
       color: color ?? defaultColor(id),
       token: newSessionToken(),
-      socket,
-      graceTimer: null,
+      member,
+      cancelGrace: null,
     };
     this.seats.set(id, seat);
     this.sim.addPlayer(id);
-    socket.to(this.channel).emit('player:joined', this.playerInfo(seat));
-    void socket.join(this.channel);
-    socket.emit('room:joined', this.joinedPayload('player', seat, false));
+    this.ctx.channel.toAllBut(member, 'player:joined', playerInfo(seat));
+    this.ctx.channel.add(member);
+    this.ctx.channel.toMember(member, 'room:joined', joinedPayload(this, 'player', seat, false));
     return seat;
   }
 
-  spectate(socket: ArenaSocket, name: string, resumed = false): void {
-    this.spectators.set(socket, name);
-    socket.data.spectating = { code: this.code, name };
-    void socket.join(this.channel);
-    socket.emit('room:joined', this.joinedPayload('spectator', null, resumed));
+  /** Lets a member watch. The caller has checked that there is a place left to watch. */
+  spectate(member: MemberId, name: string, resumed = false): void {
+    this.spectators.set(member, name);
+    this.ctx.channel.add(member);
+    this.ctx.channel.toMember(
+      member,
+      'room:joined',
+      joinedPayload(this, 'spectator', null, resumed),
+    );
   }
 
-  /** Gives a held seat to a socket: a player back from a drop, or a tab taking over. */
-  resume(seat: Seat, socket: ArenaSocket): void {
-    if (seat.graceTimer) clearTimeout(seat.graceTimer);
-    seat.graceTimer = null;
-    const previous = seat.socket;
-    if (previous && previous !== socket) this.evict(previous, seat);
-    seat.socket = socket;
+  /** Gives a held seat to a member: a player back from a drop, or a tab taking over. */
+  resume(seat: Seat, member: MemberId): void {
+    seat.cancelGrace?.();
+    seat.cancelGrace = null;
+    const previous = seat.member;
+    if (previous !== null && previous !== member) this.evict(previous, seat);
+    seat.member = member;
     this.sim.setConnected(seat.id, true);
-    void socket.join(this.channel);
-    socket.emit('room:joined', this.joinedPayload('player', seat, true));
-    this.ctx.io
-      .to(this.channel)
-      .except(socket.id)
-      .emit('player:connection', { id: seat.id, connected: true });
+    this.ctx.channel.add(member);
+    this.ctx.channel.toMember(member, 'room:joined', joinedPayload(this, 'player', seat, true));
+    this.ctx.channel.toAllBut(member, 'player:connection', { id: seat.id, connected: true });
   }
 
-  /** The socket went away without leaving: hold a player's seat for the grace period. */
-  detach(socket: ArenaSocket): void {
-    if (this.spectators.delete(socket)) return this.closeIfEmpty();
-    const seat = this.seatOf(socket);
+  /** The member's connection went away without leaving: a player's seat is held a while. */
+  detach(member: MemberId): void {
+    this.ctx.channel.remove(member);
+    if (this.spectators.delete(member)) return this.closeIfEmpty();
+    const seat = this.seatOf(member);
     if (!seat) return;
-    seat.socket = null;
+    seat.member = null;
     if (this.options.graceMs <= 0) return this.removeSeat(seat);
     this.sim.setConnected(seat.id, false);
-    this.ctx.io.to(this.channel).emit('player:connection', { id: seat.id, connected: false });
-    seat.graceTimer = setTimeout(() => this.removeSeat(seat), this.options.graceMs);
-    seat.graceTimer.unref();
+    this.ctx.channel.toAll('player:connection', { id: seat.id, connected: false });
+    seat.cancelGrace = this.ctx.schedule(() => this.removeSeat(seat), this.options.graceMs);
   }
 
-  /** The socket asked to leave: its seat is freed at once. */
-  leave(socket: ArenaSocket): void {
-    void socket.leave(this.channel);
-    delete socket.data.spectating;
-    if (this.spectators.delete(socket)) return this.closeIfEmpty();
-    const seat = this.seatOf(socket);
+  /** The member asked to leave: its seat is freed at once, and it is told so. */
+  leave(member: MemberId): void {
+    this.ctx.channel.remove(member);
+    this.ctx.channel.toMember(member, 'room:left', {});
+    if (this.spectators.delete(member)) return this.closeIfEmpty();
+    const seat = this.seatOf(member);
     if (seat) this.removeSeat(seat);
   }
 
-  chat(socket: ArenaSocket, text: string): void {
-    const seat = this.seatOf(socket);
+  chat(member: MemberId, text: string): void {
+    const seat = this.seatOf(member);
     const message: ChatMessage = {
-      from: seat ? seat.name : (this.spectators.get(socket) ?? 'spectator'),
+      from: seat ? seat.name : (this.spectators.get(member) ?? 'spectator'),
       fromId: seat ? seat.id : 0,
       text,
       atMs: Date.now(),
     };
-    this.chatHistory.push(message);
-    if (this.chatHistory.length > this.options.chatHistorySize) this.chatHistory.shift();
-    this.ctx.io.to(this.channel).emit('chat:message', message);
+    this.recentChat.push(message);
+    if (this.recentChat.length > this.options.chatHistorySize) this.recentChat.shift();
+    this.ctx.channel.toAll('chat:message', message);
   }
 
   /** Runs one tick, contained: a throwing tick leaves the world as it was before it. */
@@ -190,35 +212,25 @@ export class Room {
     );
     if (this.ticksSinceSnapshot >= ticksPerSnapshot) {
       this.ticksSinceSnapshot = 0;
-      this.broadcastSnapshot(serverTimeMs);
+      this.ctx.channel.broadcastSnapshot(this.sim.encodeSnapshot(serverTimeMs));
     }
   }
 
   /** Tells everyone the room is gone and lets go of every member. */
-  close(code: ErrorCode, message: string): void {
+  close(reason: Exclude<RoomCloseReason, 'empty'>, code: ErrorCode, message: string): void {
     if (this.closed) return;
     this.closed = true;
-    for (const seat of this.seats.values()) if (seat.graceTimer) clearTimeout(seat.graceTimer);
-    this.ctx.io.to(this.channel).emit('error', { code, message });
-    this.ctx.metrics.countError(code);
-    this.ctx.io.in(this.channel).socketsLeave(this.channel);
+    for (const seat of this.seats.values()) seat.cancelGrace?.();
+    this.errorToAll(code, message);
+    this.ctx.channel.removeAll();
+    const formerMembers = this.members();
     this.seats.clear();
     this.spectators.clear();
-    this.ctx.onClosed(this);
+    this.ctx.onClosed(this, reason, formerMembers);
   }
 
   lobbyEntry(): ServerPayload<'lobby:rooms'>['rooms'][number] {
-    const { round, config } = this.sim.world;
-    return {
-      code: this.code,
-      name: this.options.name,
-      players: this.seats.size,
-      maxPlayers: this.options.maxPlayers,
-      spectators: this.spectators.size,
-      round: round.number,
-      phase: round.phase,
-      secondsLeft: Math.ceil(round.ticksLeft / config.tickRateHz),
-    };
+    return lobbyEntry(this);
   }
 
   private onTickFailure(error: unknown): void {
@@ -230,57 +242,45 @@ export class Room {
     );
     if (this.consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
       this.close(
+        'failed',
         ErrorCode.RoomClosed,
         'This room hit an internal error and was closed. Please join or create another.',
       );
     }
   }
 
-  private broadcastSnapshot(serverTimeMs: number): void {
-    const bytes = this.sim.encodeSnapshot(serverTimeMs);
-    const recipients = this.ctx.io.sockets.adapter.rooms.get(this.channel)?.size ?? 0;
-    this.ctx.io.to(this.channel).emit('state:snapshot', bytes);
-    this.ctx.metrics.snapshotsSent += 1;
-    this.ctx.metrics.snapshotBytesOut += bytes.byteLength * recipients;
-  }
-
   private announce(events: readonly SimEvent[]): void {
     for (const event of events) {
       if (event.type !== 'round-ended') continue;
-      const scoreboard = event.scores.map(({ id, score }) => ({
-        id,
-        score,
-        name: this.seats.get(id)?.name ?? '?',
-      }));
-      // Nobody wins a round in which nobody scored.
-      const top = scoreboard[0];
-      const winner = top && top.score > 0 ? top : null;
-      this.ctx.io.to(this.channel).emit('round:ended', { round: event.round, winner, scoreboard });
+      this.ctx.channel.toAll('round:ended', roundEndedPayload(event, this.seats));
     }
   }
 
-  private evict(socket: ArenaSocket, seat: Seat): void {
-    void socket.leave(this.channel);
-    socket.emit('error', {
-      code: ErrorCode.SessionReplaced,
-      message: `Your seat as ${seat.name} was taken over by another tab.`,
-    });
-    this.ctx.metrics.countError(ErrorCode.SessionReplaced);
+  /** Another connection took the seat over: the one it had is told, and hears no more. */
+  private evict(previous: MemberId, seat: Seat): void {
+    this.ctx.channel.remove(previous);
+    const sendError = errorSender(
+      (error) => this.ctx.channel.toMember(previous, 'error', error),
+      this.ctx.metrics,
+    );
+    sendError(
+      ErrorCode.SessionReplaced,
+      `Your seat as ${seat.name} was taken over by another tab.`,
+    );
   }
 
   private removeSeat(seat: Seat): void {
-    if (seat.graceTimer) clearTimeout(seat.graceTimer);
+    seat.cancelGrace?.();
     if (!this.seats.delete(seat.id)) return;
     this.sim.removePlayer(seat.id);
-    this.ctx.io.to(this.channel).emit('player:left', { id: seat.id });
+    this.ctx.channel.toAll('player:left', { id: seat.id });
     this.closeIfEmpty();
   }
 
   private closeIfEmpty(): void {
-    if (this.isEmpty && !this.closed) {
-      this.closed = true;
-      this.ctx.onClosed(this);
-    }
+    if (!this.isEmpty || this.closed) return;
+    this.closed = true;
+    this.ctx.onClosed(this, 'empty', []);
   }
 
   private allocatePlayerId(): number {
@@ -288,37 +288,5 @@ export class Room {
     const id = this.nextPlayerId;
     this.nextPlayerId = (this.nextPlayerId % 0xffff) + 1;
     return id;
-  }
-
-  private playerInfo(seat: Seat) {
-    return { id: seat.id, name: seat.name, color: seat.color, connected: seat.socket !== null };
-  }
-
-  private joinedPayload(
-    role: 'player' | 'spectator',
-    seat: Seat | null,
-    resumed: boolean,
-  ): ServerPayload<'room:joined'> {
-    const { simConfig } = this.options;
-    return {
-      roomCode: this.code,
-      roomName: this.options.name,
-      isPublic: this.options.isPublic,
-      maxPlayers: this.options.maxPlayers,
-      role,
-      selfId: seat?.id ?? 0,
-      sessionToken: seat?.token ?? '',
-      resumed,
-      players: [...this.seats.values()].map((s) => this.playerInfo(s)),
-      sim: {
-        tickRateHz: simConfig.tickRateHz,
-        snapshotRateHz: this.options.snapshotRateHz,
-        arenaWidth: simConfig.arenaWidth,
-        arenaHeight: simConfig.arenaHeight,
-        roundSeconds: simConfig.roundSeconds,
-        intermissionSeconds: simConfig.intermissionSeconds,
-      },
-      chatHistory: [...this.chatHistory],
-    };
   }
 }

@@ -11,20 +11,23 @@
  */
 import {
   LinkDelayer,
+  LinkProfileQueryError,
   makeLinkProfile,
   parseLinkProfileQuery,
   type TimerClock,
   type LinkProfile,
 } from '@arena/shared/netcode';
+import { ErrorCode } from '@arena/shared/protocol';
 import type { ServerConfig } from '../config.js';
+import type { SendError } from '../send-error.js';
 import { maxWaitingPackets } from './rate-limits.js';
 import type { ArenaSocket } from './types.js';
 
 /** Any client may ask for a simulated link; its packets wait in memory, so its wait is bounded. */
-export const MAX_SIMULATED_LAG_MS = 2000;
+const MAX_SIMULATED_LAG_MS = 2000;
 
 /** `undefined`: a real link, nothing simulated. */
-export function linkProfileFromEnv(config: ServerConfig): LinkProfile | undefined {
+function linkProfileFromEnv(config: ServerConfig): LinkProfile | undefined {
   const { SIM_LAG_MS, SIM_JITTER_MS, SIM_STALL_PERCENT } = config;
   if (SIM_LAG_MS === 0 && SIM_JITTER_MS === 0 && SIM_STALL_PERCENT === 0) return undefined;
   return makeLinkProfile('env', SIM_LAG_MS, SIM_JITTER_MS, SIM_STALL_PERCENT);
@@ -47,12 +50,23 @@ function linkQuery(query: Record<string, unknown>): string {
 }
 
 /**
- * The connection's link: the one its handshake query asks for, else the environment's.
- * Throws `LinkProfileQueryError` (naming the key) for a bad query value.
+ * The connection's link: the one its handshake query asks for, else the environment's. A bad
+ * query value is answered with an error naming the key, and the connection goes on with the
+ * environment's link.
  */
-export function linkProfileFor(socket: ArenaSocket, config: ServerConfig): LinkProfile | undefined {
-  const asked = parseLinkProfileQuery(linkQuery(socket.handshake.query));
-  return asked ? bounded(asked) : linkProfileFromEnv(config);
+export function linkProfileOf(
+  socket: ArenaSocket,
+  config: ServerConfig,
+  sendError: SendError,
+): LinkProfile | undefined {
+  try {
+    const asked = parseLinkProfileQuery(linkQuery(socket.handshake.query));
+    return asked ? bounded(asked) : linkProfileFromEnv(config);
+  } catch (error) {
+    if (!(error instanceof LinkProfileQueryError)) throw error;
+    sendError(ErrorCode.InvalidPayload, `Link simulator: ${error.message}.`);
+    return linkProfileFromEnv(config);
+  }
 }
 
 /** What a client may ask for; the operator's SIM_* settings are taken as given. */
@@ -63,7 +77,7 @@ function bounded(profile: LinkProfile): LinkProfile {
 }
 
 /** The longest one packet can wait on this link (a stall included). */
-export function worstDelayMs(profile: LinkProfile | undefined): number {
+function worstDelayMs(profile: LinkProfile | undefined): number {
   if (!profile) return 0;
   const stall = profile.stallPercent > 0 ? profile.stallMs : 0;
   return profile.latencyMs + profile.jitterMs + stall;

@@ -3,9 +3,9 @@ import { ErrorCode, type ClientPayload } from '@arena/shared/protocol';
 import type { HandlerContext } from './handler-context.js';
 
 export function handleInput(ctx: HandlerContext, payload: ClientPayload<'player:input'>): void {
-  const { room, socket, services } = ctx;
+  const { room, member, services } = ctx;
   if (!room) return ctx.fail(ErrorCode.NotInRoom, 'Join a room before sending input.');
-  const seat = room.seatOf(socket);
+  const seat = room.seatOf(member);
   if (!seat)
     return ctx.fail(ErrorCode.SpectatorCannotPlay, 'Spectators watch; join as a player to play.');
   const result = room.sim.receiveInput(seat.id, {
@@ -20,7 +20,7 @@ export function handleInput(ctx: HandlerContext, payload: ClientPayload<'player:
 
 export function handleChat(ctx: HandlerContext, payload: ClientPayload<'chat:send'>): void {
   if (!ctx.room) return ctx.fail(ErrorCode.NotInRoom, 'Join a room before chatting.');
-  ctx.room.chat(ctx.socket, payload.text);
+  ctx.room.chat(ctx.member, payload.text);
 }
 
 export function handlePing(ctx: HandlerContext, payload: ClientPayload<'time:ping'>): void {

@@ -1,13 +1,7 @@
-/** Creating, joining, quick play and leaving rooms. */
+/** Creating, joining, quick play and leaving rooms; the registry keeps who is where. */
 import { ErrorCode, type ClientPayload } from '@arena/shared/protocol';
 import type { Room } from '../rooms/room.js';
 import type { HandlerContext } from './handler-context.js';
-
-function enter(ctx: HandlerContext, room: Room, name: string, color: number | undefined): void {
-  room.join(ctx.socket, name, color);
-  ctx.services.membership.set(ctx.socket, room);
-  ctx.services.rooms.lobbyChanged();
-}
 
 function notInARoomAlready(ctx: HandlerContext): boolean {
   if (!ctx.room) return true;
@@ -34,21 +28,19 @@ function createRoom(
 export function handleCreate(ctx: HandlerContext, payload: ClientPayload<'room:create'>): void {
   if (!notInARoomAlready(ctx)) return;
   const room = createRoom(ctx, { name: payload.roomName, isPublic: payload.isPublic });
-  if (room) enter(ctx, room, payload.name, payload.color);
+  if (room) ctx.services.rooms.enterAsPlayer(ctx.member, room, payload.name, payload.color);
 }
 
 export function handleJoin(ctx: HandlerContext, payload: ClientPayload<'room:join'>): void {
   if (!notInARoomAlready(ctx)) return;
-  const room = ctx.services.rooms.get(payload.code);
+  const { rooms } = ctx.services;
+  const room = rooms.get(payload.code);
   if (!room || room.closed)
     return ctx.fail(ErrorCode.RoomNotFound, `No room has the code ${payload.code}.`);
   if (payload.spectate) {
     if (room.spectatorsFull)
       return ctx.fail(ErrorCode.RoomFull, `Room ${room.code} has no place left to watch.`);
-    room.spectate(ctx.socket, payload.name);
-    ctx.services.membership.set(ctx.socket, room);
-    ctx.services.rooms.lobbyChanged();
-    return;
+    return rooms.enterAsSpectator(ctx.member, room, payload.name);
   }
   if (room.isFull) {
     return ctx.fail(
@@ -56,7 +48,7 @@ export function handleJoin(ctx: HandlerContext, payload: ClientPayload<'room:joi
       `Room ${room.code} is full (${room.options.maxPlayers} players). You can watch instead.`,
     );
   }
-  enter(ctx, room, payload.name, payload.color);
+  rooms.enterAsPlayer(ctx.member, room, payload.name, payload.color);
 }
 
 export function handleQuickPlay(
@@ -65,13 +57,10 @@ export function handleQuickPlay(
 ): void {
   if (!notInARoomAlready(ctx)) return;
   const room = ctx.services.rooms.quickPlayRoom() ?? createRoom(ctx, { isPublic: true });
-  if (room) enter(ctx, room, payload.name, payload.color);
+  if (room) ctx.services.rooms.enterAsPlayer(ctx.member, room, payload.name, payload.color);
 }
 
 export function handleLeave(ctx: HandlerContext): void {
-  if (!ctx.room) return ctx.fail(ErrorCode.NotInRoom, 'You are not in a room.');
-  ctx.room.leave(ctx.socket);
-  ctx.services.membership.delete(ctx.socket);
-  ctx.socket.emit('room:left', {});
-  ctx.services.rooms.lobbyChanged();
+  if (!ctx.services.rooms.leave(ctx.member))
+    ctx.fail(ErrorCode.NotInRoom, 'You are not in a room.');
 }

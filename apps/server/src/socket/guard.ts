@@ -1,0 +1,77 @@
+/**
+ * What an inbound event must pass before any handler sees it: the protocol must know the event
+ * (no schema, no handler), the socket must be within its rate limit for that kind of event,
+ * and the payload must parse against the event's schema. A refused event is answered with
+ * `error` and costs the socket some patience; a socket that runs out is disconnected, and no
+ * one else notices.
+ */
+import {
+  clientEventSchemas,
+  ErrorCode,
+  isClientEventName,
+  type ClientEventName,
+} from '@arena/shared/protocol';
+import type { SendError } from '../send-error.js';
+import type { GameServices } from '../services.js';
+import { SocketLimits } from './rate-limits.js';
+import type { ArenaSocket } from './types.js';
+
+/** An event that passed: its name, and its payload as its schema parsed it. */
+export interface AdmittedEvent {
+  event: ClientEventName;
+  payload: unknown;
+}
+
+/** Passes an event on, or refuses it (and answers the socket) with `undefined`. */
+export type Guard = (event: unknown, raw: unknown) => AdmittedEvent | undefined;
+
+/** A short, safe description of why a payload failed its schema. */
+function describeIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid payload';
+  const where = issue.path.map(String).join('.').slice(0, 60);
+  return (where ? `${where}: ` : '') + issue.message.slice(0, 120);
+}
+
+export function createGuard(
+  socket: ArenaSocket,
+  services: GameServices,
+  sendError: SendError,
+): Guard {
+  const limits = new SocketLimits(services.config.TICK_RATE_HZ, services.clock());
+
+  const misbehaved = (code: ErrorCode, message: string, event?: string): void => {
+    sendError(code, message, event);
+    if (limits.strike(services.clock())) return;
+    services.log.warn(
+      { socket: socket.id, address: socket.data.address },
+      'disconnecting an abusive socket',
+    );
+    socket.disconnect(true);
+  };
+
+  const overLimit = (event: ClientEventName, now: number): void => {
+    // Answered at most every 250 ms, so a flood is not echoed back; counted every time.
+    if (limits.shouldWarn(event, now))
+      sendError(ErrorCode.RateLimited, `Too many ${event} events; slow down.`, event);
+    else services.metrics.countError(ErrorCode.RateLimited);
+    if (!limits.strike(now)) socket.disconnect(true);
+  };
+
+  return (event, raw) => {
+    if (!isClientEventName(event)) {
+      const name = JSON.stringify(String(event).slice(0, 40));
+      misbehaved(ErrorCode.UnknownEvent, `Unknown event ${name}.`);
+      return undefined;
+    }
+    const now = services.clock();
+    if (!limits.allow(event, now)) {
+      overLimit(event, now);
+      return undefined;
+    }
+    const parsed = clientEventSchemas[event].safeParse(raw ?? {});
+    if (parsed.success) return { event, payload: parsed.data };
+    misbehaved(ErrorCode.InvalidPayload, describeIssue(parsed.error), event);
+    return undefined;
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * A connection's membership over its life, kept by the room registry. On connecting, a
+ * handshake that carries a held seat's token takes the seat back; a connection socket.io
+ * recovered after a blip goes on watching what it watched. Just before it drops, what it
+ * watches is noted in `socket.data`, which socket.io keeps for recovery (and a cluster's
+ * adapter carries to whichever process the client comes back to); once it dropped, the
+ * registry detaches it.
+ */
+import type { GameServices } from '../services.js';
+import { leaveRoomChannels } from './socket-room-channel.js';
+import type { ArenaSocket } from './types.js';
+
+const MAX_TOKEN_LENGTH = 64;
+
+export function attachMemberSession(socket: ArenaSocket, services: GameServices): void {
+  const { rooms } = services;
+  if (socket.recovered) leaveRoomChannels(socket);
+  const token = (socket.handshake.auth as { sessionToken?: unknown }).sessionToken;
+  const resumed =
+    typeof token === 'string' &&
+    token.length > 0 &&
+    token.length <= MAX_TOKEN_LENGTH &&
+    rooms.resumePlayer(socket.id, token) !== undefined;
+  const watching = socket.data.watching;
+  delete socket.data.watching;
+  if (!resumed && socket.recovered && watching) rooms.resumeSpectator(socket.id, watching);
+
+  socket.on('disconnecting', () => {
+    const note = rooms.watching(socket.id);
+    if (note) socket.data.watching = note;
+  });
+  socket.on('disconnect', () => rooms.detach(socket.id));
+}

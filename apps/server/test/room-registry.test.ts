@@ -1,0 +1,138 @@
+/**
+ * The registry as the one owner of membership: which room each member is in through entering,
+ * leaving, dropping, resuming, take-overs and rooms that close. No sockets.
+ */
+import { ManualClock } from '@arena/shared/netcode';
+import { ErrorCode } from '@arena/shared/protocol';
+import { describe, expect, it, vi } from 'vitest';
+import { testConfig } from '../src/config.js';
+import { Metrics } from '../src/metrics.js';
+import type { Room } from '../src/rooms/room.js';
+import { RoomRegistry } from '../src/rooms/room-registry.js';
+import { RecordingChannel } from './recording-channel.js';
+
+function makeRegistry(overrides: Parameters<typeof testConfig>[0] = {}) {
+  const channels = new Map<string, RecordingChannel>();
+  const clock = new ManualClock();
+  const registry = new RoomRegistry(testConfig(overrides), {
+    channels: (code) => {
+      const channel = new RecordingChannel();
+      channels.set(code, channel);
+      return channel;
+    },
+    log: { info: vi.fn(), error: vi.fn() },
+    metrics: new Metrics(),
+    schedule: clock.schedule,
+  });
+  const newRoom = (): Room => {
+    const room = registry.create({ name: 'Test' });
+    if (typeof room === 'string') throw new Error(room);
+    return room;
+  };
+  return { registry, channels, clock, newRoom };
+}
+
+describe('RoomRegistry membership', () => {
+  it('knows the room of a member from entering until leaving', () => {
+    const { registry, newRoom } = makeRegistry();
+    const room = newRoom();
+    expect(registry.roomOf('m-ann')).toBeUndefined();
+    registry.enterAsPlayer('m-ann', room, 'Ann', undefined);
+    registry.enterAsSpectator('m-eve', room, 'Eve');
+    expect(registry.roomOf('m-ann')).toBe(room);
+    expect(registry.roomOf('m-eve')).toBe(room);
+    expect(registry.watching('m-eve')).toEqual({ code: room.code, name: 'Eve' });
+    expect(registry.watching('m-ann')).toBeUndefined();
+    expect(registry.leave('m-ann')).toBe(true);
+    expect(registry.roomOf('m-ann')).toBeUndefined();
+    expect(registry.leave('m-ann')).toBe(false);
+  });
+
+  it('forgets a dropped member at once, while its room holds the seat for the token', () => {
+    const { registry, newRoom, clock } = makeRegistry({ RECONNECT_GRACE_SECONDS: 10 });
+    const room = newRoom();
+    const seat = registry.enterAsPlayer('m-ann', room, 'Ann', undefined);
+    registry.enterAsPlayer('m-bob', room, 'Bob', undefined);
+    registry.detach('m-ann');
+    expect(registry.roomOf('m-ann')).toBeUndefined();
+    clock.advanceBy(5000);
+    expect(registry.resumePlayer('m-ann-back', seat.token)).toBe(room);
+    expect(registry.roomOf('m-ann-back')).toBe(room);
+    expect(room.seatOf('m-ann-back')).toBe(seat);
+  });
+
+  it('moves membership with a seat taken over by another tab', () => {
+    const { registry, newRoom, channels } = makeRegistry();
+    const room = newRoom();
+    const seat = registry.enterAsPlayer('tab-1', room, 'Ann', undefined);
+    expect(registry.resumePlayer('tab-2', seat.token)).toBe(room);
+    expect(registry.roomOf('tab-1')).toBeUndefined();
+    expect(registry.roomOf('tab-2')).toBe(room);
+    expect(channels.get(room.code)!.last('tab-1', 'error')?.code).toBe(ErrorCode.SessionReplaced);
+    // The replaced tab's drop later changes nothing for the seat.
+    registry.detach('tab-1');
+    expect(room.seatOf('tab-2')).toBe(seat);
+  });
+
+  it('gives nothing back for an unknown token or a seat whose grace ran out', () => {
+    const { registry, newRoom, clock } = makeRegistry({ RECONNECT_GRACE_SECONDS: 1 });
+    const room = newRoom();
+    const seat = registry.enterAsPlayer('m-ann', room, 'Ann', undefined);
+    registry.enterAsPlayer('m-bob', room, 'Bob', undefined);
+    expect(registry.resumePlayer('m-x', 'not-a-token')).toBeUndefined();
+    registry.detach('m-ann');
+    clock.advanceBy(1000);
+    expect(registry.resumePlayer('m-ann-back', seat.token)).toBeUndefined();
+    expect(registry.roomOf('m-ann-back')).toBeUndefined();
+  });
+
+  it('lets a spectator watch again after a blip, unless the room is gone or full', () => {
+    const { registry, newRoom } = makeRegistry({ MAX_SPECTATORS_PER_ROOM: 1 });
+    const room = newRoom();
+    registry.enterAsPlayer('m-ann', room, 'Ann', undefined);
+    registry.enterAsSpectator('m-eve', room, 'Eve');
+    const note = registry.watching('m-eve')!;
+    registry.detach('m-eve');
+    expect(registry.resumeSpectator('m-eve', note)).toBe(room);
+    expect(room.spectators.get('m-eve')).toBe('Eve');
+    expect(registry.resumeSpectator('m-zed', { code: room.code, name: 'Zed' })).toBeUndefined();
+    expect(registry.resumeSpectator('m-zed', { code: 'ZZZZZ', name: 'Zed' })).toBeUndefined();
+  });
+
+  it('lets every member of a closed room go, and forgets the room', () => {
+    const { registry, newRoom } = makeRegistry();
+    const closing = newRoom();
+    const staying = newRoom();
+    registry.enterAsPlayer('m-ann', closing, 'Ann', undefined);
+    registry.enterAsSpectator('m-eve', closing, 'Eve');
+    registry.enterAsPlayer('m-bob', staying, 'Bob', undefined);
+    closing.close('failed', ErrorCode.RoomClosed, 'Broken.');
+    expect(registry.roomOf('m-ann')).toBeUndefined();
+    expect(registry.roomOf('m-eve')).toBeUndefined();
+    expect(registry.roomOf('m-bob')).toBe(staying);
+    expect(registry.get(closing.code)).toBeUndefined();
+    expect(registry.size).toBe(1);
+  });
+
+  it('forgets a room once its last member left', () => {
+    const { registry, newRoom } = makeRegistry();
+    const room = newRoom();
+    registry.enterAsPlayer('m-ann', room, 'Ann', undefined);
+    registry.leave('m-ann');
+    expect(registry.get(room.code)).toBeUndefined();
+    expect(registry.size).toBe(0);
+  });
+
+  it('tells lobby listeners about every change of membership', () => {
+    const { registry, newRoom } = makeRegistry();
+    const room = newRoom();
+    const changed = vi.fn();
+    registry.onLobbyChange(changed);
+    registry.enterAsPlayer('m-ann', room, 'Ann', undefined);
+    registry.enterAsSpectator('m-eve', room, 'Eve');
+    registry.detach('m-eve');
+    registry.leave('m-ann');
+    // Four changes of membership, and the room closing when it emptied.
+    expect(changed).toHaveBeenCalledTimes(5);
+  });
+});
