@@ -14,13 +14,14 @@ import { RecordingChannel } from './recording-channel.js';
 function makeRegistry(overrides: Parameters<typeof testConfig>[0] = {}) {
   const channels = new Map<string, RecordingChannel>();
   const clock = new ManualClock();
+  const log = { info: vi.fn(), error: vi.fn() };
   const registry = new RoomRegistry(testConfig(overrides), {
     channels: (code) => {
       const channel = new RecordingChannel();
       channels.set(code, channel);
       return channel;
     },
-    log: { info: vi.fn(), error: vi.fn() },
+    log,
     metrics: new Metrics(),
     schedule: clock.schedule,
   });
@@ -29,7 +30,7 @@ function makeRegistry(overrides: Parameters<typeof testConfig>[0] = {}) {
     if (typeof room === 'string') throw new Error(room);
     return room;
   };
-  return { registry, channels, clock, newRoom };
+  return { registry, channels, clock, log, newRoom };
 }
 
 describe('RoomRegistry membership', () => {
@@ -134,5 +135,59 @@ describe('RoomRegistry membership', () => {
     registry.leave('m-ann');
     // Four changes of membership, and the room closing when it emptied.
     expect(changed).toHaveBeenCalledTimes(5);
+  });
+});
+
+describe('RoomRegistry lifecycle log', () => {
+  it('logs each change at info with the room, player and member ids, never names, chat or tokens', () => {
+    const { registry, newRoom, clock, log } = makeRegistry({ RECONNECT_GRACE_SECONDS: 1 });
+    const room = newRoom();
+    const code = room.code;
+    const ann = registry.enterAsPlayer('m-ann', room, 'Ann', undefined);
+    const bob = registry.enterAsPlayer('m-bob', room, 'Bob', undefined);
+    registry.enterAsSpectator('m-eve', room, 'Eve');
+    room.chat('m-ann', 'a secret plan');
+    registry.detach('m-ann');
+    registry.resumePlayer('m-ann-back', ann.token);
+    registry.resumePlayer('m-ann-tab', ann.token);
+    registry.leave('m-eve');
+    registry.detach('m-bob');
+    clock.advanceBy(1000);
+    registry.leave('m-ann-tab');
+
+    const logged = log.info.mock.calls.map(([fields, message]: unknown[]) => [message, fields]);
+    expect(logged).toEqual([
+      ['room opened', { room: code, public: true }],
+      ['player joined', { room: code, playerId: ann.id, member: 'm-ann' }],
+      ['player joined', { room: code, playerId: bob.id, member: 'm-bob' }],
+      ['spectator joined', { room: code, member: 'm-eve', resumed: false }],
+      ['player dropped', { room: code, playerId: ann.id, member: 'm-ann', graceMs: 1000 }],
+      [
+        'player resumed',
+        { room: code, playerId: ann.id, member: 'm-ann-back', replaced: undefined },
+      ],
+      [
+        'player resumed',
+        { room: code, playerId: ann.id, member: 'm-ann-tab', replaced: 'm-ann-back' },
+      ],
+      ['spectator left', { room: code, member: 'm-eve', how: 'left' }],
+      ['player dropped', { room: code, playerId: bob.id, member: 'm-bob', graceMs: 1000 }],
+      ['player did not come back', { room: code, playerId: bob.id }],
+      ['player left', { room: code, playerId: ann.id, member: 'm-ann-tab' }],
+      ['room closed', { room: code, reason: 'empty' }],
+    ]);
+    for (const secret of ['Ann', 'Bob', 'Eve', 'a secret plan', ann.token, bob.token])
+      expect(JSON.stringify(logged)).not.toContain(secret);
+  });
+
+  it('logs why a room closed', () => {
+    const { registry, newRoom, log } = makeRegistry();
+    const room = newRoom();
+    registry.enterAsPlayer('m-ann', room, 'Ann', undefined);
+    registry.closeAll(ErrorCode.ServerShuttingDown, 'Bye.');
+    expect(log.info).toHaveBeenLastCalledWith(
+      { room: room.code, reason: 'shutdown' },
+      'room closed',
+    );
   });
 });

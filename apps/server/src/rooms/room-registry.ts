@@ -3,7 +3,8 @@
  * rooms (with codes), finds them, picks one for quick play, lists the lobby, and forgets rooms
  * that emptied or failed. Members enter, leave, detach (their connection dropped) and resume
  * (a held seat by its token, or watching again after a blip) through it, never through a room
- * directly, so its membership and the rooms' seats cannot drift apart.
+ * directly, so its membership and the rooms' seats cannot drift apart. Each change is logged
+ * at `info` with the room's code, the player id and the member id (never names, chat or tokens).
  */
 import type { Schedule, StepFunction } from '@arena/shared/netcode';
 import { ErrorCode } from '@arena/shared/protocol';
@@ -100,6 +101,7 @@ export class RoomRegistry {
       },
     );
     this.rooms.set(code, room);
+    this.ctx.log.info({ room: code, public: room.options.isPublic }, 'room opened');
     this.lobbyChanged();
     return room;
   }
@@ -108,6 +110,7 @@ export class RoomRegistry {
   enterAsPlayer(member: MemberId, room: Room, name: string, color: number | undefined): Seat {
     const seat = room.join(member, name, color);
     this.memberRooms.set(member, room);
+    this.ctx.log.info({ room: room.code, playerId: seat.id, member }, 'player joined');
     this.lobbyChanged();
     return seat;
   }
@@ -116,6 +119,7 @@ export class RoomRegistry {
   enterAsSpectator(member: MemberId, room: Room, name: string, resumed = false): void {
     room.spectate(member, name, resumed);
     this.memberRooms.set(member, room);
+    this.ctx.log.info({ room: room.code, member, resumed }, 'spectator joined');
     this.lobbyChanged();
   }
 
@@ -124,6 +128,7 @@ export class RoomRegistry {
     const room = this.memberRooms.get(member);
     if (!room) return false;
     this.memberRooms.delete(member);
+    this.logDeparture(room, member, 'left');
     room.leave(member);
     this.lobbyChanged();
     return true;
@@ -134,6 +139,7 @@ export class RoomRegistry {
     const room = this.memberRooms.get(member);
     if (!room) return;
     this.memberRooms.delete(member);
+    this.logDeparture(room, member, 'dropped');
     room.detach(member);
     this.lobbyChanged();
   }
@@ -147,8 +153,11 @@ export class RoomRegistry {
     if (!found || found.room.closed) return undefined;
     const previous = found.seat.member;
     found.room.resume(found.seat, member);
-    if (previous !== null && previous !== member) this.memberRooms.delete(previous);
+    const replaced = previous !== null && previous !== member ? previous : undefined;
+    if (replaced !== undefined) this.memberRooms.delete(replaced);
     this.memberRooms.set(member, found.room);
+    const fields = { room: found.room.code, playerId: found.seat.id, member, replaced };
+    this.ctx.log.info(fields, 'player resumed');
     this.lobbyChanged();
     return found.room;
   }
@@ -210,7 +219,17 @@ export class RoomRegistry {
     return undefined;
   }
 
-  private forget(room: Room, _reason: RoomCloseReason, formerMembers: readonly MemberId[]): void {
+  /** Logs a member's going, before its room lets go of it; a dropped player's seat is held. */
+  private logDeparture(room: Room, member: MemberId, how: 'left' | 'dropped'): void {
+    const seat = room.seatOf(member);
+    if (!seat) return this.ctx.log.info({ room: room.code, member, how }, 'spectator left');
+    const fields = { room: room.code, playerId: seat.id, member };
+    if (how === 'left') this.ctx.log.info(fields, 'player left');
+    else this.ctx.log.info({ ...fields, graceMs: room.options.graceMs }, 'player dropped');
+  }
+
+  private forget(room: Room, reason: RoomCloseReason, formerMembers: readonly MemberId[]): void {
+    this.ctx.log.info({ room: room.code, reason }, 'room closed');
     this.rooms.delete(room.code);
     for (const member of formerMembers)
       if (this.memberRooms.get(member) === room) this.memberRooms.delete(member);

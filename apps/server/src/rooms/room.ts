@@ -165,7 +165,10 @@ export class Room {
     if (this.options.graceMs <= 0) return this.removeSeat(seat);
     this.sim.setConnected(seat.id, false);
     this.ctx.channel.toAll('player:connection', { id: seat.id, connected: false });
-    seat.cancelGrace = this.ctx.schedule(() => this.removeSeat(seat), this.options.graceMs);
+    seat.cancelGrace = this.ctx.schedule(() => {
+      this.ctx.log.info({ room: this.code, playerId: seat.id }, 'player did not come back');
+      this.removeSeat(seat);
+    }, this.options.graceMs);
   }
 
   /** The member asked to leave: its seat is freed at once, and it is told so. */
