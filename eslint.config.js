@@ -1,5 +1,5 @@
 // One ESLint config for the whole monorepo: type-checked rules everywhere, plus the boundary
-// rule that keeps packages/shared runtime-neutral.
+// rules that keep packages/shared runtime-neutral and the server's rooms free of sockets.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -41,6 +41,24 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { globals: globals.node },
+  },
+  {
+    // Rooms reach their members through RoomChannel and member ids, never through sockets:
+    // a member may be connected to another process (apps/server/README.md).
+    files: ['apps/server/src/rooms/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['socket.io', 'socket.io-adapter', '../socket/*'],
+              message: 'rooms/ talks to members through RoomChannel, not socket.io.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['packages/shared/**/*.ts'],

@@ -4,6 +4,9 @@
  */
 import type { GameServices } from '../services.js';
 
+/** The socket.io room of the sockets that follow the lobby list. */
+export const LOBBY_CHANNEL = 'lobby';
+
 const MIN_INTERVAL_MS = 250;
 const REFRESH_MS = 3000;
 
@@ -14,8 +17,8 @@ export function startLobbyFeed(services: GameServices): () => void {
   const send = (): void => {
     pending = null;
     lastSentMs = Date.now();
-    if ((services.io.sockets.adapter.rooms.get('lobby')?.size ?? 0) === 0) return;
-    services.io.to('lobby').emit('lobby:rooms', { rooms: services.rooms.lobbyList() });
+    if ((services.io.sockets.adapter.rooms.get(LOBBY_CHANNEL)?.size ?? 0) === 0) return;
+    services.io.to(LOBBY_CHANNEL).emit('lobby:rooms', { rooms: services.rooms.lobbyList() });
   };
 
   const schedule = (): void => {

@@ -1,6 +1,7 @@
 /** Inputs, chat and clock pings: what a socket sends while it is in a room. */
 import { ErrorCode, type ClientPayload } from '@arena/shared/protocol';
 import type { HandlerContext } from './handler-context.js';
+import { LOBBY_CHANNEL } from './lobby-feed.js';
 
 export function handleInput(ctx: HandlerContext, payload: ClientPayload<'player:input'>): void {
   const { room, member, services } = ctx;
@@ -31,10 +32,10 @@ export function handlePing(ctx: HandlerContext, payload: ClientPayload<'time:pin
 }
 
 export function handleLobbySubscribe(ctx: HandlerContext): void {
-  void ctx.socket.join('lobby');
+  void ctx.socket.join(LOBBY_CHANNEL);
   ctx.socket.emit('lobby:rooms', { rooms: ctx.services.rooms.lobbyList() });
 }
 
 export function handleLobbyUnsubscribe(ctx: HandlerContext): void {
-  void ctx.socket.leave('lobby');
+  void ctx.socket.leave(LOBBY_CHANNEL);
 }
