@@ -100,6 +100,24 @@ describe('RoomRegistry membership', () => {
     expect(registry.resumeSpectator('m-zed', { code: 'ZZZZZ', name: 'Zed' })).toBeUndefined();
   });
 
+  it('takes inputs and chat by member id, from players and spectators as each may', () => {
+    const { registry, newRoom, channels } = makeRegistry();
+    const room = newRoom();
+    registry.enterAsPlayer('m-ann', room, 'Ann', undefined);
+    registry.enterAsSpectator('m-eve', room, 'Eve');
+    const input = { seq: 1, buttons: 0, viewTick: undefined };
+    expect(registry.input('m-ann', input)).toBe('queued');
+    expect(registry.input('m-ann', input)).toBe('duplicate');
+    expect(registry.input('m-eve', input)).toBe('spectator');
+    expect(registry.input('m-nobody', input)).toBe('not-in-room');
+    expect(registry.chat('m-eve', 'hello')).toBe(true);
+    expect(registry.chat('m-nobody', 'hello')).toBe(false);
+    expect(channels.get(room.code)!.last('m-ann', 'chat:message')).toMatchObject({
+      from: 'Eve',
+      text: 'hello',
+    });
+  });
+
   it('lets every member of a closed room go, and forgets the room', () => {
     const { registry, newRoom } = makeRegistry();
     const closing = newRoom();

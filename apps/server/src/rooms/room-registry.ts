@@ -14,6 +14,7 @@ import type { Metrics } from '../metrics.js';
 import type { MemberId, RoomChannels } from './room-channel.js';
 import { Room, type RoomCloseReason, type RoomLog } from './room.js';
 import { generateRoomCode } from './room-codes.js';
+import type { InputResult, ReceivedInput } from './room-simulation.js';
 import type { Seat } from './seat.js';
 
 export interface CreateRoomOptions {
@@ -160,6 +161,21 @@ export class RoomRegistry {
     this.ctx.log.info(fields, 'player resumed');
     this.lobbyChanged();
     return found.room;
+  }
+
+  /**
+   * A member's input, for its room to run on its seat's next slot. Members act through the
+   * registry by id, so the room they act on may one day run in another process.
+   */
+  input(member: MemberId, input: ReceivedInput): InputResult | 'spectator' | 'not-in-room' {
+    return this.memberRooms.get(member)?.input(member, input) ?? 'not-in-room';
+  }
+
+  /** A member's chat message, to everyone in its room; false if it is in none. */
+  chat(member: MemberId, text: string): boolean {
+    const room = this.memberRooms.get(member);
+    room?.chat(member, text);
+    return room !== undefined;
   }
 
   /** Lets a member watch again after a blip, if its room is still there and has a place. */

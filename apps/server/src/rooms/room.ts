@@ -13,7 +13,7 @@ import type { Metrics } from '../metrics.js';
 import { errorSender, type SendError } from '../send-error.js';
 import type { MemberId, RoomChannel } from './room-channel.js';
 import { joinedPayload, lobbyEntry, playerInfo, roundEndedPayload } from './room-payloads.js';
-import { RoomSimulation } from './room-simulation.js';
+import { RoomSimulation, type InputResult, type ReceivedInput } from './room-simulation.js';
 import { defaultColor, newSessionToken, type Seat } from './seat.js';
 
 export interface RoomOptions {
@@ -60,6 +60,7 @@ export class Room {
   readonly sim: RoomSimulation;
   private readonly recentChat: ChatMessage[] = [];
   private readonly errorToAll: SendError;
+  private readonly ticksPerSnapshot: number;
   private nextPlayerId = 1;
   private ticksSinceSnapshot = 0;
   private consecutiveFailures = 0;
@@ -77,6 +78,8 @@ export class Room {
       options.step,
     );
     this.errorToAll = errorSender((error) => ctx.channel.toAll('error', error), ctx.metrics);
+    const { simConfig, snapshotRateHz } = options;
+    this.ticksPerSnapshot = Math.max(1, Math.round(simConfig.tickRateHz / snapshotRateHz));
   }
 
   get isFull(): boolean {
@@ -180,6 +183,12 @@ export class Room {
     if (seat) this.removeSeat(seat);
   }
 
+  /** A member's input, queued for its seat's slot; a spectator has no seat to play in. */
+  input(member: MemberId, input: ReceivedInput): InputResult | 'spectator' {
+    const seat = this.seatOf(member);
+    return seat ? this.sim.receiveInput(seat.id, input) : 'spectator';
+  }
+
   chat(member: MemberId, text: string): void {
     const seat = this.seatOf(member);
     const message: ChatMessage = {
@@ -209,11 +218,7 @@ export class Room {
     }
     this.ctx.metrics.observeTick(performance.now() - started);
     this.ticksSinceSnapshot += 1;
-    const ticksPerSnapshot = Math.max(
-      1,
-      Math.round(this.options.simConfig.tickRateHz / this.options.snapshotRateHz),
-    );
-    if (this.ticksSinceSnapshot >= ticksPerSnapshot) {
+    if (this.ticksSinceSnapshot >= this.ticksPerSnapshot) {
       this.ticksSinceSnapshot = 0;
       this.ctx.channel.broadcastSnapshot(this.sim.encodeSnapshot(serverTimeMs));
     }

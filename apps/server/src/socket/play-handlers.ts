@@ -4,24 +4,20 @@ import type { HandlerContext } from './handler-context.js';
 import { LOBBY_CHANNEL } from './lobby-feed.js';
 
 export function handleInput(ctx: HandlerContext, payload: ClientPayload<'player:input'>): void {
-  const { room, member, services } = ctx;
-  if (!room) return ctx.fail(ErrorCode.NotInRoom, 'Join a room before sending input.');
-  const seat = room.seatOf(member);
-  if (!seat)
+  const { seq, buttons, viewTick } = payload;
+  const result = ctx.services.rooms.input(ctx.member, { seq, buttons, viewTick });
+  if (result === 'not-in-room')
+    return ctx.fail(ErrorCode.NotInRoom, 'Join a room before sending input.');
+  if (result === 'spectator')
     return ctx.fail(ErrorCode.SpectatorCannotPlay, 'Spectators watch; join as a player to play.');
-  const result = room.sim.receiveInput(seat.id, {
-    seq: payload.seq,
-    buttons: payload.buttons,
-    viewTick: payload.viewTick,
-  });
   // Late and repeated inputs are counted, not answered: answering a lagging client's every
   // late packet would only add to its lag.
-  if (result !== 'queued') services.metrics.inputsDropped += 1;
+  if (result !== 'queued') ctx.services.metrics.inputsDropped += 1;
 }
 
 export function handleChat(ctx: HandlerContext, payload: ClientPayload<'chat:send'>): void {
-  if (!ctx.room) return ctx.fail(ErrorCode.NotInRoom, 'Join a room before chatting.');
-  ctx.room.chat(ctx.member, payload.text);
+  if (!ctx.services.rooms.chat(ctx.member, payload.text))
+    ctx.fail(ErrorCode.NotInRoom, 'Join a room before chatting.');
 }
 
 export function handlePing(ctx: HandlerContext, payload: ClientPayload<'time:ping'>): void {
