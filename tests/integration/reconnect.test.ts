@@ -11,6 +11,7 @@ import {
   waitForSnapshot,
   type PlayerSocket,
 } from '../support/player.js';
+import { RawSocket } from '../support/raw-socket.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
@@ -100,6 +101,24 @@ describe('reconnection', () => {
       (s) => s.players.length === 2 && s.players.every((p) => p.connected),
     );
     expect(snapshot.players.map((p) => p.id)).toContain(first.selfId);
+  });
+
+  it('notices a connection gone silent within the configured heartbeat, and holds its seat', async () => {
+    server = await startServer({ HEARTBEAT_INTERVAL_MS: 1000, HEARTBEAT_TIMEOUT_MS: 1000 });
+    const host = await createRoom(server.url, 'Host');
+    sockets.push(host.socket);
+    const quiet = await RawSocket.open(server.port);
+    await quiet.connect();
+    const joined = waitFor(host.socket, 'player:joined');
+    quiet.send(`42${JSON.stringify(['room:join', { code: host.joined.roomCode, name: 'Quiet' }])}`);
+    const { id } = await joined;
+    // Its network went away without a close: no more pongs. The default heartbeat (10 s +
+    // 10 s) would take far longer than this wait to notice.
+    quiet.answerPings = false;
+    const dropped = await waitFor(host.socket, 'player:connection', (p) => !p.connected, 5000);
+    expect(dropped.id).toBe(id);
+    expect(server.services.rooms.get(host.joined.roomCode)!.seats.has(id)).toBe(true);
+    await quiet.close();
   });
 
   it('frees the seat after the grace period; the old token then gives nothing back', async () => {

@@ -1,6 +1,6 @@
 /** Spectators watch but cannot play; chat is plain text, limited, and remembered for joiners. */
 import { ErrorCode } from '@arena/shared/protocol';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { connectPlayer, createRoom, joinRoom, waitFor, waitForTicks } from '../support/player.js';
 import { serverPerTest } from '../support/server-per-test.js';
 
@@ -67,6 +67,37 @@ describe('spectators after a blip', () => {
     const said = waitFor(host.socket, 'chat:message');
     watcher.emit('chat:send', { text: 'still here' });
     expect(await said).toMatchObject({ from: 'Eve', fromId: 0, text: 'still here' });
+  });
+});
+
+describe('spectators after a blip, when their place was taken', () => {
+  it('are back in the lobby, and no longer receive the room', async () => {
+    await ctx.restartWith({ MAX_PLAYERS_PER_ROOM: 1, MAX_SPECTATORS_PER_ROOM: 1 });
+    const host = await createRoom(ctx.server.url, 'Player');
+    ctx.sockets.push(host.socket);
+    const watcher = connectPlayer(ctx.server.url);
+    watcher.io.reconnection(true).reconnectionDelay(300).reconnectionDelayMax(300);
+    ctx.sockets.push(watcher);
+    const joined = waitFor(watcher, 'room:joined');
+    watcher.emit('room:join', { code: host.joined.roomCode, name: 'Eve', spectate: true });
+    await joined;
+
+    const room = ctx.server.services.rooms.get(host.joined.roomCode)!;
+    const recovered = new Promise<void>((resolve) => watcher.once('connect', resolve));
+    watcher.io.engine.close();
+    // While Eve is away, someone else takes the only place to watch.
+    await vi.waitFor(() => expect(room.spectators.size).toBe(0));
+    const other = await spectate(host.joined.roomCode);
+    expect(other.joined.role).toBe('spectator');
+    await recovered;
+    expect(watcher.recovered).toBe(true);
+
+    let snapshotsAfter = 0;
+    watcher.on('state:snapshot', () => (snapshotsAfter += 1));
+    await waitForTicks(host.socket, 10);
+    expect(snapshotsAfter).toBe(0);
+    expect(room.spectators.size).toBe(1);
+    expect(ctx.server.services.rooms.roomOf(watcher.id!)).toBeUndefined();
   });
 });
 
