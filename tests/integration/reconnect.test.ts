@@ -71,7 +71,9 @@ describe('reconnection', () => {
       s.players.some((p) => p.id === guest.joined.selfId && p.connected),
     );
     const me = after.players.find((p) => p.id === guest.joined.selfId)!;
-    expect([me.x, me.y, me.score]).toEqual([before.x, before.y, 7]);
+    expect([me.x, me.y]).toEqual([before.x, before.y]);
+    // The score it had, or more: a coin may spawn under a player resting in its held seat.
+    expect(me.score).toBeGreaterThanOrEqual(7);
     // It plays on: a fresh connection's inputs count from seq 1 again.
     back.emit('player:input', { seq: 1, buttons: Button.Right });
     await waitForSnapshot(back, (s) => s.acks.some((a) => a.playerId === me.id && a.seq === 1));
