@@ -3,13 +3,13 @@
  * clock of its own (offset from the server's by an amount it has to discover) and the
  * metrics. Messages are handled the moment they arrive; frames come at the display rate.
  */
-import { decodeSnapshot } from '../../protocol/snapshot-codec.js';
-import type { SimConfig } from '../../sim/config.js';
-import type { PlayerState } from '../../sim/world.js';
-import { ClientNetcode, type ClientFrame } from '../client-netcode.js';
-import type { Correction } from '../prediction.js';
-import type { SimulatedLink } from '../link-simulator.js';
-import type { Point } from '../point.js';
+import { decodeSnapshot } from '@arena/shared/protocol';
+import type { SimConfig } from '@arena/shared/sim';
+import type { PlayerState } from '@arena/shared/sim';
+import { ClientNetcode, type ClientFrame } from '@arena/shared/netcode';
+import type { Correction } from '@arena/shared/netcode';
+import type { SimulatedLink } from '@arena/shared/netcode';
+import type { Point } from '@arena/shared/netcode';
 import { ClientMetrics, type Truth } from './client-metrics.js';
 import { upMessageBytes, type DownMessage, type UpMessage } from './messages.js';
 import { Phase, type Bot } from './scenario.js';

@@ -4,17 +4,17 @@
  * (or without) lag compensation, one encoded snapshot per tick for everybody. It also keeps
  * the true history that the metrics compare clients against.
  */
-import { encodeSnapshot } from '../../protocol/snapshot-codec.js';
-import type { Snapshot } from '../../protocol/snapshot.js';
-import type { SimConfig } from '../../sim/config.js';
-import { addPlayer, createWorld } from '../../sim/create-world.js';
-import { quantizePosition } from '../../sim/quantize.js';
-import type { World } from '../../sim/world.js';
-import { InputSlots, type TakenInput } from '../input-slots.js';
-import { LagCompensation } from '../lag-compensation.js';
-import { presentPositions } from '../present-positions.js';
-import { runServerTick } from '../server-tick.js';
-import type { Point } from '../point.js';
+import { encodeSnapshot } from '@arena/shared/protocol';
+import type { Snapshot } from '@arena/shared/protocol';
+import type { SimConfig } from '@arena/shared/sim';
+import { addPlayer, createWorld } from '@arena/shared/sim';
+import { quantizePosition } from '@arena/shared/sim';
+import type { World } from '@arena/shared/sim';
+import { InputSlots, type TakenInput } from '@arena/shared/netcode';
+import { LagCompensation } from '@arena/shared/netcode';
+import { presentPositions } from '@arena/shared/netcode';
+import { runServerTick } from '@arena/shared/netcode';
+import type { Point } from '@arena/shared/netcode';
 import type { DownMessage, UpMessage } from './messages.js';
 import { quietZone } from './scenario.js';
 

@@ -2,17 +2,13 @@
 /**
  * `npm run netlab [-- --json] [--seconds N] [--seed N] [--profiles lan,far] [--fps N]
  * [--players N] [--check]`: runs the real sim and netcode over simulated links (see
- * packages/shared/src/netcode/lab) and prints the table that docs/NETCODE.md quotes.
+ * tools/netlab/src) and prints the table that docs/NETCODE.md quotes.
  * `--check` exits 1 when a target on the far profile is missed.
  */
 import { parseArgs } from 'node:util';
-import { isLinkProfileName } from '../../packages/shared/src/netcode/link-profile.js';
-import {
-  DEFAULT_NETLAB_OPTIONS,
-  runNetlab,
-  type NetlabOptions,
-} from '../../packages/shared/src/netcode/lab/netlab.js';
-import { formatTable } from '../../packages/shared/src/netcode/lab/table.js';
+import { isLinkProfileName } from '@arena/shared/netcode';
+import { DEFAULT_NETLAB_OPTIONS, runNetlab, type NetlabOptions } from './netlab.js';
+import { formatTable } from './table.js';
 
 function fail(message: string): never {
   console.error(`netlab: ${message}`);

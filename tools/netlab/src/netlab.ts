@@ -3,8 +3,8 @@
  * bound, with the issue's example bound of 200 ms, and without), collected into one report
  * and checked against the issue's targets for the `far` profile.
  */
-import { LAG_COMP_MAX_REWIND_MS } from '../lag-compensation.js';
-import { LinkProfiles, type LinkProfileName } from '../link-profile.js';
+import { LAG_COMP_MAX_REWIND_MS } from '@arena/shared/netcode';
+import { LinkProfiles, type LinkProfileName } from '@arena/shared/netcode';
 import { runLab, type LabOptions } from './run-lab.js';
 import type { HitResult, LabResult } from './summary.js';
 

@@ -3,9 +3,9 @@
  * one manual clock that jumps from event to event (a server tick, a client frame, a packet
  * arriving). Nothing here reads a real clock, so a run is exactly repeatable from its seed.
  */
-import { DEFAULT_SIM_CONFIG, type SimConfig } from '../../sim/config.js';
-import type { LinkProfile } from '../link-profile.js';
-import { SimulatedLink } from '../link-simulator.js';
+import { DEFAULT_SIM_CONFIG, type SimConfig } from '@arena/shared/sim';
+import type { LinkProfile } from '@arena/shared/netcode';
+import { SimulatedLink } from '@arena/shared/netcode';
 import { LabClient } from './lab-client.js';
 import { LabServer } from './lab-server.js';
 import { downMessageBytes, type DownMessage, type UpMessage } from './messages.js';

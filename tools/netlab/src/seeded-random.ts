@@ -1,5 +1,5 @@
 /** The sim's seeded generator wrapped for bots: same seed, same game, every run. */
-import { nextRandom, seedFrom } from '../../sim/random.js';
+import { nextRandom, seedFrom } from '@arena/shared/sim';
 
 export class SeededRandom {
   private state: number;

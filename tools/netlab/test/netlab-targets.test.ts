@@ -4,10 +4,10 @@
  * numbers for every profile.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LinkProfiles } from '../../src/netcode/link-profile.js';
-import { checkTargets } from '../../src/netcode/lab/netlab.js';
-import { runLab, type LabOptions } from '../../src/netcode/lab/run-lab.js';
-import type { LabResult } from '../../src/netcode/lab/summary.js';
+import { LinkProfiles } from '@arena/shared/netcode';
+import { checkTargets } from '../src/netlab.js';
+import { runLab, type LabOptions } from '../src/run-lab.js';
+import type { LabResult } from '../src/summary.js';
 
 /** A netlab run takes a few seconds of CPU (minutes of game); more on a busy machine. */
 const RUN_TIMEOUT_MS = 120_000;
