@@ -5,7 +5,7 @@
  * judges the dash where the attacker saw the victim: the hit lands and the coin is stolen,
  * although the victim's body was far out of reach by the time the dash reached the server.
  */
-import { presentPositions } from '@arena/shared/netcode';
+import { presentPositions } from '@arena/shared/netcode/server';
 import { Button } from '@arena/shared/protocol';
 import { DEFAULT_SIM_CONFIG, type SimEvent } from '@arena/shared/sim';
 import { describe, expect, it } from 'vitest';

@@ -5,7 +5,7 @@
  * player predicts for itself and draws for the others; `until` waits for a condition checked
  * after every frame (never for a fixed time).
  */
-import { ClientNetcode, type ClientFrame } from '@arena/shared/netcode';
+import { ClientNetcode, type ClientFrame } from '@arena/shared/netcode/client';
 import { decodeSnapshot, type ServerPayload, type Snapshot } from '@arena/shared/protocol';
 import { DEFAULT_SIM_CONFIG, type SimConfig } from '@arena/shared/sim';
 import { connectPlayer, waitFor, type ConnectOptions, type PlayerSocket } from './player.js';

@@ -4,7 +4,7 @@
  * it judged. Rooms without a wrapper run the game's own `step`.
  */
 import type { BuildOptions } from '@arena/server';
-import type { StepFunction } from '@arena/shared/netcode';
+import type { StepFunction } from '@arena/shared/netcode/server';
 import { step } from '@arena/shared/sim';
 import { afterEach } from 'vitest';
 

@@ -2,7 +2,7 @@
  * `buildApp(config)` assembles the whole server (HTTP routes, the built client, socket.io, the
  * echo endpoint, rooms and their loop) and never listens: `main.ts` and the tests do that.
  */
-import type { StepFunction } from '@arena/shared/netcode';
+import type { StepFunction } from '@arena/shared/netcode/server';
 import { ErrorCode } from '@arena/shared/protocol';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';

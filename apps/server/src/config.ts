@@ -4,7 +4,7 @@
  * A bad value stops the server with a message that names the variable.
  */
 import { fileURLToPath } from 'node:url';
-import { INPUT_BUFFER_TICKS, MAX_INPUT_BACKLOG_TICKS } from '@arena/shared/netcode';
+import { INPUT_BUFFER_TICKS, MAX_INPUT_BACKLOG_TICKS } from '@arena/shared/netcode/server';
 import { z } from 'zod';
 
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url));

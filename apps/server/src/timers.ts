@@ -4,7 +4,7 @@
  * manual clock instead. Timers are unref'd: the listening socket keeps the process alive, and
  * a pending timer alone never should.
  */
-import type { TimerClock, Schedule } from '@arena/shared/netcode';
+import type { TimerClock, Schedule } from '@arena/shared/netcode/server';
 
 export const monotonicNow = (): number => performance.now();
 

@@ -1,5 +1,5 @@
 /** The fixed-timestep loop on a manual clock and timer: whole ticks, late timers, stalls, stop. */
-import { ManualClock, type TimerClock } from '@arena/shared/netcode';
+import { ManualClock, type TimerClock } from '@arena/shared/netcode/server';
 import { describe, expect, it } from 'vitest';
 import { GameLoop } from '../src/rooms/game-loop.js';
 

@@ -2,7 +2,7 @@
  * The registry as the one owner of membership: which room each member is in through entering,
  * leaving, dropping, resuming, take-overs and rooms that close. No sockets.
  */
-import { ManualClock } from '@arena/shared/netcode';
+import { ManualClock } from '@arena/shared/netcode/server';
 import { ErrorCode } from '@arena/shared/protocol';
 import { describe, expect, it, vi } from 'vitest';
 import { testConfig } from '../src/config.js';

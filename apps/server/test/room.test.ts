@@ -2,7 +2,7 @@
  * A room on its own: seats, spectators, drops and returns, take-overs, chat, snapshots and
  * failures, seen through a recording channel and driven by a manual clock. No sockets.
  */
-import { ManualClock, type StepFunction } from '@arena/shared/netcode';
+import { ManualClock, type StepFunction } from '@arena/shared/netcode/server';
 import { ErrorCode } from '@arena/shared/protocol';
 import { DEFAULT_SIM_CONFIG, step } from '@arena/shared/sim';
 import { describe, expect, it, vi } from 'vitest';

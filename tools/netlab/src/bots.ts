@@ -1,7 +1,7 @@
 /** The players netlab drives: a wanderer (quiet zones, melee crowd) and a hunter that dashes. */
 import { Button } from '@arena/shared/protocol';
 import type { SimConfig } from '@arena/shared/sim';
-import type { Point } from '@arena/shared/netcode';
+import type { Point } from '@arena/shared/netcode/client';
 import { buttonsToward, directionOf, EIGHT_DIRECTIONS } from './directions.js';
 import type { BotView } from './scenario.js';
 import { SeededRandom } from './seeded-random.js';

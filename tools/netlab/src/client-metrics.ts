@@ -1,5 +1,5 @@
 /** What one netlab client measures about itself, frame by frame. */
-import type { Point } from '@arena/shared/netcode';
+import type { Point } from '@arena/shared/netcode/client';
 
 /** A probe that has not moved the player after this many frames is recorded as this many. */
 const PROBE_GIVE_UP_FRAMES = 30;

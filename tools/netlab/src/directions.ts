@@ -1,6 +1,6 @@
 /** Turning a wish ("go that way") into the buttons a keyboard can press: eight directions. */
 import { Button } from '@arena/shared/protocol';
-import type { Point } from '@arena/shared/netcode';
+import type { Point } from '@arena/shared/netcode/client';
 
 /** sin(22.5°): beyond this share of a unit vector, the axis key is pressed. */
 const AXIS_THRESHOLD = 0.3827;

@@ -4,12 +4,14 @@
  * metrics. Messages are handled the moment they arrive; frames come at the display rate.
  */
 import { decodeSnapshot } from '@arena/shared/protocol';
-import type { SimConfig } from '@arena/shared/sim';
-import type { PlayerState } from '@arena/shared/sim';
-import { ClientNetcode, type ClientFrame } from '@arena/shared/netcode';
-import type { Correction } from '@arena/shared/netcode';
-import type { SimulatedLink } from '@arena/shared/netcode';
-import type { Point } from '@arena/shared/netcode';
+import type { SimConfig, PlayerState } from '@arena/shared/sim';
+import {
+  ClientNetcode,
+  type ClientFrame,
+  type Correction,
+  type SimulatedLink,
+  type Point,
+} from '@arena/shared/netcode/client';
 import { ClientMetrics, type Truth } from './client-metrics.js';
 import { upMessageBytes, type DownMessage, type UpMessage } from './messages.js';
 import { Phase, type Bot } from './scenario.js';

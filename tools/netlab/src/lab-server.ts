@@ -4,17 +4,22 @@
  * (or without) lag compensation, one encoded snapshot per tick for everybody. It also keeps
  * the true history that the metrics compare clients against.
  */
-import { encodeSnapshot } from '@arena/shared/protocol';
-import type { Snapshot } from '@arena/shared/protocol';
-import type { SimConfig } from '@arena/shared/sim';
-import { addPlayer, createWorld } from '@arena/shared/sim';
-import { quantizePosition } from '@arena/shared/sim';
-import type { World } from '@arena/shared/sim';
-import { InputSlots, type TakenInput } from '@arena/shared/netcode';
-import { LagCompensation } from '@arena/shared/netcode';
-import { presentPositions } from '@arena/shared/netcode';
-import { runServerTick } from '@arena/shared/netcode';
-import type { Point } from '@arena/shared/netcode';
+import { encodeSnapshot, type Snapshot } from '@arena/shared/protocol';
+import {
+  type SimConfig,
+  addPlayer,
+  createWorld,
+  quantizePosition,
+  type World,
+} from '@arena/shared/sim';
+import {
+  InputSlots,
+  type TakenInput,
+  LagCompensation,
+  presentPositions,
+  runServerTick,
+  type Point,
+} from '@arena/shared/netcode/server';
 import type { DownMessage, UpMessage } from './messages.js';
 import { quietZone } from './scenario.js';
 

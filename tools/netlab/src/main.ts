@@ -6,7 +6,7 @@
  * `--check` exits 1 when a target on the far profile is missed.
  */
 import { parseArgs } from 'node:util';
-import { isLinkProfileName } from '@arena/shared/netcode';
+import { isLinkProfileName } from '@arena/shared/netcode/client';
 import { DEFAULT_NETLAB_OPTIONS, runNetlab, type NetlabOptions } from './netlab.js';
 import { formatTable } from './table.js';
 

@@ -3,8 +3,11 @@
  * bound, with the issue's example bound of 200 ms, and without), collected into one report
  * and checked against the issue's targets for the `far` profile.
  */
-import { LAG_COMP_MAX_REWIND_MS } from '@arena/shared/netcode';
-import { LinkProfiles, type LinkProfileName } from '@arena/shared/netcode';
+import {
+  LAG_COMP_MAX_REWIND_MS,
+  LinkProfiles,
+  type LinkProfileName,
+} from '@arena/shared/netcode/server';
 import { runLab, type LabOptions } from './run-lab.js';
 import type { HitResult, LabResult } from './summary.js';
 

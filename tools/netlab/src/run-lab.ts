@@ -4,8 +4,7 @@
  * arriving). Nothing here reads a real clock, so a run is exactly repeatable from its seed.
  */
 import { DEFAULT_SIM_CONFIG, type SimConfig } from '@arena/shared/sim';
-import type { LinkProfile } from '@arena/shared/netcode';
-import { SimulatedLink } from '@arena/shared/netcode';
+import { type LinkProfile, SimulatedLink } from '@arena/shared/netcode/client';
 import { LabClient } from './lab-client.js';
 import { LabServer } from './lab-server.js';
 import { downMessageBytes, type DownMessage, type UpMessage } from './messages.js';

@@ -9,9 +9,8 @@
  *   judges "the victim is dashing too" (no hit) in the present, which lag compensation cannot
  *   rewind (its lookup carries a position only), and netlab measures the rewind.
  */
-import type { SimConfig } from '@arena/shared/sim';
-import type { PlayerState } from '@arena/shared/sim';
-import type { Point } from '@arena/shared/netcode';
+import type { SimConfig, PlayerState } from '@arena/shared/sim';
+import type { Point } from '@arena/shared/netcode/client';
 import { Hunter, Wanderer, type Zone } from './bots.js';
 
 export const Phase = { Quiet: 'quiet', Melee: 'melee' } as const;

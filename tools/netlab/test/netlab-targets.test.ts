@@ -4,7 +4,7 @@
  * numbers for every profile.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LinkProfiles } from '@arena/shared/netcode';
+import { LinkProfiles } from '@arena/shared/netcode/client';
 import { checkTargets } from '../src/netlab.js';
 import { runLab, type LabOptions } from '../src/run-lab.js';
 import type { LabResult } from '../src/summary.js';

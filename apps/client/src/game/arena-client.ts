@@ -4,7 +4,7 @@
  * draw), and what to tell the player. Scenes and the DOM read from it; only it talks to the
  * connection about rooms.
  */
-import type { NetHudStats } from '@arena/shared/netcode';
+import type { NetHudStats } from '@arena/shared/netcode/client';
 import { decodeSnapshot, ErrorCode, type ServerPayload } from '@arena/shared/protocol';
 import { ConnectionStatus, type GameConnection } from '../net/game-connection.js';
 import { sendNetFrame, textPacketBytes } from './net-frame-sender.js';

@@ -3,7 +3,7 @@
  * The link keeps order, so a ping sent after this tick's input would wait behind it; the
  * netcode schedules pings on tick frames for exactly that reason.
  */
-import type { ClientFrame } from '@arena/shared/netcode';
+import type { ClientFrame } from '@arena/shared/netcode/client';
 import type { ClientEventName, ClientPayloadInput } from '@arena/shared/protocol';
 import type { GameConnection } from '../net/game-connection.js';
 import type { RoomSession } from './room-session.js';

@@ -1,7 +1,7 @@
 /** What the scenes draw in one frame, and what the test view reports: plain read-only data. */
 import type { ServerPayload } from '@arena/shared/protocol';
 import type { RoundPhase } from '@arena/shared/sim';
-import type { Point } from '@arena/shared/netcode';
+import type { Point } from '@arena/shared/netcode/client';
 
 export interface DrawnPlayer {
   id: number;

@@ -4,7 +4,7 @@
  * by server events, read by the scenes. A spectator's netcode has no self (id 0): it only
  * interpolates everyone and pings for the Net HUD.
  */
-import { ClientNetcode, type ClientFrame, type Point } from '@arena/shared/netcode';
+import { ClientNetcode, type ClientFrame, type Point } from '@arena/shared/netcode/client';
 import type { ServerPayload, Snapshot, SnapshotPlayer } from '@arena/shared/protocol';
 import type { SimConfig } from '@arena/shared/sim';
 import type { DrawnCoin, DrawnPlayer, RenderFrame, RoundEnded } from './render-frame.js';

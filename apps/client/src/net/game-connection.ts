@@ -8,7 +8,7 @@ import type {
   ServerEventName,
   ServerPayload,
 } from '@arena/shared/protocol';
-import type { LinkProfile } from '@arena/shared/netcode';
+import type { LinkProfile } from '@arena/shared/netcode/client';
 
 /** The browser WebSocket API's lifecycle, as shown to the player. */
 export const ConnectionStatus = {

@@ -12,7 +12,7 @@ import {
   parseLinkProfileQuery,
   type TimerClock,
   type LinkProfile,
-} from '@arena/shared/netcode';
+} from '@arena/shared/netcode/client';
 import type { ClientEventName, ClientPayloadInput, ServerEventName } from '@arena/shared/protocol';
 import type { ConnectionState, GameConnection, ServerHandler } from './game-connection.js';
 

@@ -3,7 +3,7 @@
  * and the "Net" button in the room bar toggle it. It is a pure view of `client.netHud()`,
  * refreshed a few times a second: per-frame numbers would only flicker.
  */
-import type { NetHudStats, LinkProfile } from '@arena/shared/netcode';
+import type { NetHudStats, LinkProfile } from '@arena/shared/netcode/client';
 import type { ArenaClient } from '../game/arena-client.js';
 import { isTyping } from './keyboard-input.js';
 import { describeLink } from './status-line.js';

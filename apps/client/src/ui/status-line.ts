@@ -3,7 +3,7 @@
  * transport, closed with the reason, error with the message), the message count, and whether
  * a simulated link (`?lag=`) slows everything down, so nobody mistakes it for a slow server.
  */
-import type { LinkProfile } from '@arena/shared/netcode';
+import type { LinkProfile } from '@arena/shared/netcode/client';
 import {
   ConnectionStatus,
   type ConnectionState,

@@ -4,7 +4,7 @@
  * does not replay seconds of game at once). Every room ticks on the same beat. The clock and
  * the timer are passed in: the server's real ones, or a test's manual pair.
  */
-import type { TimerClock } from '@arena/shared/netcode';
+import type { TimerClock } from '@arena/shared/netcode/server';
 
 export interface GameLoopOptions {
   tickRateHz: number;

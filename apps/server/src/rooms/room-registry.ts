@@ -6,7 +6,7 @@
  * directly, so its membership and the rooms' seats cannot drift apart. Each change is logged
  * at `info` with the room's code, the player id and the member id (never names, chat or tokens).
  */
-import type { Schedule, StepFunction } from '@arena/shared/netcode';
+import type { Schedule, StepFunction } from '@arena/shared/netcode/server';
 import { ErrorCode } from '@arena/shared/protocol';
 import { DEFAULT_SIM_CONFIG, step, type SimConfig } from '@arena/shared/sim';
 import type { ServerConfig } from '../config.js';

@@ -16,7 +16,7 @@ import {
   runServerTick,
   type ServerTickResult,
   type StepFunction,
-} from '@arena/shared/netcode';
+} from '@arena/shared/netcode/server';
 import {
   addPlayer,
   createWorld,

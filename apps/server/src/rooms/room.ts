@@ -5,7 +5,7 @@
  * room runs in a unit test with a recording channel. A snapshot is encoded once per interval
  * and handed to the channel as one buffer for everyone.
  */
-import type { StepFunction, Schedule } from '@arena/shared/netcode';
+import type { StepFunction, Schedule } from '@arena/shared/netcode/server';
 import { ErrorCode, type ServerPayload } from '@arena/shared/protocol';
 import type { SimConfig, SimEvent } from '@arena/shared/sim';
 import type { FastifyBaseLogger } from 'fastify';

@@ -16,7 +16,7 @@ import {
   parseLinkProfileQuery,
   type TimerClock,
   type LinkProfile,
-} from '@arena/shared/netcode';
+} from '@arena/shared/netcode/server';
 import { ErrorCode } from '@arena/shared/protocol';
 import type { ServerConfig } from '../config.js';
 import type { SendError } from '../send-error.js';

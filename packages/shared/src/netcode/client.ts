@@ -1,6 +1,8 @@
 /**
- * `@arena/shared/netcode`: prediction, reconciliation, interpolation, clock sync, lag
- * compensation and a link simulator. Pure and runtime-neutral: time is always an argument.
+ * `@arena/shared/netcode/client`: prediction, reconciliation, interpolation, clock sync and the
+ * link simulator, for whatever plays: the browser, the bots, the test players, netlab. Pure and
+ * runtime-neutral: time is always an argument. The server's half (input slots, lag
+ * compensation, its tick) is `@arena/shared/netcode/server`, so the browser never bundles it.
  * docs/NETCODE.md explains how the pieces fit; netlab (`npm run netlab`) measures them.
  */
 export * from './point.js';
@@ -15,10 +17,6 @@ export * from './render-interpolation.js';
 export * from './correction-smoother.js';
 export * from './prediction.js';
 export * from './predicted-pickups.js';
-export * from './input-slots.js';
-export * from './lag-compensation.js';
-export * from './present-positions.js';
 export * from './rolling-window.js';
 export * from './net-stats.js';
-export * from './server-tick.js';
 export * from './client-netcode.js';

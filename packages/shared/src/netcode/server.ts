@@ -1,0 +1,14 @@
+/**
+ * `@arena/shared/netcode/server`: the server's half of the netcode. Input slots (one input per
+ * player per tick), lag compensation (dash hits judged where the attacker saw its victim), the
+ * tick that runs both around `sim.step`, and the link simulator for demos and tests.
+ */
+export * from './point.js';
+export * from './link-profile.js';
+export * from './link-profile-query.js';
+export * from './link-simulator.js';
+export * from './timer-clock.js';
+export * from './input-slots.js';
+export * from './lag-compensation.js';
+export * from './present-positions.js';
+export * from './server-tick.js';
