@@ -1,13 +1,18 @@
 /**
- * A real socket.io player that runs the shared `ClientNetcode` the way the browser does: a
- * frame loop at about 60 Hz on `performance.now()`, each frame's ping and inputs sent (with
- * their `viewTick`), snapshots and pongs fed back. A test scripts `buttons` and reads what the
+ * A real socket.io player that runs the shared `NetClient` the way the browser does: a frame
+ * loop at about 60 Hz on `performance.now()`, each frame's ping and inputs sent (with their
+ * `viewTick`), snapshots and pongs fed back. A test scripts `buttons` and reads what the
  * player predicts for itself and draws for the others; `until` waits for a condition checked
  * after every frame (never for a fixed time).
  */
-import { ClientNetcode, type ClientFrame } from '@arena/shared/netcode/client';
-import { decodeSnapshot, type ServerPayload, type Snapshot } from '@arena/shared/protocol';
-import { DEFAULT_SIM_CONFIG, type SimConfig } from '@arena/shared/sim';
+import { socketNetPort } from '@arena/bots';
+import {
+  NetClient,
+  netRoomOf,
+  type ClientFrame,
+  type ClientNetcode,
+} from '@arena/shared/netcode/client';
+import type { ServerPayload, Snapshot } from '@arena/shared/protocol';
 import { connectPlayer, waitFor, type ConnectOptions, type PlayerSocket } from './player.js';
 import type { ServerPerTest } from './server-per-test.js';
 
@@ -15,16 +20,9 @@ const FRAME_MS = 1000 / 60;
 
 type Joined = ServerPayload<'room:joined'>;
 
-/** The room's settings on top of the shared defaults, as the browser client builds them. */
-function simConfigFrom(sim: Joined['sim']): SimConfig {
-  const { tickRateHz, arenaWidth, arenaHeight, roundSeconds, intermissionSeconds } = sim;
-  return {
-    ...DEFAULT_SIM_CONFIG,
-    ...{ tickRateHz, arenaWidth, arenaHeight, roundSeconds, intermissionSeconds },
-  };
-}
-
 export class NetcodePlayer {
+  readonly client: NetClient;
+  /** The room's netcode: prediction, interpolation, clock sync. */
   readonly net: ClientNetcode;
   readonly id: number;
   /** Buttons held from now on; the frame loop sends them on each tick. */
@@ -32,28 +30,23 @@ export class NetcodePlayer {
   lastFrame: ClientFrame | undefined;
   /** Every snapshot received, decoded, oldest first. */
   readonly snapshots: Snapshot[] = [];
-  lastSentSeq = 0;
   private readonly frameListeners = new Set<() => void>();
   private readonly timer: NodeJS.Timeout;
-  private lastFrameMs = performance.now();
 
   constructor(
     readonly socket: PlayerSocket,
     readonly joined: Joined,
   ) {
     this.id = joined.selfId;
-    this.net = new ClientNetcode({
-      config: simConfigFrom(joined.sim),
-      selfId: joined.selfId,
-      snapshotIntervalMs: 1000 / joined.sim.snapshotRateHz,
-    });
-    socket.on('state:snapshot', (frame) => {
-      const snapshot = decodeSnapshot(frame);
-      this.snapshots.push(snapshot);
-      this.net.onSnapshot(snapshot, performance.now(), frame.byteLength);
-    });
-    socket.on('time:pong', (pong) => this.net.onPong(pong, performance.now()));
+    this.client = new NetClient({ port: socketNetPort(socket), now: () => performance.now() });
+    this.net = this.client.enterRoom(netRoomOf(joined));
+    this.client.onSnapshot(({ snapshot }) => this.snapshots.push(snapshot));
     this.timer = setInterval(() => this.frame(), FRAME_MS);
+  }
+
+  /** Seq of the last `player:input` sent (0 before any). */
+  get lastSentSeq(): number {
+    return this.client.lastSentSeq;
   }
 
   /** The newest snapshot's state of player `id` (ourselves by default) and our ack. */
@@ -89,19 +82,11 @@ export class NetcodePlayer {
   stop(): void {
     clearInterval(this.timer);
     this.frameListeners.clear();
+    this.client.dispose();
   }
 
   private frame(): void {
-    const now = performance.now();
-    const frame = this.net.frame(now, now - this.lastFrameMs, this.buttons);
-    this.lastFrameMs = now;
-    if (frame.pingClientTimeMs !== undefined)
-      this.socket.emit('time:ping', { clientTimeMs: frame.pingClientTimeMs });
-    for (const { seq, buttons, viewTick } of frame.inputs) {
-      this.socket.emit('player:input', { seq, buttons, viewTick });
-      this.lastSentSeq = seq;
-    }
-    this.lastFrame = frame;
+    this.lastFrame = this.client.frame(this.buttons);
     for (const listener of [...this.frameListeners]) listener();
   }
 }

@@ -1,21 +1,16 @@
 /**
- * One headless player: a socket.io-client connection that speaks the game's protocol the way
- * the browser client does (protocol version in the handshake, one input per tick, binary
- * snapshots decoded) and keeps its own statistics. Scenarios (run-bot, the soak) drive it.
+ * One headless player: a socket.io-client connection that plays the way the browser client
+ * does (protocol version in the handshake, the shared `NetClient` predicting and sending one
+ * input per tick with the browser's seq rules, pinging for clock sync) and keeps its own
+ * statistics, input-to-acknowledgement latency included. Scenarios (run-bot, the soak) drive it.
  */
-import {
-  decodeSnapshot,
-  PROTOCOL_VERSION,
-  type ClientToServerEvents,
-  type ServerEventName,
-  type ServerPayload,
-  type ServerToClientEvents,
-} from '@arena/shared/protocol';
-import { io, type Socket } from 'socket.io-client';
+import { NetClient, netRoomOf } from '@arena/shared/netcode/client';
+import { PROTOCOL_VERSION, type ServerEventName, type ServerPayload } from '@arena/shared/protocol';
+import { io } from 'socket.io-client';
 import { countInto, emptyStats, sampleLatency, type BotStats } from './bot-stats.js';
 import { randomWalk } from './random-walk.js';
+import { socketNetPort, type GameSocket } from './socket-net-port.js';
 
-type BotSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type RoomJoined = ServerPayload<'room:joined'>;
 
 export interface BotClientOptions {
@@ -32,11 +27,11 @@ export interface BotClientOptions {
 const PENDING_SEQS = 256;
 
 export class BotClient {
-  readonly socket: BotSocket;
+  readonly socket: GameSocket;
   readonly stats: BotStats;
+  readonly net: NetClient;
   joined: RoomJoined | null = null;
-  private inputTimer: NodeJS.Timeout | null = null;
-  private seq = 0;
+  private frameTimer: NodeJS.Timeout | null = null;
   private readonly sentAt = new Map<number, number>();
   private lastAcked = 0;
   private leaving = false;
@@ -56,18 +51,24 @@ export class BotClient {
         ...(options.sessionToken ? { sessionToken: options.sessionToken } : {}),
       },
     });
+    this.net = new NetClient({ port: socketNetPort(this.socket), now: () => performance.now() });
+    this.net.onSnapshot(() => this.measureAck());
     this.socket.on('connect', () => (this.stats.connects += 1));
     this.socket.on('room:joined', (joined) => {
       this.joined = joined;
       this.stats.joins += 1;
+      this.net.enterRoom(netRoomOf(joined));
     });
-    this.socket.on('room:left', () => (this.joined = null));
+    this.socket.on('room:left', () => this.leftRoom());
     this.socket.on('error', (e) => {
       countInto(this.stats.errors, e.code);
       // A room closed under us (it failed, or the server stops): we are back in the lobby.
-      if (e.code === 'ROOM_CLOSED' || e.code === 'SERVER_SHUTTING_DOWN') this.joined = null;
+      if (e.code === 'ROOM_CLOSED' || e.code === 'SERVER_SHUTTING_DOWN') this.leftRoom();
     });
-    this.socket.on('state:snapshot', (frame) => this.onSnapshot(frame));
+    this.socket.on('state:snapshot', (frame) => {
+      this.stats.snapshots += 1;
+      this.stats.snapshotBytes += frame.byteLength;
+    });
     this.socket.on('disconnect', (reason) => {
       this.stopPlaying();
       if (!this.leaving) countInto(this.stats.drops, reason);
@@ -138,17 +139,20 @@ export class BotClient {
     return result;
   }
 
-  /** Sends one input per tick (at the room's tick rate) until stopped. */
+  /**
+   * Plays until stopped: a seeded random walk at the keys, one frame per tick (a bot draws
+   * nothing, so more frames would only cost CPU); the netcode sends each tick's input.
+   */
   startPlaying(): void {
-    if (this.inputTimer || !this.joined || this.joined.role !== 'player') return;
+    if (this.frameTimer || !this.joined || this.joined.role !== 'player') return;
     const press = randomWalk(this.options.seed);
     const tickMs = 1000 / this.joined.sim.tickRateHz;
-    this.inputTimer = setInterval(() => this.sendInput(press()), tickMs);
+    this.frameTimer = setInterval(() => this.playFrame(press()), tickMs);
   }
 
   stopPlaying(): void {
-    if (this.inputTimer) clearInterval(this.inputTimer);
-    this.inputTimer = null;
+    if (this.frameTimer) clearInterval(this.frameTimer);
+    this.frameTimer = null;
   }
 
   chat(text: string): void {
@@ -171,21 +175,28 @@ export class BotClient {
     this.socket.disconnect();
   }
 
-  private sendInput(buttons: number): void {
-    if (!this.socket.connected) return this.stopPlaying();
-    this.seq += 1;
-    this.socket.emit('player:input', { seq: this.seq, buttons });
-    this.stats.inputsSent += 1;
-    this.sentAt.set(this.seq, performance.now());
-    this.sentAt.delete(this.seq - PENDING_SEQS);
+  private leftRoom(): void {
+    this.joined = null;
+    this.net.leaveRoom();
   }
 
-  private onSnapshot(frame: ArrayBuffer | Uint8Array): void {
-    this.stats.snapshots += 1;
-    this.stats.snapshotBytes += frame.byteLength;
-    const selfId = this.joined?.selfId;
-    if (!selfId) return;
-    const acked = decodeSnapshot(frame).acks.find((a) => a.playerId === selfId)?.seq ?? 0;
+  private playFrame(buttons: number): void {
+    if (!this.socket.connected) return this.stopPlaying();
+    const nowMs = performance.now();
+    for (const { seq } of this.net.frame(buttons)?.inputs ?? []) {
+      this.stats.inputsSent += 1;
+      this.sentAt.set(seq, nowMs);
+    }
+    // Oldest first: a Map keeps insertion order.
+    for (const seq of this.sentAt.keys()) {
+      if (this.sentAt.size <= PENDING_SEQS) break;
+      this.sentAt.delete(seq);
+    }
+  }
+
+  /** After each snapshot: how long the newest input it acknowledges took. */
+  private measureAck(): void {
+    const acked = this.net.lastAckedSeq;
     if (acked <= this.lastAcked) return;
     const sentAt = this.sentAt.get(acked);
     if (sentAt !== undefined) sampleLatency(this.stats, performance.now() - sentAt);

@@ -4,3 +4,4 @@ export { emptyStats, mergeStats, percentile, type BotStats } from './bot-stats.j
 export { randomWalk, seededRandom } from './random-walk.js';
 export { runBot, type JoinMode, type RunBotOptions, type RunningBot } from './run-bot.js';
 export { spawnBots, type BotSwarm, type SpawnOptions } from './spawn-bots.js';
+export { socketNetPort, type GameSocket } from './socket-net-port.js';

@@ -1,19 +1,22 @@
 /**
- * netlab's client: the browser's loop around `ClientNetcode`, with a bot at the keyboard, a
- * clock of its own (offset from the server's by an amount it has to discover) and the
- * metrics. Messages are handled the moment they arrive; frames come at the display rate.
+ * netlab's client: the shared `NetClient` (the loop every player runs) with a bot at the
+ * keyboard, a clock of its own (offset from the server's by an amount it has to discover), a
+ * port onto netlab's simulated uplink, and the metrics. Messages are handled the moment they
+ * arrive; frames come at the display rate.
  */
-import { decodeSnapshot } from '@arena/shared/protocol';
+import type { Snapshot } from '@arena/shared/protocol';
 import type { SimConfig, PlayerState } from '@arena/shared/sim';
 import {
-  ClientNetcode,
+  NetClient,
   type ClientFrame,
+  type ClientNetcode,
   type Correction,
   type SimulatedLink,
   type Point,
 } from '@arena/shared/netcode/client';
 import { ClientMetrics, type Truth } from './client-metrics.js';
-import { upMessageBytes, type DownMessage, type UpMessage } from './messages.js';
+import { LabPort } from './lab-port.js';
+import type { DownMessage, UpMessage } from './messages.js';
 import { Phase, type Bot } from './scenario.js';
 
 export interface LabClientOptions {
@@ -38,21 +41,25 @@ export class LabClient {
   nextFrameAtMs: number;
   readonly netcode: ClientNetcode;
   readonly metrics: ClientMetrics;
+  private readonly port: LabPort;
+  private readonly client: NetClient;
   private remoteDashing = new Map<number, boolean>();
   private othersSeen: ReadonlyMap<number, Point> = new Map();
   private dashSeen = false;
   private lastAck = 0;
-  bytesOut = 0;
   bytesIn = 0;
 
   constructor(private readonly o: LabClientOptions) {
     this.frameMs = 1000 / o.fps;
     this.nextFrameAtMs = o.joinAtMs;
-    this.netcode = new ClientNetcode({
+    this.port = new LabPort(o.uplink);
+    this.client = new NetClient({ port: this.port, now: () => this.port.nowMs + o.clockOffsetMs });
+    this.netcode = this.client.enterRoom({
       config: o.config,
       selfId: o.id,
       snapshotIntervalMs: o.snapshotIntervalMs,
     });
+    this.client.onSnapshot(({ snapshot, correction }) => this.onSnapshot(snapshot, correction));
     this.metrics = new ClientMetrics(o.truth);
   }
 
@@ -64,27 +71,19 @@ export class LabClient {
     return this.o.joinAtMs;
   }
 
-  private local(nowMs: number): number {
-    return nowMs + this.o.clockOffsetMs;
-  }
-
-  private send(nowMs: number, message: UpMessage): void {
-    const bytes = upMessageBytes(message);
-    this.bytesOut += bytes;
-    this.o.uplink.send(nowMs, message, bytes);
+  get bytesOut(): number {
+    return this.port.bytesOut;
   }
 
   onMessage(message: DownMessage, nowMs: number, bytes: number): void {
     this.bytesIn += bytes;
-    const local = this.local(nowMs);
-    if (message.kind === 'pong') {
-      this.netcode.onPong(message, local);
-      return;
-    }
-    const snapshot = decodeSnapshot(message.frame);
+    this.port.nowMs = nowMs;
+    this.port.deliver(message);
+  }
+
+  private onSnapshot(snapshot: Snapshot, correction: Correction | undefined): void {
     for (const p of snapshot.players) this.remoteDashing.set(p.id, p.dashTicks > 0);
-    const correction = this.netcode.onSnapshot(snapshot, local, bytes);
-    if (correction) this.measureCorrection(correction, nowMs - this.o.joinAtMs);
+    if (correction) this.measureCorrection(correction, this.port.nowMs - this.o.joinAtMs);
   }
 
   private measureCorrection(correction: Correction, elapsed: number): void {
@@ -100,15 +99,12 @@ export class LabClient {
 
   frame(nowMs: number): void {
     this.nextFrameAtMs += this.frameMs;
+    this.port.nowMs = nowMs;
     const elapsed = nowMs - this.o.joinAtMs;
     this.checkClock(elapsed);
-    const buttons = this.decide(elapsed);
-    const frame = this.netcode.frame(this.local(nowMs), this.frameMs, buttons);
-    if (frame.pingClientTimeMs !== undefined) {
-      this.send(nowMs, { kind: 'ping', clientTimeMs: frame.pingClientTimeMs });
-    }
+    // Exact frame times: netlab's frames are `frameMs` apart on its manual clock.
+    const frame = this.client.frame(this.decide(elapsed), this.frameMs)!;
     for (const { seq, viewTick, predicted } of frame.inputs) {
-      this.send(nowMs, { kind: 'input', seq, buttons, viewTick });
       this.checkSeenHit(predicted, seq, viewTick, frame.others);
     }
     this.measureFrame(frame, nowMs, elapsed);

@@ -1,13 +1,17 @@
 /**
  * The client's state machine outside of any rendering: lobby ↔ room, the current
- * `RoomSession`, the per-frame netcode step (sample buttons, send what it asks, build what to
- * draw), and what to tell the player. Scenes and the DOM read from it; only it talks to the
- * connection about rooms.
+ * `RoomSession`, the per-frame step (sample buttons, let the shared `NetClient` predict and
+ * send, build what to draw), and what to tell the player. Scenes and the DOM read from it;
+ * only it talks to the connection about rooms.
  */
-import type { NetHudStats } from '@arena/shared/netcode/client';
-import { decodeSnapshot, ErrorCode, type ServerPayload } from '@arena/shared/protocol';
-import { ConnectionStatus, type GameConnection } from '../net/game-connection.js';
-import { sendNetFrame, textPacketBytes } from './net-frame-sender.js';
+import {
+  NetClient,
+  netRoomOf,
+  type ClientFrame,
+  type NetHudStats,
+} from '@arena/shared/netcode/client';
+import { ErrorCode, type ServerPayload } from '@arena/shared/protocol';
+import { ConnectionStatus, netPortOf, type GameConnection } from '../net/game-connection.js';
 import type { RenderFrame } from './render-frame.js';
 import { RoomSession } from './room-session.js';
 
@@ -35,9 +39,8 @@ const ROOM_ENDING_ERRORS: readonly string[] = [ErrorCode.RoomClosed, ErrorCode.S
 export class ArenaClient {
   private current: RoomSession | null = null;
   private lastFrame: RenderFrame | null = null;
-  private lastAdvanceMs: number | null = null;
-  /** Newest input seq of any earlier session: seqs keep counting up for the whole tab. */
-  private lastSeq = 0;
+  /** The tab's one netcode loop; its seqs keep counting up across rooms and reconnections. */
+  readonly net: NetClient;
   private identity: Identity | null = null;
   private rejoinTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly sessionListeners = new Set<(session: RoomSession | null) => void>();
@@ -46,8 +49,15 @@ export class ArenaClient {
   constructor(
     readonly connection: GameConnection,
     private readonly sampleButtons: ButtonSource,
-    private readonly now: () => number = () => performance.now(),
+    now: () => number = () => performance.now(),
   ) {
+    this.net = new NetClient({
+      port: netPortOf(connection),
+      now,
+      // One unreadable frame is skipped; the next one carries the whole state again.
+      onUnreadableSnapshot: (error) => console.warn('skipped an unreadable snapshot', error),
+    });
+    this.net.onSnapshot(({ snapshot }) => this.current?.applySnapshot(snapshot));
     this.listen();
   }
 
@@ -96,50 +106,27 @@ export class ArenaClient {
    * server's real-time tick.
    */
   advance(): void {
-    const nowMs = this.now();
-    const deltaMs = this.lastAdvanceMs === null ? 0 : nowMs - this.lastAdvanceMs;
-    this.lastAdvanceMs = nowMs;
     const session = this.current;
-    if (!session) return;
-    this.runFrame(session, nowMs, deltaMs, this.heldButtons(session));
+    this.buildFrame(this.net.frame(session?.isPlayer ? this.sampleButtons() : 0));
   }
 
   /**
    * Lets go of every button now (the tab is being hidden): a hidden tab draws no frames and so
-   * sends no input, and the server keeps repeating the last one it got. So the clock is run
-   * to the next tick at once (at most one tick early) to send "nothing held" right away.
+   * sends no input, and the server keeps repeating the last one it got.
    */
   releaseInput(): void {
+    this.buildFrame(this.net.release());
+  }
+
+  private buildFrame(frame: ClientFrame | undefined): void {
     const session = this.current;
-    if (!session?.isPlayer || session.lastSentButtons === 0) return;
-    const nowMs = this.now();
-    const elapsedMs = this.lastAdvanceMs === null ? 0 : nowMs - this.lastAdvanceMs;
-    const tickMs = 1000 / session.config.tickRateHz;
-    const toNextTickMs = (1 - session.net.stepClock.alpha) * tickMs;
-    this.lastAdvanceMs = nowMs;
-    this.runFrame(session, nowMs, Math.max(elapsedMs, toNextTickMs), 0);
-  }
-
-  /** The buttons to predict and send: none for a spectator, and none while offline. */
-  private heldButtons(session: RoomSession): number {
-    // Offline, inputs cannot be sent and the server holds no buttons for a dropped player:
-    // predicting held keys would drift away, then snap back.
-    const online = this.connection.state.status === ConnectionStatus.Open;
-    return online && session.isPlayer ? this.sampleButtons() : 0;
-  }
-
-  private runFrame(session: RoomSession, nowMs: number, deltaMs: number, buttons: number): void {
-    const frame = session.net.frame(nowMs, deltaMs, buttons);
-    if (this.connection.state.status === ConnectionStatus.Open) {
-      sendNetFrame(this.connection, session, frame, nowMs);
-    }
-    this.lastFrame = session.buildFrame(frame);
+    if (session && frame) this.lastFrame = session.buildFrame(frame);
   }
 
   /** What the Net HUD shows, now; null outside a room. */
   netHud(): NetHudStats | null {
     const transport = this.connection.state.transport ?? 'offline';
-    return this.current?.net.hud(this.now(), transport) ?? null;
+    return this.net.hud(transport) ?? null;
   }
 
   onSessionChange(listener: (session: RoomSession | null) => void): () => void {
@@ -152,15 +139,15 @@ export class ArenaClient {
     return () => this.noticeListeners.delete(listener);
   }
 
-  private setSession(session: RoomSession | null): void {
-    this.lastSeq = this.seqSoFar();
-    this.current = session;
+  private setSession(joined: ServerPayload<'room:joined'> | null): void {
+    if (joined) {
+      this.current = new RoomSession(joined, this.net.enterRoom(netRoomOf(joined)));
+    } else {
+      this.net.leaveRoom();
+      this.current = null;
+    }
     this.lastFrame = null;
-    for (const listener of this.sessionListeners) listener(session);
-  }
-
-  private seqSoFar(): number {
-    return Math.max(this.lastSeq, this.current?.net.lastSeq ?? 0);
+    for (const listener of this.sessionListeners) listener(this.current);
   }
 
   private notify(notice: Notice): void {
@@ -171,8 +158,6 @@ export class ArenaClient {
     const c = this.connection;
     c.on('room:joined', (joined) => this.onJoined(joined));
     c.on('room:left', () => this.setSession(null));
-    c.on('state:snapshot', (frame) => this.onSnapshot(frame));
-    c.on('time:pong', (pong) => this.onPong(pong));
     c.on('player:joined', (info) => this.current?.addPlayer(info));
     c.on('player:left', ({ id }) => this.current?.removePlayer(id));
     c.on('player:connection', ({ id, connected }) => this.current?.setConnected(id, connected));
@@ -186,28 +171,7 @@ export class ArenaClient {
 
   private onJoined(joined: ServerPayload<'room:joined'>): void {
     clearTimeout(this.rejoinTimer);
-    // The old session's last inputs may reach the server on this connection after the join,
-    // and it refuses a seq lower than one it has seen: keep counting up.
-    this.setSession(new RoomSession(joined, this.seqSoFar() + 1));
-  }
-
-  private onSnapshot(frame: ServerPayload<'state:snapshot'>): void {
-    const session = this.current;
-    if (!session) return;
-    try {
-      session.applySnapshot(decodeSnapshot(frame), this.now(), frame.byteLength);
-    } catch (error) {
-      // One unreadable frame is skipped; the next one carries the whole state again.
-      console.warn('skipped an unreadable snapshot', error);
-    }
-  }
-
-  private onPong(pong: ServerPayload<'time:pong'>): void {
-    const session = this.current;
-    if (!session) return;
-    const nowMs = this.now();
-    session.net.onPong(pong, nowMs);
-    session.net.stats.recordBytesIn(nowMs, textPacketBytes('time:pong', pong));
+    this.setSession(joined);
   }
 
   private onServerError(error: ServerPayload<'error'>): void {

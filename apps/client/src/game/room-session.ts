@@ -1,14 +1,19 @@
 /**
  * Everything this tab knows about the room it is in: who is there, the latest snapshot, and
- * the room's `ClientNetcode` (prediction, interpolation, clock sync, predicted pickups). Fed
- * by server events, read by the scenes. A spectator's netcode has no self (id 0): it only
- * interpolates everyone and pings for the Net HUD.
+ * the room's `ClientNetcode` (prediction, interpolation, clock sync, predicted pickups), which
+ * the tab's `NetClient` runs. Fed by server events, read by the scenes. A spectator's netcode
+ * has no self (id 0): it only interpolates everyone and pings for the Net HUD.
  */
-import { ClientNetcode, type ClientFrame, type Point } from '@arena/shared/netcode/client';
-import type { ServerPayload, Snapshot, SnapshotPlayer } from '@arena/shared/protocol';
+import type { ClientFrame, ClientNetcode, Point } from '@arena/shared/netcode/client';
+import {
+  simConfigFrom,
+  type RoomSimSettings,
+  type ServerPayload,
+  type Snapshot,
+  type SnapshotPlayer,
+} from '@arena/shared/protocol';
 import type { SimConfig } from '@arena/shared/sim';
 import type { DrawnCoin, DrawnPlayer, RenderFrame, RoundEnded } from './render-frame.js';
-import { simConfigFrom, type SimSettings } from './sim-settings.js';
 
 type RoomJoined = ServerPayload<'room:joined'>;
 export type RosterEntry = ServerPayload<'player:joined'>;
@@ -21,23 +26,19 @@ export class RoomSession {
   readonly isPublic: boolean;
   readonly selfId: number;
   readonly isPlayer: boolean;
-  readonly settings: SimSettings;
+  readonly settings: RoomSimSettings;
   readonly config: SimConfig;
-  readonly net: ClientNetcode;
   private readonly roster = new Map<number, RosterEntry>();
   private latest: Snapshot | null = null;
   /** Our player in the latest snapshot; null for a spectator or before we are in one. */
   private serverSelf: SnapshotPlayer | null = null;
   private roundEnded: RoundEnded | null = null;
   private receivedCount = 0;
-  private ackedSeq = 0;
-  private sentCount = 0;
-  private sentSeq = 0;
-  /** Buttons of the last input sent; a hidden tab lets go of them (see ArenaClient). */
-  lastSentButtons = 0;
 
-  /** `firstSeq`: where this tab's input seqs go on from (see ClientNetcodeOptions). */
-  constructor(joined: RoomJoined, firstSeq = 1) {
+  constructor(
+    joined: RoomJoined,
+    readonly net: ClientNetcode,
+  ) {
     this.code = joined.roomCode;
     this.name = joined.roomName;
     this.isPublic = joined.isPublic;
@@ -45,13 +46,6 @@ export class RoomSession {
     this.isPlayer = joined.role === 'player' && joined.selfId > 0;
     this.settings = joined.sim;
     this.config = simConfigFrom(joined.sim);
-    this.net = new ClientNetcode({
-      config: this.config,
-      // Player ids start at 1, so a spectator's netcode finds no self and predicts nothing.
-      selfId: this.isPlayer ? this.selfId : 0,
-      snapshotIntervalMs: 1000 / joined.sim.snapshotRateHz,
-      firstSeq,
-    });
     for (const player of joined.players) this.roster.set(player.id, player);
   }
 
@@ -59,40 +53,18 @@ export class RoomSession {
     return this.receivedCount;
   }
 
-  /** The last seq the server said it applied for us (0 before any). */
-  get lastAckedSeq(): number {
-    return this.ackedSeq;
-  }
-
-  get inputsSent(): number {
-    return this.sentCount;
-  }
-
-  /** Seq of the last `player:input` sent (0 before any). */
-  get lastSentSeq(): number {
-    return this.sentSeq;
-  }
-
   get players(): readonly RosterEntry[] {
     return [...this.roster.values()];
   }
 
-  applySnapshot(snapshot: Snapshot, localNowMs: number, bytes: number): void {
+  /** A snapshot the netcode has already taken in. */
+  applySnapshot(snapshot: Snapshot): void {
     this.receivedCount += 1;
     this.latest = snapshot;
-    this.net.onSnapshot(snapshot, localNowMs, bytes);
     const ended = this.roundEnded;
     if (ended && snapshot.round.number > ended.round) this.roundEnded = null;
     if (!this.isPlayer) return;
     this.serverSelf = snapshot.players.find((p) => p.id === this.selfId) ?? null;
-    const ack = snapshot.acks.find((a) => a.playerId === this.selfId)?.seq;
-    if (ack !== undefined) this.ackedSeq = ack;
-  }
-
-  recordInputSent(seq: number, buttons: number): void {
-    this.sentCount += 1;
-    this.sentSeq = seq;
-    this.lastSentButtons = buttons;
   }
 
   addPlayer(info: RosterEntry): void {

@@ -8,7 +8,7 @@ import type {
   ServerEventName,
   ServerPayload,
 } from '@arena/shared/protocol';
-import type { LinkProfile } from '@arena/shared/netcode/client';
+import type { LinkProfile, NetPort } from '@arena/shared/netcode/client';
 
 /** The browser WebSocket API's lifecycle, as shown to the player. */
 export const ConnectionStatus = {
@@ -52,4 +52,15 @@ export interface GameConnection {
    */
   reclaimSeat(): void;
   close(): void;
+}
+
+/** The connection as the shared `NetClient`'s port: open only while the status says so. */
+export function netPortOf(connection: GameConnection): NetPort {
+  return {
+    send: (event, payload) => connection.send(event, payload),
+    on: (event, handler) => connection.on(event, handler),
+    get open() {
+      return connection.state.status === ConnectionStatus.Open;
+    },
+  };
 }

@@ -1,6 +1,6 @@
 /**
- * The part of `window.__arena` about the netcode (issue 3): what the Net HUD shows, the seqs
- * sent and acknowledged, the simulated link, the coins as drawn. Getters only, plain copies.
+ * The part of `window.__arena` about the netcode: what the Net HUD shows, the seqs sent and
+ * acknowledged, the simulated link, the coins as drawn. Getters only, plain copies.
  */
 import type { ArenaClient } from '../game/arena-client.js';
 import type { ArenaTestNet, ArenaTestView } from './arena-test-view.js';
@@ -40,13 +40,13 @@ export function netView(client: ArenaClient): NetView {
       return netOf(client);
     },
     get lastAckedSeq() {
-      return client.session?.lastAckedSeq ?? 0;
+      return client.net.lastAckedSeq;
     },
     get lastSentSeq() {
-      return client.session?.lastSentSeq ?? 0;
+      return client.net.lastSentSeq;
     },
     get inputsSent() {
-      return client.session?.inputsSent ?? 0;
+      return client.net.inputsSent;
     },
     get link() {
       const link = client.connection.link;

@@ -20,3 +20,5 @@ export * from './predicted-pickups.js';
 export * from './rolling-window.js';
 export * from './net-stats.js';
 export * from './client-netcode.js';
+export * from './net-port.js';
+export * from './net-client.js';

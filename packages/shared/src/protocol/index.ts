@@ -7,3 +7,4 @@ export * from './schemas.js';
 export * from './events.js';
 export type * from './snapshot.js';
 export * from './snapshot-codec.js';
+export * from './sim-settings.js';

@@ -1,0 +1,231 @@
+/**
+ * The loop every player runs around the netcode, written once for the browser, the bots, the
+ * test players and netlab: on each rendered frame, run the input ticks that are due (each one
+ * predicted and sent with the next seq) and send the clock-sync pings; feed back the
+ * snapshots and pongs that arrive. It talks to the wire only through a `NetPort`.
+ *
+ * It owns the room's `ClientNetcode` and the seqs, which keep counting up across rooms and
+ * reconnections: an old room's last inputs can reach the server on the new connection after
+ * the join, and the server refuses a seq below one it has seen there.
+ */
+import type { ClientPayloadInput, ServerPayload } from '../protocol/events.js';
+import { simConfigFrom } from '../protocol/sim-settings.js';
+import { decodeSnapshot } from '../protocol/snapshot-codec.js';
+import type { Snapshot } from '../protocol/snapshot.js';
+import type { SimConfig } from '../sim/config.js';
+import { ClientNetcode, type ClientFrame } from './client-netcode.js';
+import type { NetHudStats } from './net-stats.js';
+import { textPacketBytes, type NetPort, type NetSendEvent } from './net-port.js';
+import type { Correction } from './prediction.js';
+
+/** The room a NetClient plays in: our id (0 when watching), its rules, its snapshot interval. */
+export interface NetRoom {
+  selfId: number;
+  config: SimConfig;
+  snapshotIntervalMs: number;
+}
+
+/** The room as `room:joined` describes it. */
+export function netRoomOf(
+  joined: Pick<ServerPayload<'room:joined'>, 'role' | 'selfId' | 'sim'>,
+): NetRoom {
+  return {
+    // Player ids start at 1, so a spectator's netcode finds no self and predicts nothing.
+    selfId: joined.role === 'player' ? joined.selfId : 0,
+    config: simConfigFrom(joined.sim),
+    snapshotIntervalMs: 1000 / joined.sim.snapshotRateHz,
+  };
+}
+
+export interface NetClientOptions {
+  port: NetPort;
+  /** The local monotonic clock (`performance.now()`, or netlab's manual one). */
+  now: () => number;
+  /** Told about a snapshot that could not be decoded; it is skipped, the next one is whole. */
+  onUnreadableSnapshot?: (error: unknown) => void;
+}
+
+export interface ReceivedSnapshot {
+  snapshot: Snapshot;
+  bytes: number;
+  /** The prediction correction it caused, if any. */
+  correction: Correction | undefined;
+}
+
+/** What was sent and acknowledged in the current room (all 0 outside one). */
+interface RoomCounters {
+  inputsSent: number;
+  lastSentSeq: number;
+  lastSentButtons: number;
+  lastAckedSeq: number;
+}
+
+const noCounters = (): RoomCounters => ({
+  inputsSent: 0,
+  lastSentSeq: 0,
+  lastSentButtons: 0,
+  lastAckedSeq: 0,
+});
+
+export class NetClient {
+  private room: ClientNetcode | undefined;
+  private selfId = 0;
+  /** Newest seq made in an earlier room. */
+  private seqBefore = 0;
+  private lastFrameMs: number | undefined;
+  private counters = noCounters();
+  private readonly snapshotListeners = new Set<(received: ReceivedSnapshot) => void>();
+  private readonly unsubscribe: (() => void)[];
+
+  constructor(private readonly options: NetClientOptions) {
+    const { port } = options;
+    this.unsubscribe = [
+      port.on('state:snapshot', (frame) => this.receiveSnapshot(frame)),
+      port.on('time:pong', (pong) => this.receivePong(pong)),
+    ];
+  }
+
+  /** The current room's netcode (prediction, interpolation, clock sync); undefined outside. */
+  get netcode(): ClientNetcode | undefined {
+    return this.room;
+  }
+
+  get inputsSent(): number {
+    return this.counters.inputsSent;
+  }
+
+  /** Seq of the last `player:input` sent in this room (0 before any). */
+  get lastSentSeq(): number {
+    return this.counters.lastSentSeq;
+  }
+
+  /** The last seq the server said it applied for us in this room (0 before any). */
+  get lastAckedSeq(): number {
+    return this.counters.lastAckedSeq;
+  }
+
+  /** Starts playing (or watching) in a room, with seqs going on from the last one made. */
+  enterRoom(room: NetRoom): ClientNetcode {
+    this.seqBefore = this.newestSeq();
+    this.selfId = room.selfId;
+    this.counters = noCounters();
+    this.room = new ClientNetcode({ ...room, firstSeq: this.seqBefore + 1 });
+    return this.room;
+  }
+
+  leaveRoom(): void {
+    this.seqBefore = this.newestSeq();
+    this.selfId = 0;
+    this.counters = noCounters();
+    this.room = undefined;
+  }
+
+  /**
+   * Once per rendered frame, with the buttons held now: runs the input ticks due since the
+   * last frame, sends what they ask for and says where to draw everyone (undefined outside a
+   * room). The frame's length is measured on `now`, unless the caller keeps exact frame
+   * times of its own (netlab) and passes `frameDtMs`.
+   */
+  frame(buttons: number, frameDtMs?: number): ClientFrame | undefined {
+    const nowMs = this.options.now();
+    const dtMs = frameDtMs ?? (this.lastFrameMs === undefined ? 0 : nowMs - this.lastFrameMs);
+    return this.run(nowMs, dtMs, buttons);
+  }
+
+  /**
+   * Lets go of every button now, for an owner about to stop drawing frames (a hidden tab):
+   * the server keeps repeating the last input it got, so the clock is run to the next tick at
+   * once (at most one tick early) to send "nothing held" right away.
+   */
+  release(): ClientFrame | undefined {
+    const netcode = this.room;
+    if (!netcode || this.counters.lastSentButtons === 0) return undefined;
+    const nowMs = this.options.now();
+    const elapsedMs = this.lastFrameMs === undefined ? 0 : nowMs - this.lastFrameMs;
+    const { stepClock } = netcode;
+    const toNextTickMs = (1 - stepClock.alpha) * stepClock.tickMs;
+    return this.run(nowMs, Math.max(elapsedMs, toNextTickMs), 0);
+  }
+
+  /** Called with every snapshot applied in a room, decoded; returns the unsubscribe function. */
+  onSnapshot(listener: (received: ReceivedSnapshot) => void): () => void {
+    this.snapshotListeners.add(listener);
+    return () => this.snapshotListeners.delete(listener);
+  }
+
+  /** Everything the Net HUD shows; undefined outside a room. */
+  hud(transport: string): NetHudStats | undefined {
+    return this.room?.hud(this.options.now(), transport);
+  }
+
+  /** Stops listening to the port. */
+  dispose(): void {
+    for (const off of this.unsubscribe.splice(0)) off();
+    this.snapshotListeners.clear();
+  }
+
+  private newestSeq(): number {
+    return Math.max(this.seqBefore, this.room?.lastSeq ?? 0);
+  }
+
+  private run(nowMs: number, dtMs: number, buttons: number): ClientFrame | undefined {
+    this.lastFrameMs = nowMs;
+    const netcode = this.room;
+    if (!netcode) return undefined;
+    const open = this.options.port.open;
+    // Offline, inputs cannot be sent and the server holds no buttons for a dropped player:
+    // predicting held keys would drift away, then snap back.
+    const frame = netcode.frame(nowMs, dtMs, open ? buttons : 0);
+    if (open) this.send(netcode, nowMs, frame);
+    return frame;
+  }
+
+  /** The ping first: the link keeps order, so a ping behind this tick's input would wait. */
+  private send(netcode: ClientNetcode, nowMs: number, frame: ClientFrame): void {
+    if (frame.pingClientTimeMs !== undefined) {
+      this.emit(netcode, nowMs, 'time:ping', { clientTimeMs: frame.pingClientTimeMs });
+    }
+    for (const { seq, buttons, viewTick } of frame.inputs) {
+      const view = viewTick === undefined ? {} : { viewTick };
+      this.emit(netcode, nowMs, 'player:input', { seq, buttons, ...view });
+      this.counters.inputsSent += 1;
+      this.counters.lastSentSeq = seq;
+      this.counters.lastSentButtons = buttons;
+    }
+  }
+
+  private emit<E extends NetSendEvent>(
+    netcode: ClientNetcode,
+    nowMs: number,
+    event: E,
+    payload: ClientPayloadInput<E>,
+  ): void {
+    this.options.port.send(event, payload);
+    netcode.stats.recordBytesOut(nowMs, textPacketBytes(event, payload));
+  }
+
+  private receiveSnapshot(frame: ArrayBuffer | Uint8Array): void {
+    const netcode = this.room;
+    if (!netcode) return;
+    let snapshot: Snapshot;
+    try {
+      snapshot = decodeSnapshot(frame);
+    } catch (error) {
+      this.options.onUnreadableSnapshot?.(error);
+      return;
+    }
+    const bytes = frame.byteLength;
+    const correction = netcode.onSnapshot(snapshot, this.options.now(), bytes);
+    const ack = snapshot.acks.find((a) => a.playerId === this.selfId);
+    if (ack) this.counters.lastAckedSeq = ack.seq;
+    for (const listener of [...this.snapshotListeners]) listener({ snapshot, bytes, correction });
+  }
+
+  private receivePong(pong: ServerPayload<'time:pong'>): void {
+    const netcode = this.room;
+    if (!netcode) return;
+    const nowMs = this.options.now();
+    netcode.onPong(pong, nowMs);
+    netcode.stats.recordBytesIn(nowMs, textPacketBytes('time:pong', pong));
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * The wire as a `NetClient` sees it: the two events it sends and the two it hears. The
+ * browser's connection, a bot's or a test's socket.io socket and netlab's simulated link
+ * each offer this, so the loop around the netcode is written once.
+ */
+import type { ClientPayloadInput, ServerPayload } from '../protocol/events.js';
+
+export type NetSendEvent = 'player:input' | 'time:ping';
+export type NetReceiveEvent = 'state:snapshot' | 'time:pong';
+
+export interface NetPort {
+  send<E extends NetSendEvent>(event: E, payload: ClientPayloadInput<E>): void;
+  /** Subscribes to an event; returns the unsubscribe function. */
+  on<E extends NetReceiveEvent>(event: E, handler: (payload: ServerPayload<E>) => void): () => void;
+  /** False while the connection is down: nothing is sent then, and no buttons are held. */
+  readonly open: boolean;
+}
+
+/**
+ * Bytes an event takes as a socket.io text packet (`42["event",{…}]`), for the Net HUD's
+ * bytes in and out. WebSocket framing adds a few more; this is the game's own share.
+ */
+export function textPacketBytes(event: string, payload: unknown): number {
+  return 2 + JSON.stringify([event, payload]).length;
+}

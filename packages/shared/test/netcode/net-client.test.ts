@@ -1,0 +1,185 @@
+/**
+ * The NetClient over an in-memory port and a manual clock: what it sends and in which order,
+ * seqs that keep counting up across rooms, nothing sent or held offline, letting go of the
+ * keys at once, and snapshots fed to the netcode before anyone else sees them.
+ */
+import { describe, expect, it } from 'vitest';
+import { NetClient, netRoomOf } from '../../src/netcode/net-client.js';
+import type { NetPort, NetReceiveEvent } from '../../src/netcode/net-port.js';
+import { Button } from '../../src/protocol/buttons.js';
+import type { ServerPayload } from '../../src/protocol/events.js';
+import { encodeSnapshot } from '../../src/protocol/snapshot-codec.js';
+import type { Snapshot } from '../../src/protocol/snapshot.js';
+import { DEFAULT_SIM_CONFIG, RoundPhase } from '../../src/sim/index.js';
+
+const TICK_MS = 1000 / 30;
+
+/** The wire in memory: what was sent, in order, and a way to hand events in. */
+class MemoryPort implements NetPort {
+  open = true;
+  readonly sent: { event: string; payload: unknown }[] = [];
+  private readonly handlers = new Map<string, (payload: never) => void>();
+
+  send(event: string, payload: unknown): void {
+    this.sent.push({ event, payload });
+  }
+
+  on<E extends NetReceiveEvent>(event: E, handler: (payload: ServerPayload<E>) => void) {
+    this.handlers.set(event, handler);
+    return () => this.handlers.delete(event);
+  }
+
+  deliver<E extends NetReceiveEvent>(event: E, payload: ServerPayload<E>): void {
+    (this.handlers.get(event) as ((payload: ServerPayload<E>) => void) | undefined)?.(payload);
+  }
+
+  take(): { event: string; payload: unknown }[] {
+    return this.sent.splice(0);
+  }
+}
+
+function snapshot(tick: number, ack: number): Snapshot {
+  return {
+    tick,
+    serverTimeMs: tick * TICK_MS,
+    round: { number: 1, phase: RoundPhase.Playing, ticksLeft: 1000 },
+    players: [
+      {
+        id: 1,
+        x: 100,
+        y: 100,
+        vx: 0,
+        vy: 0,
+        score: 0,
+        dashTicks: 0,
+        dashCooldownTicks: 0,
+        lastButtons: 0,
+        connected: true,
+      },
+    ],
+    coins: [],
+    acks: [{ playerId: 1, seq: ack }],
+  };
+}
+
+const ROOM = { selfId: 1, config: DEFAULT_SIM_CONFIG, snapshotIntervalMs: TICK_MS };
+
+function setup() {
+  const port = new MemoryPort();
+  const clock = { nowMs: 0 };
+  const client = new NetClient({ port, now: () => clock.nowMs });
+  return { port, clock, client };
+}
+
+/** In a room whose first snapshot has us, with a first frame drawn (it measures no time). */
+function seated() {
+  const t = setup();
+  t.client.enterRoom(ROOM);
+  t.port.deliver('state:snapshot', encodeSnapshot(snapshot(0, 0)));
+  t.client.frame(0);
+  return t;
+}
+
+/** Runs frames of `TICK_MS` until `count` inputs went out; returns what was sent. */
+function playTicks(t: ReturnType<typeof setup>, count: number, buttons: number) {
+  const sent = [];
+  while (sent.filter((m) => m.event === 'player:input').length < count) {
+    t.clock.nowMs += TICK_MS;
+    t.client.frame(buttons);
+    sent.push(...t.port.take());
+  }
+  return sent;
+}
+
+const inputs = (sent: { event: string; payload: unknown }[]) =>
+  sent.filter((m) => m.event === 'player:input').map((m) => m.payload as { seq: number });
+
+describe('NetClient', () => {
+  it('does nothing outside a room', () => {
+    const t = setup();
+    expect(t.client.frame(Button.Right)).toBeUndefined();
+    t.port.deliver('state:snapshot', encodeSnapshot(snapshot(1, 0)));
+    expect(t.port.sent).toEqual([]);
+    expect(t.client.hud('websocket')).toBeUndefined();
+  });
+
+  it('sends the clock ping before the inputs, one input per tick with the next seq', () => {
+    const t = seated();
+    t.clock.nowMs += 2 * TICK_MS;
+    t.client.frame(Button.Right);
+    const sent = t.port.take();
+    expect(sent.map((m) => m.event)).toEqual(['time:ping', 'player:input', 'player:input']);
+    expect(sent[0]!.payload).toEqual({ clientTimeMs: 2 * TICK_MS });
+    expect(inputs(sent)).toEqual([
+      { seq: 1, buttons: Button.Right, viewTick: 0 },
+      { seq: 2, buttons: Button.Right, viewTick: 0 },
+    ]);
+    expect([t.client.inputsSent, t.client.lastSentSeq]).toEqual([2, 2]);
+  });
+
+  it('keeps counting seqs up in the next room, so none is ever reused', () => {
+    const t = seated();
+    playTicks(t, 3, Button.Up);
+    t.client.leaveRoom();
+    expect([t.client.inputsSent, t.client.lastSentSeq]).toEqual([0, 0]);
+    t.client.enterRoom(ROOM);
+    t.port.deliver('state:snapshot', encodeSnapshot(snapshot(0, 0)));
+    expect(inputs(playTicks(t, 1, Button.Up))[0]!.seq).toBe(4);
+  });
+
+  it('sends nothing while the port is closed, and predicts no held key meanwhile', () => {
+    const t = seated();
+    t.port.open = false;
+    t.clock.nowMs += TICK_MS;
+    const frame = t.client.frame(Button.Right)!;
+    expect(frame.inputs.map((i) => i.buttons)).toEqual([0]);
+    expect(t.port.sent).toEqual([]);
+  });
+
+  it('lets go of the keys at once, without waiting for the next frame', () => {
+    const t = seated();
+    playTicks(t, 1, Button.Right);
+    t.clock.nowMs += 1;
+    t.client.release();
+    expect(inputs(t.port.take())).toMatchObject([{ seq: 2, buttons: 0 }]);
+    // Nothing is held any more: a second release has nothing to say.
+    expect(t.client.release()).toBeUndefined();
+  });
+
+  it('feeds snapshots to the netcode first, then to its listeners, and skips unreadable ones', () => {
+    const t = setup();
+    const problems: unknown[] = [];
+    const client = new NetClient({
+      port: t.port,
+      now: () => t.clock.nowMs,
+      onUnreadableSnapshot: (error) => problems.push(error),
+    });
+    const netcode = client.enterRoom(ROOM);
+    const seen: number[] = [];
+    client.onSnapshot(({ snapshot: s }) => seen.push(s.tick));
+    t.port.deliver('state:snapshot', encodeSnapshot(snapshot(0, 0)));
+    expect(netcode.predictor?.state.x).toBe(100);
+    t.port.deliver('state:snapshot', new Uint8Array([1, 2, 3]));
+    t.port.deliver('state:snapshot', encodeSnapshot(snapshot(1, 7)));
+    expect(seen).toEqual([0, 1]);
+    expect(problems).toHaveLength(1);
+    expect(client.lastAckedSeq).toBe(7);
+  });
+
+  it('takes the room from room:joined: a spectator has no self to predict', () => {
+    const sim = {
+      tickRateHz: 20,
+      snapshotRateHz: 10,
+      arenaWidth: 800,
+      arenaHeight: 600,
+      roundSeconds: 60,
+      intermissionSeconds: 5,
+    };
+    const watching = netRoomOf({ role: 'spectator', selfId: 3, sim });
+    expect(watching.selfId).toBe(0);
+    expect(watching.snapshotIntervalMs).toBe(100);
+    expect(watching.config).toMatchObject({ tickRateHz: 20, arenaWidth: 800, arenaHeight: 600 });
+    expect(watching.config.maxSpeed).toBe(DEFAULT_SIM_CONFIG.maxSpeed);
+    expect(netRoomOf({ role: 'player', selfId: 3, sim }).selfId).toBe(3);
+  });
+});
