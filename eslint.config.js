@@ -1,8 +1,19 @@
-// One ESLint config for the whole monorepo: type-checked rules everywhere, plus the boundary
-// rules that keep packages/shared runtime-neutral and the server's rooms free of sockets.
+// One ESLint config for the whole monorepo: type-checked rules everywhere, plus the
+// boundaries the README states: shared is runtime-neutral; the server's rooms are free of
+// sockets; inside the client only src/net/ knows socket.io; bots and tools never reach into
+// the server's internals.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+/** The server's files behind its public entry: no bot or tool reaches in there. */
+const SERVER_INTERNALS = [
+  { group: ['@arena/server/*'], message: "Only @arena/server's public entry." },
+  {
+    regex: '(^|/)(apps/)?server/(src|dist)(/|$)',
+    message: "Never import the server's files by path.",
+  },
+];
 
 export default tseslint.config(
   {
@@ -86,5 +97,44 @@ export default tseslint.config(
         'Date',
       ],
     },
+  },
+  {
+    files: ['apps/client/**/*.ts'],
+    ignores: ['apps/client/src/net/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'socket.io-client',
+              message: 'Only src/net/ talks to socket.io; use the GameConnection interface.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/bots/**/*.ts', 'tools/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@arena/server',
+              message:
+                'Only the soak (tools/soak) runs a server in-process; the rest reach one over the wire.',
+            },
+          ],
+          patterns: SERVER_INTERNALS,
+        },
+      ],
+    },
+  },
+  {
+    files: ['tools/soak/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: SERVER_INTERNALS }] },
   },
 );

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import config from '../playwright.config.js';
-import { startArenaServer, type RunningServer } from './arena-server.js';
+import { startServerProcess, type ServerProcess } from '@arena/devkit';
 import { arenaView, createRoom, openPlayer, waitUntilStill } from './arena-page.js';
 
 // Phaser's Canvas renderer: software WebGL on two cores draws too few frames for a probe
@@ -17,10 +17,10 @@ test.use({
 
 const LAG_MS = 200;
 
-let server: RunningServer;
+let server: ServerProcess;
 
 test.beforeAll(async () => {
-  server = await startArenaServer();
+  server = await startServerProcess({ from: 'dist' });
 });
 
 test.afterAll(async () => {

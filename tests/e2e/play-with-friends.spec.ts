@@ -5,7 +5,7 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import config from '../playwright.config.js';
-import { startArenaServer, type RunningServer } from './arena-server.js';
+import { startServerProcess, type ServerProcess } from '@arena/devkit';
 import {
   arenaView,
   createRoom,
@@ -29,7 +29,7 @@ test.use({
   launchOptions: { ...launchOptions, args: [...(launchOptions.args ?? []), '--disable-3d-apis'] },
 });
 
-let server: RunningServer;
+let server: ServerProcess;
 const pages: Page[] = [];
 
 async function open(browser: Browser, name: string | null): Promise<Page> {
@@ -45,7 +45,7 @@ async function open(browser: Browser, name: string | null): Promise<Page> {
 const HEARTBEAT = { HEARTBEAT_INTERVAL_MS: '2000', HEARTBEAT_TIMEOUT_MS: '3000' };
 
 test.beforeAll(async () => {
-  server = await startArenaServer(HEARTBEAT);
+  server = await startServerProcess({ from: 'dist', env: HEARTBEAT });
 });
 
 // Closed after each test: every open tab renders the game and costs CPU the next test needs.
@@ -224,9 +224,12 @@ test('on a phone the lobby fits, chat clears the touch controls, and the stick m
 });
 
 test.describe('rounds', () => {
-  let shortRounds: RunningServer;
+  let shortRounds: ServerProcess;
   test.beforeAll(async () => {
-    shortRounds = await startArenaServer({ ROUND_SECONDS: '10', INTERMISSION_SECONDS: '2' });
+    shortRounds = await startServerProcess({
+      from: 'dist',
+      env: { ROUND_SECONDS: '10', INTERMISSION_SECONDS: '2' },
+    });
   });
   test.afterAll(async () => {
     await shortRounds.stop();

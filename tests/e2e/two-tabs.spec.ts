@@ -3,13 +3,13 @@
  * and keys pressed in one tab move that player in the other tab's view.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { startArenaServer, type RunningServer } from './arena-server.js';
+import { startServerProcess, type ServerProcess } from '@arena/devkit';
 import { arenaView, drawnPlayer, openPlayer, waitForPlayers } from './arena-page.js';
 
-let server: RunningServer;
+let server: ServerProcess;
 
 test.beforeAll(async () => {
-  server = await startArenaServer();
+  server = await startServerProcess({ from: 'dist' });
 });
 
 test.afterAll(async () => {

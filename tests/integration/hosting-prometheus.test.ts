@@ -12,7 +12,7 @@ import { makeBusy } from '../support/busy-server.js';
 import { snippet, swap } from '../support/hosting-doc.js';
 import { hostTool, requireTool } from '../support/host-tools.js';
 import { serverPerTest } from '../support/server-per-test.js';
-import { freePort } from '../support/server-process.js';
+import { freePort } from '@arena/devkit';
 import { startTool, type ToolProcess } from '../support/tool-process.js';
 
 const DASHBOARD = fileURLToPath(new URL('../../docs/grafana-dashboard.json', import.meta.url));

@@ -22,7 +22,7 @@ import {
   type PlayerSocket,
 } from '../support/player.js';
 import { serverPerTest } from '../support/server-per-test.js';
-import { freePort } from '../support/server-process.js';
+import { freePort } from '@arena/devkit';
 import { startTool, type ToolProcess } from '../support/tool-process.js';
 
 const ctx = serverPerTest();

@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:net';
 import { loadConfig } from '@arena/server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runServerToExit } from '../support/server-process.js';
+import { runServerToExit } from '@arena/devkit';
 
 let blocker: Server | undefined;
 afterEach(async () => {

@@ -8,12 +8,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hostTool, requireTool } from '../support/host-tools.js';
 import {
   freePort,
-  killServerProcess,
   REPO_ROOT,
   serverCommandLine,
   startServerProcess,
   type ServerProcess,
-} from '../support/server-process.js';
+} from '@arena/devkit';
 
 /** util-linux's `script` runs a command in a pseudo-terminal, as a person's shell would. */
 const script = hostTool('script', 'bsdutils');
@@ -21,7 +20,7 @@ const script = hostTool('script', 'bsdutils');
 let server: ServerProcess | undefined;
 let terminal: ChildProcess | undefined;
 afterEach(async () => {
-  await killServerProcess(server);
+  await server?.kill();
   server = undefined;
   if (terminal && terminal.exitCode === null) {
     const exited = new Promise((resolve) => terminal!.once('exit', resolve));
@@ -73,7 +72,7 @@ async function inTerminal(
 
 describe('server output without a terminal', () => {
   it('is JSON lines on stdout, with no probe requests and the links as fields', async () => {
-    server = await startServerProcess({ LOG_LEVEL: 'info' });
+    server = await startServerProcess({ env: { LOG_LEVEL: 'info' } });
     // startServerProcess polled /healthz until it answered; now the other probes and a page.
     for (const path of ['/healthz', '/readyz', '/metrics', '/no-such-page']) {
       await fetch(`${server.url}${path}`);

@@ -2,6 +2,7 @@
  * Graceful shutdown of the real server process: on SIGTERM the connected players are told the
  * server is restarting, their sockets close, and the process exits 0 within a bounded time.
  */
+import { startServerProcess, type ServerProcess } from '@arena/devkit';
 import { ErrorCode, type ServerPayload } from '@arena/shared/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { disconnectOf } from '../support/connections.js';
@@ -13,11 +14,6 @@ import {
   waitForTicks,
   type PlayerSocket,
 } from '../support/player.js';
-import {
-  killServerProcess,
-  startServerProcess,
-  type ServerProcess,
-} from '../support/server-process.js';
 
 const SHUTDOWN_GRACE_MS = 1000;
 /** main.ts gives up after the grace period plus 3 s; waiting longer than that is a failure. */
@@ -28,7 +24,7 @@ const sockets: PlayerSocket[] = [];
 
 afterEach(async () => {
   closeAll(sockets);
-  await killServerProcess(server);
+  await server?.kill();
   server = undefined;
 });
 
@@ -43,7 +39,7 @@ function exitWithin(process: ServerProcess, timeoutMs: number) {
 
 describe('graceful shutdown', () => {
   it('tells connected players, closes their sockets and exits 0 on SIGTERM', async () => {
-    server = await startServerProcess({ SHUTDOWN_GRACE_MS: String(SHUTDOWN_GRACE_MS) });
+    server = await startServerProcess({ env: { SHUTDOWN_GRACE_MS: String(SHUTDOWN_GRACE_MS) } });
     const host = await createRoom(server.url, 'Host');
     const guest = await joinRoom(server.url, host.joined.roomCode, 'Guest');
     const players = [host.socket, guest.socket];

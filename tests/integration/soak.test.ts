@@ -4,7 +4,7 @@
  * seats, sockets, handles or listeners, and a heap back near its baseline.
  * `npm run soak -- --minutes N` runs the same soak from the command line with a full report.
  */
-import { formatReport, runSoak } from '@arena/bots/soak';
+import { formatReport, runSoak } from '@arena/soak';
 import { describe, expect, it } from 'vitest';
 
 const minutes = Number(process.env.SOAK_MINUTES ?? 1);

@@ -14,7 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEV_PAGE_PORT, devConfig } from '../../apps/client/vite-dev.js';
 import { connectPlayer, waitFor, waitForTicks } from '../support/player.js';
 import { serverPerTest } from '../support/server-per-test.js';
-import { freePort } from '../support/server-process.js';
+import { freePort } from '@arena/devkit';
 
 const CLIENT_ROOT = fileURLToPath(new URL('../../apps/client', import.meta.url));
 const ctx = serverPerTest();

@@ -1,36 +1,11 @@
 /**
- * The fuzzer's seeded random generator (mulberry32) and a few pickers. A failing fuzz run
- * prints its seed; running again with FUZZ_SEED set to it sends the same packets.
+ * The fuzzer's seeded random generator (the sim's mulberry32, through devkit) with pickers for
+ * hostile text and bytes. A failing fuzz run prints its seed; running again with FUZZ_SEED set
+ * to it sends the same packets.
  */
-export class FuzzRandom {
-  private state: number;
+import { SeededRandom } from '@arena/devkit';
 
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  /** An integer in [min, max]. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  chance(probability: number): boolean {
-    return this.next() < probability;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(0, items.length - 1)]!;
-  }
-
+export class FuzzRandom extends SeededRandom {
   /** Random characters, including controls, surrogate halves and bidi overrides. */
   text(length: number): string {
     const pools = [

@@ -3,6 +3,7 @@
  * snapshot it receives (a random walk, never faster than the tick rate) and records when each
  * snapshot arrived, so a test can tell whether an attack slowed them down.
  */
+import { SeededRandom } from '@arena/devkit';
 import { Button, type ServerPayload } from '@arena/shared/protocol';
 import { createRoom, joinRoom, type PlayerSocket } from './player.js';
 
@@ -32,13 +33,12 @@ function play(socket: PlayerSocket, id: number, seed: number): HonestPlayer {
   const snapshotTimes: number[] = [];
   const errors: ServerPayload<'error'>[] = [];
   let seq = 0;
-  let state = seed;
+  const random = new SeededRandom(seed);
   let buttons = 0;
   const onSnapshot = (): void => {
     snapshotTimes.push(performance.now());
-    // A small deterministic generator: change direction now and then, like a person would.
-    state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
-    if (state % 15 === 0) buttons = WALK[(state >>> 8) % WALK.length]!;
+    // Change direction now and then, like a person would.
+    if (random.chance(1 / 15)) buttons = random.pick(WALK);
     socket.emit('player:input', { seq: ++seq, buttons });
   };
   socket.on('state:snapshot', onSnapshot);

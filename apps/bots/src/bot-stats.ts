@@ -3,6 +3,8 @@
  * be acknowledged by a snapshot. Plain numbers, so worker threads can post them to the parent
  * and the parent can add them up.
  */
+import { percentile } from '@arena/devkit';
+
 export interface BotStats {
   connects: number;
   joins: number;
@@ -60,8 +62,7 @@ export function mergeStats(into: BotStats, from: BotStats): BotStats {
   return into;
 }
 
-export function percentile(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+/** An input-to-acknowledgement latency percentile (`q` in [0, 1]), or null before any. */
+export function ackLatencyMs(stats: BotStats, q: number): number | null {
+  return stats.ackLatenciesMs.length === 0 ? null : percentile(stats.ackLatenciesMs, q);
 }

@@ -2,8 +2,8 @@
  * `npm run bots -- --url http://localhost:3000 --count 20`: headless players against a running
  * server, for demos and load. Prints what they see every few seconds; Ctrl-C stops them.
  */
-import { percentile } from './bot-stats.js';
-import { parseArgs, positiveNumber, UsageError } from './cli-args.js';
+import { numberOption, readOptions, runCommand } from '@arena/devkit';
+import { ackLatencyMs } from './bot-stats.js';
 import { spawnBots } from './spawn-bots.js';
 
 const USAGE = `usage: npm run bots -- [--url http://localhost:3000] [--count 20] [--workers 2]
@@ -16,28 +16,31 @@ function joinMode(value: string) {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), {
-    url: 'http://localhost:3000',
-    count: '20',
-    workers: '2',
-    join: 'quickplay',
-    seconds: '0',
+  const args = readOptions({
+    url: { type: 'string' },
+    count: { type: 'string' },
+    workers: { type: 'string' },
+    join: { type: 'string' },
+    seconds: { type: 'string' },
   });
-  const count = positiveNumber(args, 'count');
+  const url = args.url ?? 'http://localhost:3000';
+  const join = args.join ?? 'quickplay';
+  const count = numberOption('count', args.count, 20);
+  const seconds = numberOption('seconds', args.seconds, 0);
   const swarm = spawnBots({
-    url: args.url!,
+    url,
     count,
-    workers: positiveNumber(args, 'workers'),
-    join: joinMode(args.join!),
+    workers: numberOption('workers', args.workers, 2),
+    join: joinMode(join),
   });
-  console.log(`bots: ${count} bots joining ${args.url} (${args.join})`);
+  console.log(`bots: ${count} bots joining ${url} (${join})`);
   let lastSnapshots = 0;
   const report = setInterval(() => {
     const s = swarm.stats();
     const rate = (s.snapshots - lastSnapshots) / 5;
     lastSnapshots = s.snapshots;
-    const p50 = percentile(s.ackLatenciesMs, 50)?.toFixed(1) ?? '-';
-    const p99 = percentile(s.ackLatenciesMs, 99)?.toFixed(1) ?? '-';
+    const p50 = ackLatencyMs(s, 0.5)?.toFixed(1) ?? '-';
+    const p99 = ackLatencyMs(s, 0.99)?.toFixed(1) ?? '-';
     console.log(
       `bots: joined ${s.joins}, inputs ${s.inputsSent}, snapshots/s ${rate.toFixed(0)}, ack p50 ${p50} ms p99 ${p99} ms, errors ${JSON.stringify(s.errors)}, drops ${JSON.stringify(s.drops)}`,
     );
@@ -53,18 +56,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
-  const seconds = positiveNumber(args, 'seconds');
   if (seconds > 0) setTimeout(() => void stop(), seconds * 1000);
   await swarm.ready;
   console.log(`bots: all ${count} started (${swarm.stats().joins} joined)`);
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof UsageError) {
-    if (error.message) console.error(`bots: ${error.message}`);
-    console.error(USAGE);
-    process.exit(2);
-  }
-  console.error(error);
-  process.exit(1);
-});
+runCommand('bots', USAGE, main);

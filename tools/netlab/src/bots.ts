@@ -4,7 +4,7 @@ import type { SimConfig } from '@arena/shared/sim';
 import type { Point } from '@arena/shared/netcode/client';
 import { buttonsToward, directionOf, EIGHT_DIRECTIONS } from './directions.js';
 import type { BotView } from './scenario.js';
-import { SeededRandom } from './seeded-random.js';
+import { SeededRandom } from '@arena/devkit';
 
 export interface Zone {
   center: Point;

@@ -1,58 +1,50 @@
-/// <reference types="node" />
 /**
  * `npm run netlab [-- --json] [--seconds N] [--seed N] [--profiles lan,far] [--fps N]
- * [--players N] [--check]`: runs the real sim and netcode over simulated links (see
- * tools/netlab/src) and prints the table that docs/NETCODE.md quotes.
- * `--check` exits 1 when a target on the far profile is missed.
+ * [--players N] [--check]`: runs the real sim and netcode over simulated links and prints the
+ * table that docs/NETCODE.md quotes. `--check` exits 1 when a target on the far profile is
+ * missed.
  */
-import { parseArgs } from 'node:util';
+import { numberOption, readOptions, runCommand, UsageError } from '@arena/devkit';
 import { isLinkProfileName } from '@arena/shared/netcode/client';
 import { DEFAULT_NETLAB_OPTIONS, runNetlab, type NetlabOptions } from './netlab.js';
 import { formatTable } from './table.js';
 
-function fail(message: string): never {
-  console.error(`netlab: ${message}`);
-  process.exit(2);
-}
+const USAGE = `usage: npm run netlab -- [--json] [--check] [--seconds 180] [--quiet 60] [--seed 1]
+                      [--profiles lan,wifi,far,badMobile] [--fps 60] [--players 6]`;
 
-function positive(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0)
-    fail(`--${name} must be a positive number, got ${raw}`);
-  return value;
-}
-
-function readOptions(): { options: NetlabOptions; json: boolean; check: boolean } {
-  const { values } = parseArgs({
-    options: {
-      json: { type: 'boolean', default: false },
-      check: { type: 'boolean', default: false },
-      seconds: { type: 'string' },
-      quiet: { type: 'string' },
-      seed: { type: 'string' },
-      profiles: { type: 'string' },
-      fps: { type: 'string' },
-      players: { type: 'string' },
-    },
+function netlabOptions(): { options: NetlabOptions; json: boolean; check: boolean } {
+  const values = readOptions({
+    json: { type: 'boolean' },
+    check: { type: 'boolean' },
+    seconds: { type: 'string' },
+    quiet: { type: 'string' },
+    seed: { type: 'string' },
+    profiles: { type: 'string' },
+    fps: { type: 'string' },
+    players: { type: 'string' },
   });
   const d = DEFAULT_NETLAB_OPTIONS;
   const profiles = values.profiles?.split(',') ?? d.profiles;
-  for (const name of profiles) if (!isLinkProfileName(name)) fail(`unknown profile ${name}`);
-  const seconds = positive('seconds', values.seconds, d.seconds);
+  for (const name of profiles)
+    if (!isLinkProfileName(name)) throw new UsageError(`unknown profile ${name}`);
+  const positive = (name: 'seconds' | 'quiet' | 'seed' | 'fps' | 'players', fallback: number) =>
+    numberOption(name, values[name], fallback, 'positive');
+  const seconds = positive('seconds', d.seconds);
   const options: NetlabOptions = {
     ...d,
     profiles: profiles.filter(isLinkProfileName),
     seconds,
-    quietSeconds: Math.min(seconds, positive('quiet', values.quiet, d.quietSeconds)),
-    seed: positive('seed', values.seed, d.seed),
-    fps: positive('fps', values.fps, d.fps),
-    players: Math.min(6, Math.max(2, Math.round(positive('players', values.players, d.players)))),
+    quietSeconds: Math.min(seconds, positive('quiet', d.quietSeconds)),
+    seed: positive('seed', d.seed),
+    fps: positive('fps', d.fps),
+    players: Math.min(6, Math.max(2, Math.round(positive('players', d.players)))),
   };
-  return { options, json: values.json, check: values.check };
+  return { options, json: values.json === true, check: values.check === true };
 }
 
-const { options, json, check } = readOptions();
-const report = runNetlab(options);
-console.log(json ? JSON.stringify(report, null, 2) : formatTable(report));
-if (check && report.targets.some((t) => !t.pass)) process.exit(1);
+runCommand('netlab', USAGE, () => {
+  const { options, json, check } = netlabOptions();
+  const report = runNetlab(options);
+  console.log(json ? JSON.stringify(report, null, 2) : formatTable(report));
+  if (check && report.targets.some((t) => !t.pass)) process.exit(1);
+});

@@ -9,7 +9,7 @@ import { LabClient } from './lab-client.js';
 import { LabServer } from './lab-server.js';
 import { downMessageBytes, type DownMessage, type UpMessage } from './messages.js';
 import { createBot } from './scenario.js';
-import { SeededRandom } from './seeded-random.js';
+import { SeededRandom } from '@arena/devkit';
 import { summarize, type LabResult } from './summary.js';
 
 export interface LabOptions {

@@ -3,7 +3,7 @@ import type { LabClient } from './lab-client.js';
 import type { SeenHit } from './client-metrics.js';
 import type { LabServer, ServerHit } from './lab-server.js';
 import type { LabOptions } from './run-lab.js';
-import { max, mean, percentile, sum } from './stats-math.js';
+import { max, mean, percentile, sum } from '@arena/devkit';
 
 export interface HitResult {
   /** Dash hits the attacker saw on its own screen. */

@@ -3,9 +3,9 @@
  * counters plus the bots' measurements give CPU per player, bytes per player per second,
  * input-to-acknowledgement latency and tick duration. Numbers, never pass/fail.
  */
-import { percentile } from '../bot-stats.js';
+import { startServerProcess } from '@arena/devkit';
+import { ackLatencyMs, type BotStats } from '../bot-stats.js';
 import { spawnBots } from '../spawn-bots.js';
-import { startBenchServer } from './server-process.js';
 import {
   bucketsBetween,
   histogramQuantile,
@@ -39,12 +39,7 @@ export interface BenchResult {
   botDrops: Record<string, number>;
 }
 
-function summarize(
-  a: ServerSample,
-  b: ServerSample,
-  latencies: number[],
-  drops: Record<string, number>,
-): BenchResult {
+function summarize(a: ServerSample, b: ServerSample, bots: BotStats): BenchResult {
   const seconds = (b.atMs - a.atMs) / 1000;
   const players = Math.max(1, b.players);
   const coresPerPlayer = (b.cpuSeconds - a.cpuSeconds) / seconds / players;
@@ -60,21 +55,24 @@ function summarize(
     serverCpuCoresPerPlayer: coresPerPlayer,
     serverCpuCoresPer1000Players: coresPerPlayer * 1000,
     snapshotBytesPerPlayerPerSecond: (b.snapshotBytesOut - a.snapshotBytesOut) / seconds / players,
-    ackLatencyP50Ms: percentile(latencies, 50) ?? null,
-    ackLatencyP99Ms: percentile(latencies, 99) ?? null,
+    ackLatencyP50Ms: ackLatencyMs(bots, 0.5),
+    ackLatencyP99Ms: ackLatencyMs(bots, 0.99),
     tickDurationP50Ms: tickMs(0.5),
     tickDurationP99Ms: tickMs(0.99),
     serverRssMb: b.rssBytes / 2 ** 20,
     inputsDroppedPerSecond: (b.inputsDropped - a.inputsDropped) / seconds,
-    botDrops: drops,
+    botDrops: bots.drops,
   };
 }
 
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
-  const server = await startBenchServer({
-    MAX_PLAYERS_PER_ROOM: String(options.playersPerRoom),
-    MAX_CONNECTIONS_PER_IP: String(options.players + 50),
-    MAX_ROOMS: String(Math.ceil(options.players / options.playersPerRoom) + 10),
+  // Its own process, so the CPU time it reports is the server's alone, not the bots'.
+  const server = await startServerProcess({
+    env: {
+      MAX_PLAYERS_PER_ROOM: String(options.playersPerRoom),
+      MAX_CONNECTIONS_PER_IP: String(options.players + 50),
+      MAX_ROOMS: String(Math.ceil(options.players / options.playersPerRoom) + 10),
+    },
   });
   options.log(`bench: server at ${server.url}; starting ${options.players} bots`);
   const swarm = spawnBots({
@@ -91,8 +89,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     options.log(`bench: measuring for ${options.seconds} s`);
     await new Promise((resolve) => setTimeout(resolve, options.seconds * 1000));
     const after = await sampleServer(server.url);
-    const stats = swarm.stats();
-    return summarize(before, after, stats.ackLatenciesMs, stats.drops);
+    return summarize(before, after, swarm.stats());
+  } catch (error) {
+    throw new Error(`${String(error)}\nserver output:\n${server.output()}`, { cause: error });
   } finally {
     await swarm.stop();
     await server.stop();

@@ -3,7 +3,7 @@
  * table, then the same as JSON (also written to --json FILE when given).
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs, positiveNumber, UsageError } from '../cli-args.js';
+import { numberOption, readOptions, runCommand } from '@arena/devkit';
 import { runBench, type BenchResult } from './bench.js';
 
 const USAGE =
@@ -26,20 +26,20 @@ function table(r: BenchResult): string {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), {
-    players: '100',
-    seconds: '20',
-    warmup: '5',
-    'per-room': '8',
-    workers: '2',
-    json: '',
+  const args = readOptions({
+    players: { type: 'string' },
+    seconds: { type: 'string' },
+    warmup: { type: 'string' },
+    'per-room': { type: 'string' },
+    workers: { type: 'string' },
+    json: { type: 'string' },
   });
   const result = await runBench({
-    players: positiveNumber(args, 'players'),
-    seconds: positiveNumber(args, 'seconds'),
-    warmupSeconds: positiveNumber(args, 'warmup'),
-    playersPerRoom: positiveNumber(args, 'per-room'),
-    workers: positiveNumber(args, 'workers'),
+    players: numberOption('players', args.players, 100, 'positive'),
+    seconds: numberOption('seconds', args.seconds, 20, 'positive'),
+    warmupSeconds: numberOption('warmup', args.warmup, 5),
+    playersPerRoom: numberOption('per-room', args['per-room'], 8, 'positive'),
+    workers: numberOption('workers', args.workers, 2),
     log: (line) => console.log(line),
   });
   console.log(`\nArena benchmark\n${table(result)}\n`);
@@ -49,12 +49,4 @@ async function main(): Promise<void> {
   process.exit(0);
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof UsageError) {
-    if (error.message) console.error(`bench: ${error.message}`);
-    console.error(USAGE);
-    process.exit(2);
-  }
-  console.error(error);
-  process.exit(1);
-});
+runCommand('bench', USAGE, main);

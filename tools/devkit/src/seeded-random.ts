@@ -1,4 +1,7 @@
-/** The sim's seeded generator wrapped for bots: same seed, same game, every run. */
+/**
+ * The sim's seeded generator (mulberry32, `@arena/shared/sim`) as an object, for bots, tools and
+ * test fixtures: the same seed gives the same run, every time.
+ */
 import { nextRandom, seedFrom } from '@arena/shared/sim';
 
 export class SeededRandom {
@@ -8,6 +11,7 @@ export class SeededRandom {
     this.state = seedFrom(seed);
   }
 
+  /** A float in [0, 1). */
   next(): number {
     const r = nextRandom(this.state);
     this.state = r.state;
@@ -18,7 +22,16 @@ export class SeededRandom {
     return min + this.next() * (max - min);
   }
 
+  /** An integer in [min, max]. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
   chance(probability: number): boolean {
     return this.next() < probability;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[this.int(0, items.length - 1)]!;
   }
 }

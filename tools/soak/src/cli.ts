@@ -4,20 +4,23 @@
  * (also written to --json FILE when given). Exits 1 on a leak or a problem, 2 on bad usage.
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs, positiveNumber, UsageError } from '../cli-args.js';
+import { numberOption, readOptions, runCommand } from '@arena/devkit';
 import { formatReport } from './report.js';
 import { runSoak } from './soak.js';
 
 const USAGE = 'usage: npm run soak -- [--minutes 3] [--bots 24] [--seed 1] [--json report.json]';
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), { minutes: '3', bots: '24', seed: '1', json: '' });
-  const minutes = positiveNumber(args, 'minutes');
-  if (minutes <= 0) throw new UsageError('--minutes must be more than 0');
+  const args = readOptions({
+    minutes: { type: 'string' },
+    bots: { type: 'string' },
+    seed: { type: 'string' },
+    json: { type: 'string' },
+  });
   const report = await runSoak({
-    minutes,
-    bots: positiveNumber(args, 'bots'),
-    seed: positiveNumber(args, 'seed'),
+    minutes: numberOption('minutes', args.minutes, 3, 'positive'),
+    bots: numberOption('bots', args.bots, 24, 'positive'),
+    seed: numberOption('seed', args.seed, 1),
     log: (line) => console.log(line),
   });
   console.log(`\n${formatReport(report)}\n`);
@@ -27,12 +30,4 @@ async function main(): Promise<void> {
   process.exit(report.ok ? 0 : 1);
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof UsageError) {
-    if (error.message) console.error(`soak: ${error.message}`);
-    console.error(USAGE);
-    process.exit(2);
-  }
-  console.error(error);
-  process.exit(1);
-});
+runCommand('soak', USAGE, main);

@@ -4,8 +4,7 @@
  * frees something on the server: quick play, private rooms by code, the lobby, spectating,
  * chat and pings, leaving, dropping (the seat is held, then freed), and resuming a held seat.
  */
-import { BotClient } from '../bot-client.js';
-import type { BotStats } from '../bot-stats.js';
+import { BotClient, type BotStats } from '@arena/bots';
 
 export interface ScenarioContext {
   url: string;

@@ -8,12 +8,11 @@
  *
  * The players run in this thread too: a leak on either side shows in the same census.
  */
+import { ackLatencyMs, emptyStats, type BotClient, type BotStats } from '@arena/bots';
+import { SeededRandom } from '@arena/devkit';
 import { buildApp, testConfig, type BuiltApp, type ServerConfig } from '@arena/server';
-import { emptyStats, percentile, type BotStats } from '../bot-stats.js';
-import { seededRandom } from '../random-walk.js';
 import { findLeaks, heapAllowance, obtainGc, takeCensus, type Census } from './census.js';
 import { EXPECTED_ERRORS, ExpectedRefusal, SCENARIOS, type ScenarioContext } from './scenarios.js';
-import type { BotClient } from '../bot-client.js';
 
 export interface SoakOptions {
   minutes: number;
@@ -96,7 +95,8 @@ class Churn {
   }
 
   private async slot(slot: number, untilMs: number): Promise<void> {
-    const random = seededRandom(this.seed + slot * 7919 + this.id);
+    const seeded = new SeededRandom(this.seed + slot * 7919 + this.id);
+    const random = () => seeded.next();
     const names = Object.keys(SCENARIOS);
     // Players arrive spread out, like people do, not in one burst.
     await pause(random() * 1000);
@@ -267,8 +267,8 @@ function buildReport(input: ReportInput): SoakReport {
       inputsSent: stats.inputsSent,
       snapshots: stats.snapshots,
       chatsSent: stats.chatsSent,
-      ackP50Ms: percentile(stats.ackLatenciesMs, 50),
-      ackP99Ms: percentile(stats.ackLatenciesMs, 99),
+      ackP50Ms: ackLatencyMs(stats, 0.5),
+      ackP99Ms: ackLatencyMs(stats, 0.99),
     },
     botErrors: stats.errors,
     drops: stats.drops,

@@ -1,4 +1,6 @@
-/** Summary statistics for netlab's samples. */
+/** Summary statistics for measured samples (netlab, bots, benchmarks). */
+
+/** Nearest-rank percentile, `q` in [0, 1] (0.99 is p99); 0 for no values. */
 export function percentile(values: readonly number[], q: number): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);

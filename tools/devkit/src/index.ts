@@ -1,0 +1,18 @@
+/** What the tools, the bots and the tests share. Node only; never imported by the game. */
+export { numberOption, readOptions, runCommand, UsageError } from './command-line.js';
+export { freePort } from './free-port.js';
+export { SeededRandom } from './seeded-random.js';
+export {
+  REPO_ROOT,
+  runServerToExit,
+  serverCommandLine,
+  type ServerBuild,
+  type ServerRun,
+} from './server-command.js';
+export {
+  startServerProcess,
+  type ServerExit,
+  type ServerProcess,
+  type ServerProcessOptions,
+} from './server-process.js';
+export { max, mean, percentile, sum } from './stats.js';
