@@ -8,7 +8,7 @@
  * state we had: zero correction. When something did (a bump, a late input), the difference
  * goes to a `CorrectionSmoother` and fades from the drawn position over a few frames.
  */
-import type { SnapshotPlayer } from '../protocol/snapshot.js';
+import { playerStateOf } from '../protocol/player-fields.js';
 import type { SimConfig } from '../sim/config.js';
 import { constantsFor } from '../sim/step.js';
 import { movePlayer } from '../sim/movement.js';
@@ -61,11 +61,6 @@ interface TickPair {
   current: PlayerState;
 }
 
-export function toPlayerState(p: SnapshotPlayer | PlayerState): PlayerState {
-  const { id, x, y, vx, vy, score, dashTicks, dashCooldownTicks, lastButtons } = p;
-  return { id, x, y, vx, vy, score, dashTicks, dashCooldownTicks, lastButtons };
-}
-
 export class Predictor {
   private pending: PendingInput[] = [];
   private ticks: TickPair;
@@ -87,10 +82,10 @@ export class Predictor {
 
   constructor(
     private readonly config: SimConfig,
-    initial: SnapshotPlayer | PlayerState,
+    initial: PlayerState,
     options: PredictorOptions = {},
   ) {
-    const state = toPlayerState(initial);
+    const state = playerStateOf(initial);
     this.ticks = { previous: state, current: { ...state } };
     this.maxPending = options.maxPending ?? MAX_PENDING_INPUTS;
     this.observer = options.observer;
@@ -117,13 +112,13 @@ export class Predictor {
   }
 
   /** A snapshot arrived: restart from the server's word and replay what it has not applied. */
-  reconcile(serverSelf: SnapshotPlayer | PlayerState, ackedSeq: number): Correction {
+  reconcile(serverSelf: PlayerState, ackedSeq: number): Correction {
     if (ackedSeq < this.lastAck) ackedSeq = this.lastAck;
     this.lastAck = ackedSeq;
     this.pending = this.pending.filter((input) => input.seq > ackedSeq);
     const before = this.ticks.current;
     this.shadow ??= this.ticks;
-    this.ticks = this.replay(toPlayerState(serverSelf), ackedSeq);
+    this.ticks = this.replay(playerStateOf(serverSelf), ackedSeq);
     const dx = before.x - this.ticks.current.x;
     const dy = before.y - this.ticks.current.y;
     const correction = {

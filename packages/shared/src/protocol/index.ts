@@ -8,3 +8,4 @@ export * from './events.js';
 export type * from './snapshot.js';
 export * from './snapshot-codec.js';
 export * from './sim-settings.js';
+export * from './player-fields.js';

@@ -4,16 +4,40 @@
  * are sixteenths of a pixel, which is the grid the simulation itself snaps to, so nothing is
  * lost on the way.
  */
-import { POSITION_SCALE, VELOCITY_SCALE } from '../sim/quantize.js';
+import { POSITION_SCALE } from '../sim/quantize.js';
+import type { PlayerState } from '../sim/world.js';
 import { RoundPhase } from '../sim/world.js';
+import { PLAYER_FIELDS } from './player-fields.js';
 import type { Snapshot, SnapshotAck, SnapshotCoin, SnapshotPlayer } from './snapshot.js';
+import { clampInt, WIRE_NUMBERS, type WireNumber } from './wire-numbers.js';
 
 export const SNAPSHOT_MAGIC = 0x53; // 'S'
 export const SNAPSHOT_CODEC_VERSION = 1;
 
+/** A player field and where it sits in a player entry, worked out once from the table. */
+interface PlacedField {
+  name: keyof PlayerState;
+  offset: number;
+  scale: number;
+  wire: WireNumber;
+}
+
+function placeFields(): { fields: PlacedField[]; bytes: number } {
+  let offset = 0;
+  const fields = PLAYER_FIELDS.map((f) => {
+    const wire = WIRE_NUMBERS[f.type];
+    const placed = { name: f.name, offset, scale: 'scale' in f ? f.scale : 1, wire };
+    offset += wire.bytes;
+    return placed;
+  });
+  return { fields, bytes: offset };
+}
+
+const PLAYER_LAYOUT = placeFields();
 // magic, version, tick, serverTimeMs, round number, phase, ticks left
 const HEADER_BYTES = 1 + 1 + 4 + 8 + 2 + 1 + 4;
-const PLAYER_BYTES = 2 + 2 + 2 + 2 + 2 + 2 + 1 + 2 + 1 + 1;
+/** The player's fields (player-fields.ts), then a byte of flags (bit 0: connected). */
+const PLAYER_BYTES = PLAYER_LAYOUT.bytes + 1;
 const COIN_BYTES = 6;
 const ACK_BYTES = 6;
 const MAX_ENTRIES = 255;
@@ -24,37 +48,17 @@ export class SnapshotDecodeError extends Error {
 
 const PHASES = [RoundPhase.Playing, RoundPhase.Intermission] as const;
 
-function clampInt(value: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, Math.round(value)));
-}
-
 function writePlayer(view: DataView, at: number, p: SnapshotPlayer): number {
-  view.setUint16(at, p.id, true);
-  view.setUint16(at + 2, clampInt(p.x * POSITION_SCALE, 0, 0xffff), true);
-  view.setUint16(at + 4, clampInt(p.y * POSITION_SCALE, 0, 0xffff), true);
-  view.setInt16(at + 6, clampInt(p.vx * VELOCITY_SCALE, -0x8000, 0x7fff), true);
-  view.setInt16(at + 8, clampInt(p.vy * VELOCITY_SCALE, -0x8000, 0x7fff), true);
-  view.setUint16(at + 10, clampInt(p.score, 0, 0xffff), true);
-  view.setUint8(at + 12, clampInt(p.dashTicks, 0, 0xff));
-  view.setUint16(at + 13, clampInt(p.dashCooldownTicks, 0, 0xffff), true);
-  view.setUint8(at + 15, p.lastButtons & 0xff);
-  view.setUint8(at + 16, p.connected ? 1 : 0);
+  for (const f of PLAYER_LAYOUT.fields) f.wire.write(view, at + f.offset, p[f.name] * f.scale);
+  view.setUint8(at + PLAYER_LAYOUT.bytes, p.connected ? 1 : 0);
   return at + PLAYER_BYTES;
 }
 
 function readPlayer(view: DataView, at: number): SnapshotPlayer {
-  return {
-    id: view.getUint16(at, true),
-    x: view.getUint16(at + 2, true) / POSITION_SCALE,
-    y: view.getUint16(at + 4, true) / POSITION_SCALE,
-    vx: view.getInt16(at + 6, true) / VELOCITY_SCALE,
-    vy: view.getInt16(at + 8, true) / VELOCITY_SCALE,
-    score: view.getUint16(at + 10, true),
-    dashTicks: view.getUint8(at + 12),
-    dashCooldownTicks: view.getUint16(at + 13, true),
-    lastButtons: view.getUint8(at + 15),
-    connected: (view.getUint8(at + 16) & 1) === 1,
-  };
+  const p = {} as SnapshotPlayer;
+  for (const f of PLAYER_LAYOUT.fields) p[f.name] = f.wire.read(view, at + f.offset) / f.scale;
+  p.connected = (view.getUint8(at + PLAYER_LAYOUT.bytes) & 1) === 1;
+  return p;
 }
 
 function writeCoin(view: DataView, at: number, c: SnapshotCoin): number {

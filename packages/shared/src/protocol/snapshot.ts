@@ -1,17 +1,8 @@
 /** What one snapshot says about a room. The codec turns this into bytes and back. */
-import type { RoundPhase } from '../sim/world.js';
+import type { PlayerState, RoundPhase } from '../sim/world.js';
 
-export interface SnapshotPlayer {
-  id: number;
-  x: number;
-  y: number;
-  vx: number;
-  vy: number;
-  score: number;
-  dashTicks: number;
-  dashCooldownTicks: number;
-  /** Buttons the server applied last tick (prediction needs it to detect a dash press). */
-  lastButtons: number;
+/** A player's whole sim state (see player-fields.ts), and whether they are connected. */
+export interface SnapshotPlayer extends PlayerState {
   /** False while the player's connection is down and their seat is held. */
   connected: boolean;
 }
