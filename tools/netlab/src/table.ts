@@ -4,7 +4,7 @@ import type { NetlabReport, ProfileReport } from './netlab.js';
 
 interface Row {
   label: string;
-  /** Target on the far profile, or '' when the issue sets none. */
+  /** Target on the far profile, or '' when there is none. */
   target: string;
   cell: (p: ProfileReport) => string;
 }

@@ -1,5 +1,5 @@
 /**
- * The issue's targets, asserted on netlab runs with fixed seeds: a real server loop and six
+ * The netcode's targets, asserted on netlab runs with fixed seeds: a real server loop and six
  * clients over simulated links, manual clock, no sleeps. `npm run netlab` prints the same
  * numbers for every profile.
  */

@@ -1,5 +1,5 @@
 /**
- * The part of `window.__arena` about life around the game (issue 4): role, chat, the lobby
+ * The part of `window.__arena` about life around the game: role, chat, the lobby
  * list, who is drawn as reconnecting, the round and its scoreboard. Getters only, plain copies.
  */
 import type { ArenaClient } from '../game/arena-client.js';

@@ -98,10 +98,6 @@ export class ClockSync {
     return s.serverTimeMs - (s.clientSendMs + s.clientReceiveMs) / 2;
   }
 
-  get synced(): boolean {
-    return this.estimate !== undefined;
-  }
-
   /** serverClock − clientClock (ms); 0 until the first pong. */
   get offsetMs(): number {
     return this.estimate ?? 0;
@@ -117,13 +113,5 @@ export class ClockSync {
   get minRttMs(): number | undefined {
     if (this.samples.length === 0) return undefined;
     return Math.min(...this.samples.map((s) => s.clientReceiveMs - s.clientSendMs));
-  }
-
-  get sampleCount(): number {
-    return this.samples.length;
-  }
-
-  serverNow(clientNowMs: number): number {
-    return clientNowMs + this.offsetMs;
   }
 }

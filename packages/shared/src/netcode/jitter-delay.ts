@@ -130,10 +130,6 @@ export class JitterDelay {
     return this.lagMs === undefined ? this.target : this.lagMs - this.fastestMs;
   }
 
-  get targetDelayMs(): number {
-    return this.target;
-  }
-
   /** Smoothed snapshot arrival jitter (RFC 3550), for the HUD. */
   get jitterMs(): number {
     return this.jitter;

@@ -33,7 +33,7 @@ export function makeLinkProfile(
   return { name, latencyMs, jitterMs, stallPercent, stallMs };
 }
 
-/** The profiles netlab and the tests measure; the issue's targets are set on `far`. */
+/** The profiles netlab and the tests measure; the netcode's targets are set on `far`. */
 export const LinkProfiles = {
   lan: makeLinkProfile('lan', 2),
   wifi: makeLinkProfile('wifi', 40, 10),

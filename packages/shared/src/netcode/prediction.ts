@@ -14,7 +14,7 @@ import { constantsFor } from '../sim/step.js';
 import { movePlayer } from '../sim/movement.js';
 import type { PlayerState } from '../sim/world.js';
 import { CorrectionSmoother, type SmoothingOptions } from './correction-smoother.js';
-import { lerpPoint, magnitude, type Point } from './point.js';
+import { lerpPoint, type Point } from './point.js';
 
 export interface PendingInput {
   seq: number;
@@ -178,11 +178,6 @@ export class Predictor {
     const ahead = { ...ticks.current };
     movePlayer(ahead, liveButtons, this.config, constantsFor(this.config));
     return lerpPoint(ticks.current, ahead, alpha);
-  }
-
-  /** Size of the correction still being faded out (px). */
-  get visibleErrorPx(): number {
-    return magnitude(this.smoother.offset);
   }
 }
 

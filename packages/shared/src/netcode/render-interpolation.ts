@@ -4,7 +4,6 @@
  * (`alpha`), so a 60, 120 or 144 Hz display draws positions between ticks instead of in
  * 30 Hz steps.
  */
-import { lerpPoint, type Point } from './point.js';
 
 /** After a long pause (a hidden tab), at most this many ticks are caught up at once. */
 export const MAX_CATCH_UP_TICKS = 8;
@@ -37,13 +36,4 @@ export class FixedStepClock {
   get alpha(): number {
     return Math.min(1, this.accumulatorMs / this.tickMs);
   }
-
-  reset(): void {
-    this.accumulatorMs = 0;
-  }
-}
-
-/** Where to draw something that moves in ticks: between the last two, `alpha` of the way. */
-export function blendTicks(previous: Point, current: Point, alpha: number): Point {
-  return lerpPoint(previous, current, alpha);
 }

@@ -14,7 +14,3 @@ export type Button = (typeof Button)[keyof typeof Button];
 
 /** Every bit that means something; anything above is refused by the input schema. */
 export const ALL_BUTTONS_MASK = 0b1_1111;
-
-export function isPressed(buttons: number, button: Button): boolean {
-  return (buttons & button) !== 0;
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blendTicks, FixedStepClock } from '../../src/netcode/render-interpolation.js';
+import { lerpPoint } from '../../src/netcode/point.js';
+import { FixedStepClock } from '../../src/netcode/render-interpolation.js';
 
 describe('FixedStepClock', () => {
   it.each([60, 120, 144])('runs exactly 30 ticks a second at %i Hz', (hz) => {
@@ -28,7 +29,7 @@ describe('FixedStepClock', () => {
         previous = current;
         current = { x: current.x + 8, y: 0 };
       }
-      drawn.push(blendTicks(previous, current, clock.alpha).x);
+      drawn.push(lerpPoint(previous, current, clock.alpha).x);
     }
     const steps = drawn.slice(1).map((x, i) => x - drawn[i]!);
     // 240 px/s at 144 Hz is 1.67 px per frame; a 30 Hz stair would show 0s and 8s.
