@@ -1,61 +1,10 @@
 /** Browser-test helpers: open a player in its own context, read `window.__arena`. */
+import type { ArenaTestLobbyRoom, ArenaTestView } from '@arena/client/test-view';
 import { expect, type Browser, type Page } from '@playwright/test';
 
-export interface ArenaView {
-  connection: string;
-  transport: string | null;
-  selfId: number | null;
-  roomCode: string | null;
-  players: { id: number; name: string; x: number; y: number; score: number }[];
-  predicted: { x: number; y: number } | null;
-  server: { x: number; y: number } | null;
-  snapshotsReceived: number;
-  role: 'player' | 'spectator' | null;
-  chat: { from: string; fromId: number; text: string }[];
-  lobbyRooms: LobbyRoomView[];
-  reconnecting: number[];
-  selfReconnecting: boolean;
-  round: { number: number; phase: 'playing' | 'intermission'; secondsLeft: number } | null;
-  scoreboard: {
-    round: number;
-    winner: string | null;
-    rows: { id: number; name: string; score: number }[];
-  } | null;
-  net: NetView | null;
-  lastAckedSeq: number;
-  lastSentSeq: number;
-  inputsSent: number;
-  link: { lagMs: number; jitterMs: number; stallPercent: number } | null;
-  coins: { id: number; x: number; y: number }[];
-}
-
-export interface NetView {
-  rttMs: number | null;
-  jitterMs: number;
-  serverTickRateHz: number;
-  snapshotsPerSecond: number;
-  interpDelayMs: number;
-  bufferDepth: number;
-  underruns: number;
-  corrections: number;
-  correctionsPerSecond: number;
-  correctionPx: number;
-  bytesInPerSecond: number;
-  bytesOutPerSecond: number;
-  transport: string;
-  clockOffsetMs: number;
-  pendingInputs: number;
-  pickups: { predicted: number; confirmed: number; rolledBack: number };
-}
-
-export interface LobbyRoomView {
-  code: string;
-  name: string;
-  players: number;
-  maxPlayers: number;
-  spectators: number;
-  phase: 'playing' | 'intermission';
-}
+/** `window.__arena` as read from a page: plain data of the client's own test-view type. */
+export type ArenaView = ArenaTestView;
+export type LobbyRoomView = ArenaTestLobbyRoom;
 
 /** A new browser context (its own storage: another device), with a remembered name if given. */
 export async function openPlayer(
@@ -77,10 +26,7 @@ export async function openPlayer(
 }
 
 export async function arenaView(page: Page): Promise<ArenaView> {
-  return page.evaluate(
-    () =>
-      JSON.parse(JSON.stringify((window as { __arena?: unknown }).__arena ?? null)) as ArenaView,
-  );
+  return page.evaluate(() => JSON.parse(JSON.stringify(window.__arena ?? null)) as ArenaView);
 }
 
 export async function waitForPlayers(page: Page, count: number): Promise<void> {

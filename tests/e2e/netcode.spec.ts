@@ -3,6 +3,7 @@
  * way, so a round trip of at least 400 ms): the local player moves before any snapshot has
  * acknowledged the key, and the Net HUD (F3, N or its button) shows the round trip.
  */
+import type { ArenaTestView } from '@arena/client/test-view';
 import { expect, test, type Page } from '@playwright/test';
 import config from '../playwright.config.js';
 import { startServerProcess, type ServerProcess } from '@arena/devkit';
@@ -38,14 +39,7 @@ interface ProbeFrame {
 }
 
 interface ProbeWindow {
-  __arena: {
-    selfId: number | null;
-    players: { id: number; x: number }[];
-    predicted: { x: number; y: number } | null;
-    server: { x: number; y: number } | null;
-    lastAckedSeq: number;
-    lastSentSeq: number;
-  };
+  __arena: ArenaTestView;
   __probe?: ProbeFrame[];
 }
 
