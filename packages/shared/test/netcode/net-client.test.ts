@@ -11,6 +11,7 @@ import type { ServerPayload } from '../../src/protocol/events.js';
 import { encodeSnapshot } from '../../src/protocol/snapshot-codec.js';
 import type { Snapshot } from '../../src/protocol/snapshot.js';
 import { DEFAULT_SIM_CONFIG, RoundPhase } from '../../src/sim/index.js';
+import { worldWith } from '../sim/fixtures.js';
 
 const TICK_MS = 1000 / 30;
 
@@ -38,25 +39,14 @@ class MemoryPort implements NetPort {
   }
 }
 
+const SELF = worldWith([{ id: 1, x: 100, y: 100 }]).players[0]!;
+
 function snapshot(tick: number, ack: number): Snapshot {
   return {
     tick,
     serverTimeMs: tick * TICK_MS,
     round: { number: 1, phase: RoundPhase.Playing, ticksLeft: 1000 },
-    players: [
-      {
-        id: 1,
-        x: 100,
-        y: 100,
-        vx: 0,
-        vy: 0,
-        score: 0,
-        dashTicks: 0,
-        dashCooldownTicks: 0,
-        lastButtons: 0,
-        connected: true,
-      },
-    ],
+    players: [{ ...SELF, connected: true }],
     coins: [],
     acks: [{ playerId: 1, seq: ack }],
   };
