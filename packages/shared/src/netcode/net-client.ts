@@ -13,7 +13,7 @@ import { simConfigFrom } from '../protocol/sim-settings.js';
 import { decodeSnapshot } from '../protocol/snapshot-codec.js';
 import type { Snapshot } from '../protocol/snapshot.js';
 import type { SimConfig } from '../sim/config.js';
-import { ClientNetcode, type ClientFrame } from './client-netcode.js';
+import { ClientNetcode, type ClientFrame, type OutgoingInput } from './client-netcode.js';
 import type { NetHudStats } from './net-stats.js';
 import { textPacketBytes, type NetPort, type NetSendEvent } from './net-port.js';
 import type { Correction } from './prediction.js';
@@ -58,6 +58,14 @@ interface RoomCounters {
   lastSentSeq: number;
   lastSentButtons: number;
   lastAckedSeq: number;
+}
+
+/** What goes on the wire of an input: everything but our predicted state, unset fields left out. */
+function inputPayload(input: OutgoingInput): ClientPayloadInput<'player:input'> {
+  const { predicted: _predicted, ...fields } = input;
+  return Object.fromEntries(
+    Object.entries(fields).filter(([, value]) => value !== undefined),
+  ) as ClientPayloadInput<'player:input'>;
 }
 
 const noCounters = (): RoomCounters => ({
@@ -185,12 +193,11 @@ export class NetClient {
     if (frame.pingClientTimeMs !== undefined) {
       this.emit(netcode, nowMs, 'time:ping', { clientTimeMs: frame.pingClientTimeMs });
     }
-    for (const { seq, buttons, viewTick } of frame.inputs) {
-      const view = viewTick === undefined ? {} : { viewTick };
-      this.emit(netcode, nowMs, 'player:input', { seq, buttons, ...view });
+    for (const input of frame.inputs) {
+      this.emit(netcode, nowMs, 'player:input', inputPayload(input));
       this.counters.inputsSent += 1;
-      this.counters.lastSentSeq = seq;
-      this.counters.lastSentButtons = buttons;
+      this.counters.lastSentSeq = input.seq;
+      this.counters.lastSentButtons = input.buttons;
     }
   }
 
