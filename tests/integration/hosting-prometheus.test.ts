@@ -51,6 +51,15 @@ async function query(baseUrl: string, expr: string): Promise<QueryAnswer> {
   return (await response.json()) as QueryAnswer;
 }
 
+/** Prometheus listens before it serves queries (503 until its storage is open): wait for /-/ready. */
+async function untilReady(baseUrl: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await fetch(`${baseUrl}/-/ready`).then((r) => r.ok, () => false))) {
+    if (Date.now() > deadline) throw new Error('Prometheus never became ready');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 /** Waits (by polling Prometheus, the only way to learn it) until `expr` returns data. */
 async function untilAnswered(baseUrl: string, expr: string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -84,6 +93,7 @@ describe('Prometheus and the Grafana dashboard', () => {
       { port, cwd: dir },
     );
     const baseUrl = `http://127.0.0.1:${port}`;
+    await untilReady(baseUrl);
     // rate() needs two samples in its window: wait for two scrapes.
     await untilAnswered(baseUrl, 'count_over_time(arena_rooms[1m]) >= 2');
 
