@@ -54,7 +54,12 @@ async function query(baseUrl: string, expr: string): Promise<QueryAnswer> {
 /** Prometheus listens before it serves queries (503 until its storage is open): wait for /-/ready. */
 async function untilReady(baseUrl: string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!(await fetch(`${baseUrl}/-/ready`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`${baseUrl}/-/ready`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (Date.now() > deadline) throw new Error('Prometheus never became ready');
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
