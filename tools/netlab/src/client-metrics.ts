@@ -36,6 +36,10 @@ export class ClientMetrics {
   readonly remoteRatios: number[] = [];
   readonly delays: number[] = [];
   readonly viewLags: number[] = [];
+  /** Extrapolated position − truth, per player, on the frame the truth arrived (px). */
+  readonly extrapolationErrors: number[] = [];
+  /** Non-zero per-frame movement of the glide that closes those gaps (px). */
+  readonly glideSteps: number[] = [];
   readonly seenHits: SeenHit[] = [];
   clockErrorAt2sMs: number | undefined;
   private probe: { direction: Point; frames: number } | undefined;

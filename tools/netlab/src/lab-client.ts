@@ -129,6 +129,9 @@ export class LabClient {
       metrics.delays.push(netcode.jitter.delayMs);
       metrics.viewLags.push(nowMs - frame.renderServerTimeMs);
     }
+    const { interpolation } = netcode;
+    for (const { errorPx } of interpolation.lastErrors) metrics.extrapolationErrors.push(errorPx);
+    if (interpolation.lastGlideStepPx > 0) metrics.glideSteps.push(interpolation.lastGlideStepPx);
     const predictor = netcode.predictor;
     if (!frame.self || !predictor) return;
     const offset = predictor.smoother.offset;

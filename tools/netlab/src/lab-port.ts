@@ -18,8 +18,8 @@ function upMessage(event: NetSendEvent, payload: ClientPayloadInput<NetSendEvent
     const { clientTimeMs } = payload as ClientPayloadInput<'time:ping'>;
     return { kind: 'ping', clientTimeMs };
   }
-  const { seq, buttons, viewTick } = payload as ClientPayloadInput<'player:input'>;
-  return { kind: 'input', seq, buttons, viewTick };
+  const { seq, buttons, viewTick, viewAheadMs } = payload as ClientPayloadInput<'player:input'>;
+  return { kind: 'input', seq, buttons, viewTick, viewAheadMs };
 }
 
 export class LabPort implements NetPort {

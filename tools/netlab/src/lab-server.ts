@@ -74,7 +74,7 @@ export class LabServer {
     }
     this.world = world;
     this.lagCompensation =
-      maxRewindMs === undefined ? undefined : new LagCompensation(this.tickMs, maxRewindMs);
+      maxRewindMs === undefined ? undefined : new LagCompensation(this.tickMs, maxRewindMs, config);
     this.recordTruth();
   }
 
@@ -82,7 +82,8 @@ export class LabServer {
     if (message.kind === 'ping') {
       return { kind: 'pong', clientTimeMs: message.clientTimeMs, serverTimeMs: nowMs };
     }
-    this.slots.get(playerId)?.receive(message.seq, message.buttons, message.viewTick);
+    const { seq, buttons, viewTick, viewAheadMs } = message;
+    this.slots.get(playerId)?.receive(seq, buttons, viewTick, viewAheadMs);
     return undefined;
   }
 

@@ -1,6 +1,12 @@
 /** What travels over netlab's simulated links: the same payloads the real events carry. */
 export type UpMessage =
-  | { kind: 'input'; seq: number; buttons: number; viewTick: number | undefined }
+  | {
+      kind: 'input';
+      seq: number;
+      buttons: number;
+      viewTick: number | undefined;
+      viewAheadMs: number | undefined;
+    }
   | { kind: 'ping'; clientTimeMs: number };
 
 export type DownMessage =

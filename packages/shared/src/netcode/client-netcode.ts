@@ -8,6 +8,8 @@ import type { Snapshot } from '../protocol/snapshot.js';
 import type { SimConfig } from '../sim/config.js';
 import type { PlayerState } from '../sim/world.js';
 import { ClockSync } from './clock-sync.js';
+import { EventLoopWatch } from './event-loop-watch.js';
+import { EXTRAPOLATE_MAX_MS } from './extrapolation.js';
 import { InterpolationBuffer } from './interpolation.js';
 import { JitterDelay } from './jitter-delay.js';
 import { NetStats, type NetHudStats } from './net-stats.js';
@@ -16,6 +18,9 @@ import { PredictedPickups } from './predicted-pickups.js';
 import { Predictor, type Correction } from './prediction.js';
 import { INPUT_BUFFER_TICKS } from './input-slots.js';
 import { FixedStepClock } from './render-interpolation.js';
+
+/** Speed of the glide that closes an extrapolation's error, as a share of walking speed. */
+const GLIDE_SHARE_OF_MAX_SPEED = 0.2;
 
 export interface ClientNetcodeOptions {
   config: SimConfig;
@@ -35,11 +40,13 @@ export interface OutgoingInput {
   seq: number;
   buttons: number;
   viewTick: number | undefined;
+  /** Set while others are drawn extrapolated past `viewTick`'s snapshot: by how much (ms). */
+  viewAheadMs: number | undefined;
   predicted: Readonly<PlayerState>;
 }
 
 export interface ClientFrame {
-  /** Send each as `player:input {seq, buttons, viewTick}`, in order. */
+  /** Send each as `player:input {seq, buttons, viewTick, viewAheadMs}`, in order. */
   inputs: OutgoingInput[];
   /** Send `time:ping {clientTimeMs}` when set, before the inputs. */
   pingClientTimeMs: number | undefined;
@@ -58,6 +65,8 @@ export class ClientNetcode {
   readonly pickups: PredictedPickups;
   readonly stepClock: FixedStepClock;
   readonly stats = new NetStats();
+  /** Tells our own hitches from the network's (see `EventLoopWatch`). */
+  readonly loop = new EventLoopWatch();
   predictor: Predictor | undefined;
   private seq: number;
   private lastRenderServerTimeMs = -Infinity;
@@ -65,12 +74,14 @@ export class ClientNetcode {
   constructor(private readonly options: ClientNetcodeOptions) {
     const { config, snapshotIntervalMs } = options;
     this.seq = (options.firstSeq ?? 1) - 1;
-    this.jitter = new JitterDelay(snapshotIntervalMs);
-    // Gliding back after a dry spell at 40% of walking speed keeps every drawn step within
+    this.jitter = new JitterDelay(snapshotIntervalMs, { maxAheadMs: EXTRAPOLATE_MAX_MS });
+    // A render clock catching up draws others up to 20% fast; gliding back after an
+    // extrapolation at a fifth of walking speed on top keeps every drawn step within about
     // 1.4 × what the speed limit allows.
     this.interpolation = new InterpolationBuffer({
-      blendSpeedPxPerS: config.maxSpeed * 0.4,
-      maxExtrapolateSpeedPxPerS: config.maxSpeed,
+      blendSpeedPxPerS: config.maxSpeed * GLIDE_SHARE_OF_MAX_SPEED,
+      config,
+      maxExtrapolateMs: EXTRAPOLATE_MAX_MS,
     });
     this.pickups = new PredictedPickups(config);
     this.stepClock = new FixedStepClock(1000 / config.tickRateHz);
@@ -85,7 +96,7 @@ export class ClientNetcode {
   onSnapshot(snapshot: Snapshot, nowMs: number, bytes = 0): Correction | undefined {
     const { selfId, config } = this.options;
     this.stats.recordSnapshot(nowMs, snapshot.tick, bytes);
-    this.jitter.onSnapshot(snapshot.serverTimeMs, nowMs);
+    this.jitter.onSnapshot(snapshot.serverTimeMs, nowMs, this.loop.heldLocally(nowMs));
     this.clockSync.addServerTimestamp(snapshot.serverTimeMs, nowMs);
     const others = snapshot.players.filter((p) => p.id !== selfId);
     this.interpolation.push(snapshot.tick, snapshot.serverTimeMs, others);
@@ -124,11 +135,11 @@ export class ClientNetcode {
       serverTimeMs: pong.serverTimeMs,
       clientReceiveMs: nowMs,
     });
-    this.jitter.setRoundTripMs(this.clockSync.minRttMs);
   }
 
   /** Once per rendered frame, with the buttons held now. */
   frame(nowMs: number, frameDtMs: number, buttons: number): ClientFrame {
+    this.loop.onFrame(nowMs);
     const ticks = this.stepClock.advance(frameDtMs);
     // Pings go out on tick frames, just before that tick's input. The link keeps order, so a
     // ping sent between two inputs would wait behind the one sent a frame earlier whenever it
@@ -137,9 +148,11 @@ export class ClientNetcode {
     const pingClientTimeMs = ticks > 0 && this.clockSync.shouldPing(nowMs) ? nowMs : undefined;
     const renderServerTimeMs = this.jitter.renderServerTimeMs(nowMs);
     this.lastRenderServerTimeMs = renderServerTimeMs;
-    const others = this.interpolation.sample(renderServerTimeMs);
+    const others = this.interpolation.sample(renderServerTimeMs, frameDtMs);
     const view = this.interpolation.viewTick(renderServerTimeMs);
     const viewTick = view === undefined ? undefined : Math.floor(view);
+    const ahead = Math.round(this.interpolation.aheadMs(renderServerTimeMs));
+    const viewAheadMs = ahead > 0 ? ahead : undefined;
     const inputs: OutgoingInput[] = [];
     const predictor = this.predictor;
     if (!predictor)
@@ -147,7 +160,7 @@ export class ClientNetcode {
     for (let n = 0; n < ticks; n++) {
       this.seq += 1;
       const predicted = predictor.applyLocalInput(this.seq, buttons);
-      inputs.push({ seq: this.seq, buttons, viewTick, predicted });
+      inputs.push({ seq: this.seq, buttons, viewTick, viewAheadMs, predicted });
     }
     const self = predictor.render(frameDtMs, this.stepClock.alpha, buttons);
     return { inputs, pingClientTimeMs, self, others, renderServerTimeMs };

@@ -19,6 +19,8 @@ export interface TakenInput {
   buttons: number;
   /** Tick the client was drawing other players at (lag compensation). */
   viewTick: number | undefined;
+  /** How far past `viewTick` the client was extrapolating them (ms; 0: interpolating). */
+  viewAheadMs: number;
   /** True when the input had not arrived and the last buttons were repeated. */
   guessed: boolean;
   /** Slots dropped just before this one to shorten the buffer (their inputs never ran). */
@@ -47,6 +49,7 @@ const SURPLUS_TICKS = 2;
 interface Queued {
   buttons: number;
   viewTick: number | undefined;
+  viewAheadMs: number;
 }
 
 export class InputSlots {
@@ -55,6 +58,7 @@ export class InputSlots {
   private holdTicks = 0;
   private lastButtons = 0;
   private lastViewTick: number | undefined;
+  private lastViewAheadMs = 0;
   /** How many ticks early each recent input arrived (ticks until its slot is spent). */
   private leads: number[] = [];
   private skippedSinceTake = 0;
@@ -68,7 +72,12 @@ export class InputSlots {
   ) {}
 
   /** An input arrived. Returns whether it will be used. */
-  receive(seq: number, buttons: number, viewTick?: number): 'queued' | 'late' | 'duplicate' {
+  receive(
+    seq: number,
+    buttons: number,
+    viewTick?: number,
+    viewAheadMs = 0,
+  ): 'queued' | 'late' | 'duplicate' {
     this.stats.received += 1;
     if (this.nextSeq === undefined) {
       this.nextSeq = seq;
@@ -79,7 +88,7 @@ export class InputSlots {
       return 'late';
     }
     if (this.queued.has(seq)) return 'duplicate';
-    this.queued.set(seq, { buttons, viewTick });
+    this.queued.set(seq, { buttons, viewTick, viewAheadMs });
     const lead = seq - this.nextSeq + this.holdTicks;
     this.leads.push(lead);
     if (this.leads.length > LEAD_WINDOW) this.leads.shift();
@@ -127,11 +136,15 @@ export class InputSlots {
     if (input) {
       this.stats.applied += 1;
       this.lastButtons = input.buttons;
-      this.lastViewTick = input.viewTick ?? this.lastViewTick;
+      if (input.viewTick !== undefined) {
+        this.lastViewTick = input.viewTick;
+        this.lastViewAheadMs = input.viewAheadMs;
+      }
       return {
         seq,
         buttons: input.buttons,
         viewTick: this.lastViewTick,
+        viewAheadMs: this.lastViewAheadMs,
         guessed: false,
         skippedBefore,
       };
@@ -143,6 +156,7 @@ export class InputSlots {
       seq,
       buttons: this.lastButtons,
       viewTick: this.lastViewTick,
+      viewAheadMs: this.lastViewAheadMs,
       guessed: true,
       skippedBefore,
     };
@@ -155,6 +169,7 @@ export class InputSlots {
     this.holdTicks = 0;
     this.lastButtons = 0;
     this.lastViewTick = undefined;
+    this.lastViewAheadMs = 0;
     this.leads = [];
     this.skippedSinceTake = 0;
     this.ackedSeq = 0;

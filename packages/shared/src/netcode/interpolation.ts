@@ -1,18 +1,22 @@
 /**
  * Other players, drawn from a buffer of snapshots at a render time a little in the past, so
- * there is almost always a snapshot on each side to blend between. When the buffer runs dry
- * (a stall longer than the delay) each player carries on along its last velocity for a
- * bounded time, then holds still; when snapshots come back, the gap between where we drew it
- * and where it really was is closed at a capped speed instead of in one jump.
+ * there is usually a snapshot on each side to blend between. When the render time passes the
+ * newest snapshot (the buffer ran dry: a stall, a late packet) each player is carried on by
+ * dead reckoning (`extrapolate`, bounded in time, speed and by the walls), then held. When the
+ * truth arrives, the gap between where the extrapolation drew a player and where it really was
+ * is closed at a capped speed instead of in one jump.
  */
-import { blendOffset, lerpPoint, type Point } from './point.js';
+import { DEFAULT_SIM_CONFIG, type SimConfig } from '../sim/config.js';
+import {
+  EXTRAPOLATE_MAX_MS,
+  pointOnPath,
+  reckonPath,
+  type ReckoningStart,
+} from './extrapolation.js';
+import { blendOffset, lerpPoint, magnitude, type Point } from './point.js';
 
-export interface EntitySample {
+export interface EntitySample extends ReckoningStart {
   id: number;
-  x: number;
-  y: number;
-  vx: number;
-  vy: number;
 }
 
 export const SampleStatus = {
@@ -24,21 +28,19 @@ export const SampleStatus = {
 export type SampleStatus = (typeof SampleStatus)[keyof typeof SampleStatus];
 
 export interface InterpolationOptions {
-  /** How long to keep moving players along their velocity once the buffer is dry. */
-  maxExtrapolateMs: number;
   /** Speed at which a gap left by extrapolation closes (px/s). Below the speed limit, so a
-   * player never appears to move faster than they can. */
+   * player never appears to move much faster than they can. */
   blendSpeedPxPerS: number;
-  /** Extrapolation never runs faster than this (px/s): the sim's walking speed limit. */
-  maxExtrapolateSpeedPxPerS: number;
+  /** The rules extrapolation moves players by (`reckonPath`). */
+  config: SimConfig;
+  /** How far past the newest snapshot players are extrapolated before they are held. */
+  maxExtrapolateMs: number;
 }
 
-export const INTERP_MAX_EXTRAPOLATE_MS = 250;
-
 export const DEFAULT_INTERPOLATION_OPTIONS: InterpolationOptions = {
-  maxExtrapolateMs: INTERP_MAX_EXTRAPOLATE_MS,
-  blendSpeedPxPerS: 100,
-  maxExtrapolateSpeedPxPerS: 240,
+  blendSpeedPxPerS: 96,
+  config: DEFAULT_SIM_CONFIG,
+  maxExtrapolateMs: EXTRAPOLATE_MAX_MS,
 };
 
 /** A bound on memory if nobody samples for a while (a hidden tab): 8 s at 30 Hz. */
@@ -50,16 +52,39 @@ interface Frame {
   entities: Map<number, EntitySample>;
 }
 
+/** The snapshot one player's extrapolation starts from, and the path it follows. */
+interface Anchor {
+  tick: number;
+  serverTimeMs: number;
+  path: Point[];
+}
+
 interface Drawn {
-  shown: Point;
   offset: Point;
+  /** Set while this player's raw position comes from extrapolation. */
+  anchor: Anchor | undefined;
+}
+
+interface Raw {
+  position: Point;
+  anchor: Anchor | undefined;
 }
 
 export interface InterpolationStats {
-  /** Times the render clock passed the newest snapshot. */
+  /** Times the render clock passed the newest snapshot (extrapolation took over). */
+  dryRuns: number;
+  /** Times extrapolation ran out too and players were held still. */
   underruns: number;
   /** Sampled frames spent extrapolating or holding. */
   dryFrames: number;
+  /** Largest gap between an extrapolated position and the truth when it arrived (px). */
+  maxExtrapolationErrorPx: number;
+}
+
+/** How far off an extrapolation was, found on the frame the truth arrived. */
+export interface ExtrapolationError {
+  id: number;
+  errorPx: number;
 }
 
 export class InterpolationBuffer {
@@ -67,10 +92,17 @@ export class InterpolationBuffer {
   private readonly drawn = new Map<number, Drawn>();
   private lastRenderMs: number | undefined;
   private statusNow: SampleStatus = SampleStatus.Empty;
-  /** Tick of the snapshot the current dry spell extrapolates from. */
-  private dryAnchorTick: number | undefined;
   readonly options: InterpolationOptions;
-  readonly stats: InterpolationStats = { underruns: 0, dryFrames: 0 };
+  readonly stats: InterpolationStats = {
+    dryRuns: 0,
+    underruns: 0,
+    dryFrames: 0,
+    maxExtrapolationErrorPx: 0,
+  };
+  /** The extrapolation errors found by the last `sample` (usually none). */
+  lastErrors: ExtrapolationError[] = [];
+  /** How far the glide back moved any player in the last `sample` (px). */
+  lastGlideStepPx = 0;
 
   constructor(options: Partial<InterpolationOptions> = {}) {
     this.options = { ...DEFAULT_INTERPOLATION_OPTIONS, ...options };
@@ -85,6 +117,11 @@ export class InterpolationBuffer {
 
   get status(): SampleStatus {
     return this.statusNow;
+  }
+
+  /** Server time of the newest snapshot, or undefined before the first. */
+  get newestServerTimeMs(): number | undefined {
+    return this.frames.at(-1)?.serverTimeMs;
   }
 
   /** Snapshots still ahead of the render time, and how far ahead the newest is (ms). */
@@ -103,27 +140,39 @@ export class InterpolationBuffer {
     return a.tick + t * (b.tick - a.tick);
   }
 
-  /** Where to draw each player now; call once per rendered frame. */
-  sample(renderServerTimeMs: number): Map<number, Point> {
-    const elapsedMs = Math.max(0, renderServerTimeMs - (this.lastRenderMs ?? renderServerTimeMs));
-    this.lastRenderMs = renderServerTimeMs;
-    this.prune(renderServerTimeMs);
-    const wasDry = this.isDry(this.statusNow);
-    const anchorBefore = this.dryAnchorTick;
-    const raw = this.rawPositions(renderServerTimeMs);
-    const dry = this.isDry(this.statusNow);
-    if (dry) {
-      this.stats.dryFrames += 1;
-      if (!wasDry) this.stats.underruns += 1;
-    }
-    // Leaving a dry spell, or a new snapshot while still dry, moves the raw position to a new
-    // footing; keep the drawn one where it was and glide from there.
-    const reanchor = wasDry && (!dry || this.dryAnchorTick !== anchorBefore);
-    return this.blend(raw, reanchor, elapsedMs);
+  /**
+   * How far past the newest snapshot `renderServerTimeMs` is, up to the extrapolation bound:
+   * 0 while interpolating. With `viewTick` it says where the others were drawn.
+   */
+  aheadMs(renderServerTimeMs: number): number {
+    const newest = this.frames.at(-1);
+    if (!newest) return 0;
+    const ahead = renderServerTimeMs - newest.serverTimeMs;
+    return Math.min(this.options.maxExtrapolateMs, Math.max(0, ahead));
   }
 
-  private isDry(status: SampleStatus): boolean {
-    return status === SampleStatus.Extrapolating || status === SampleStatus.Holding;
+  /**
+   * Where to draw each player now; call once per rendered frame. `frameDtMs` is the real time
+   * since the last frame: the glide back after an extrapolation runs on it, so a render clock
+   * that is catching up does not speed the glide up too (default: render time elapsed).
+   */
+  sample(renderServerTimeMs: number, frameDtMs?: number): Map<number, Point> {
+    const renderElapsedMs = renderServerTimeMs - (this.lastRenderMs ?? renderServerTimeMs);
+    const elapsedMs = Math.max(0, frameDtMs ?? renderElapsedMs);
+    this.lastRenderMs = renderServerTimeMs;
+    this.prune(renderServerTimeMs);
+    const before = this.statusNow;
+    const raw = this.rawPositions(renderServerTimeMs);
+    this.countDrySpells(before, this.statusNow);
+    return this.blend(raw, renderServerTimeMs, elapsedMs);
+  }
+
+  private countDrySpells(before: SampleStatus, now: SampleStatus): void {
+    const dry = (s: SampleStatus) => s === SampleStatus.Extrapolating || s === SampleStatus.Holding;
+    if (!dry(now)) return;
+    this.stats.dryFrames += 1;
+    if (!dry(before)) this.stats.dryRuns += 1;
+    if (now === SampleStatus.Holding && before !== SampleStatus.Holding) this.stats.underruns += 1;
   }
 
   private bracket(t: number): [Frame, Frame] | undefined {
@@ -147,63 +196,89 @@ export class InterpolationBuffer {
     if (keepFrom > 0) this.frames = this.frames.slice(keepFrom);
   }
 
-  private rawPositions(t: number): Map<number, Point> {
+  private rawPositions(t: number): Map<number, Raw> {
     const newest = this.frames.at(-1);
     const oldest = this.frames[0];
     if (!newest || !oldest) {
       this.statusNow = SampleStatus.Empty;
       return new Map();
     }
-    if (t >= newest.serverTimeMs) return this.extrapolate(newest, t - newest.serverTimeMs);
+    if (t >= newest.serverTimeMs) return this.extrapolateFrom(newest, t);
     this.statusNow = SampleStatus.Interpolating;
     const pair = this.bracket(t);
-    if (!pair) return positionsOf(oldest);
+    const out = new Map<number, Raw>();
+    if (!pair) {
+      for (const [id, e] of oldest.entities) out.set(id, { position: e, anchor: undefined });
+      return out;
+    }
     const [a, b] = pair;
     const alpha = (t - a.serverTimeMs) / (b.serverTimeMs - a.serverTimeMs);
-    const out = new Map<number, Point>();
     for (const [id, eb] of b.entities) {
       const ea = a.entities.get(id);
-      out.set(id, ea ? lerpPoint(ea, eb, alpha) : { x: eb.x, y: eb.y });
+      out.set(id, { position: ea ? lerpPoint(ea, eb, alpha) : eb, anchor: undefined });
     }
     return out;
   }
 
-  private extrapolate(newest: Frame, pastMs: number): Map<number, Point> {
-    const { maxExtrapolateMs, maxExtrapolateSpeedPxPerS } = this.options;
+  private extrapolateFrom(newest: Frame, t: number): Map<number, Raw> {
+    const pastMs = t - newest.serverTimeMs;
+    const { maxExtrapolateMs } = this.options;
     this.statusNow = pastMs > maxExtrapolateMs ? SampleStatus.Holding : SampleStatus.Extrapolating;
-    this.dryAnchorTick = newest.tick;
-    const seconds = Math.min(pastMs, maxExtrapolateMs) / 1000;
-    const out = new Map<number, Point>();
+    const out = new Map<number, Raw>();
     for (const [id, e] of newest.entities) {
-      // A dash or a knockback lasts a few ticks; carrying it on blindly overshoots far.
-      const speed = Math.hypot(e.vx, e.vy);
-      const scale = speed > maxExtrapolateSpeedPxPerS ? maxExtrapolateSpeedPxPerS / speed : 1;
-      out.set(id, { x: e.x + e.vx * scale * seconds, y: e.y + e.vy * scale * seconds });
+      const anchor = this.anchorFor(id, e, newest);
+      out.set(id, { position: this.onPath(anchor, t), anchor });
     }
     return out;
   }
 
-  private blend(raw: Map<number, Point>, reanchor: boolean, elapsedMs: number): Map<number, Point> {
+  /** The path is worked out once per player and snapshot, not on every frame. */
+  private anchorFor(id: number, e: EntitySample, frame: Frame): Anchor {
+    const drawn = this.drawn.get(id)?.anchor;
+    if (drawn?.tick === frame.tick) return drawn;
+    const { config, maxExtrapolateMs } = this.options;
+    const path = reckonPath(e, config, maxExtrapolateMs);
+    return { tick: frame.tick, serverTimeMs: frame.serverTimeMs, path };
+  }
+
+  private onPath(anchor: Anchor, t: number): Point {
+    const { config, maxExtrapolateMs } = this.options;
+    const tickMs = 1000 / config.tickRateHz;
+    return pointOnPath(anchor.path, t - anchor.serverTimeMs, tickMs, maxExtrapolateMs);
+  }
+
+  /**
+   * Draws each player at its raw position plus an offset that glides to zero. When a player
+   * was being extrapolated and now is not (the truth arrived), or is extrapolated from a newer
+   * snapshot, the offset takes up the difference, so the drawn path stays continuous.
+   */
+  private blend(raw: Map<number, Raw>, t: number, elapsedMs: number): Map<number, Point> {
     const maxStep = (this.options.blendSpeedPxPerS * elapsedMs) / 1000;
     const out = new Map<number, Point>();
-    for (const [id, position] of raw) {
+    this.lastErrors = [];
+    this.lastGlideStepPx = 0;
+    for (const [id, { position, anchor }] of raw) {
       const previous = this.drawn.get(id);
       let offset = previous?.offset ?? { x: 0, y: 0 };
-      if (reanchor && previous) {
-        offset = { x: previous.shown.x - position.x, y: previous.shown.y - position.y };
+      const old = previous?.anchor;
+      if (old && old.tick !== anchor?.tick) {
+        const continued = this.onPath(old, t);
+        const gap = { x: continued.x - position.x, y: continued.y - position.y };
+        this.recordError(id, magnitude(gap));
+        offset = { x: offset.x + gap.x, y: offset.y + gap.y };
       }
-      offset = blendOffset(offset, maxStep);
-      const shown = { x: position.x + offset.x, y: position.y + offset.y };
-      this.drawn.set(id, { shown, offset });
+      const glided = blendOffset(offset, maxStep);
+      this.lastGlideStepPx = Math.max(this.lastGlideStepPx, magnitude(offset) - magnitude(glided));
+      const shown = { x: position.x + glided.x, y: position.y + glided.y };
+      this.drawn.set(id, { offset: glided, anchor });
       out.set(id, shown);
     }
     for (const id of this.drawn.keys()) if (!raw.has(id)) this.drawn.delete(id);
     return out;
   }
-}
 
-function positionsOf(frame: Frame): Map<number, Point> {
-  const out = new Map<number, Point>();
-  for (const [id, e] of frame.entities) out.set(id, { x: e.x, y: e.y });
-  return out;
+  private recordError(id: number, errorPx: number): void {
+    this.lastErrors.push({ id, errorPx });
+    this.stats.maxExtrapolationErrorPx = Math.max(this.stats.maxExtrapolationErrorPx, errorPx);
+  }
 }

@@ -1,37 +1,51 @@
 /**
- * How far behind the snapshot stream to draw other players. Each snapshot's transit is
- * `arrival − serverTime` (plus an unknown but constant clock offset, which cancels out). The
- * fastest transit in the window is the clean path; how much later the others came is the
- * jitter a buffer must absorb. The render clock then runs `fastest transit + delay` behind the
- * server, where delay = one snapshot interval (to have the next one in hand) + the worst
- * lateness seen lately + a margin, bounded. Stalls count as lateness, so a link that stalls
- * keeps a deeper buffer: that is what keeps underruns rare.
+ * The render clock for other players: how far behind the snapshot stream to draw them. Each
+ * snapshot's transit is `arrival − serverTime` (plus an unknown but constant clock offset,
+ * which cancels out). The fastest transit in the window is the clean path; how much later
+ * the others came is the jitter a buffer absorbs. The render clock runs `fastest transit +
+ * delay` behind the server, where delay = one snapshot interval (to have the next one in hand)
+ * + the lateness of all but the latest few snapshots + a margin, bounded.
  *
- * The delay never jumps: the render clock is slowed (when the delay grows) or sped up (when
- * it shrinks) by a few percent, so remote players never leap or go backwards.
+ * The rest, stalls above all, is not buffered: a buffer deep enough to hold a whole stall
+ * would draw everyone that much further in the past all the time. When the render clock
+ * passes the newest snapshot the others are extrapolated (`InterpolationBuffer`), and while it
+ * does the clock runs slower (`dryRate`), so each gap is bridged with less guessing; it never
+ * runs further past the newest snapshot than extrapolation may go (`maxAheadMs`). Once
+ * snapshots flow again it catches up by running a little faster (`catchUpRate`).
+ *
+ * The clock never jumps and never goes backwards, so remote players never leap or reverse.
  */
+import { EXTRAPOLATE_MAX_MS } from './extrapolation.js';
+import { SortedWindow } from './sorted-window.js';
 
 export interface JitterDelayOptions {
   snapshotIntervalMs: number;
   /** Lower bound; the default (two intervals) is what a clean link gets. */
   minDelayMs: number;
   maxDelayMs: number;
-  /** How long a stall is remembered. Long enough to span the gap between stalls. */
+  /** How long arrivals are remembered. */
   windowMs: number;
   marginMs: number;
-  /** Delay to start with, before the link has shown what it does: deep is safe, and it only
-   * shrinks slowly from there. */
+  /** Delay to start with, before the link has shown what it does. */
   startupDelayMs: number;
-  /** How long the link is watched before its measured lateness alone sets the delay. */
-  learnMs: number;
   /** Fraction of real time the render clock may slow down by while the delay grows. */
   growRate: number;
-  /** Fraction of real time it may speed up by while the delay shrinks: slow, it is cosmetic. */
-  shrinkRate: number;
+  /** Fraction of real time it may speed up by while it is behind where it wants to be. */
+  catchUpRate: number;
+  /** Speed of the render clock, as a share of real time, while it is past the newest snapshot. */
+  dryRate: number;
+  /** How far past the newest snapshot the render clock may go: the extrapolation bound. */
+  maxAheadMs: number;
 }
 
 export const INTERP_MAX_DELAY_MS = 500;
-export const INTERP_STARTUP_DELAY_MS = 200;
+/**
+ * A snapshot that arrives this soon after the previous one waited behind it (a stream keeps
+ * order, so everything behind a late packet comes in one burst): its lateness is the late
+ * packet's, already counted once, and counting it again would make one stall look like many.
+ */
+const BURST_GAP_MS = 2;
+export const INTERP_STARTUP_DELAY_MS = 100;
 
 export function defaultJitterDelayOptions(snapshotIntervalMs: number): JitterDelayOptions {
   return {
@@ -39,44 +53,45 @@ export function defaultJitterDelayOptions(snapshotIntervalMs: number): JitterDel
     minDelayMs: 2 * snapshotIntervalMs,
     maxDelayMs: INTERP_MAX_DELAY_MS,
     windowMs: 20_000,
-    marginMs: 25,
+    marginMs: 10,
     startupDelayMs: INTERP_STARTUP_DELAY_MS,
-    learnMs: 10_000,
     growRate: 0.25,
-    shrinkRate: 0.02,
+    catchUpRate: 0.2,
+    dryRate: 0.15,
+    maxAheadMs: EXTRAPOLATE_MAX_MS,
   };
-}
-
-interface Arrival {
-  arrivalMs: number;
-  transitMs: number;
 }
 
 export class JitterDelay {
   readonly options: JitterDelayOptions;
-  private arrivals: Arrival[] = [];
-  private head = 0;
+  private readonly transits: SortedWindow;
   private fastestMs = 0;
   private target = 0;
-  /** fastest transit + delay, as the render clock currently runs it. */
-  private lagMs: number | undefined;
+  private newestServerTimeMs = -Infinity;
+  /** The render clock (server timebase) at `lastNowMs`; undefined before the first snapshot. */
+  private renderMs: number | undefined;
   private lastNowMs: number | undefined;
   private lastTransitMs: number | undefined;
+  private lastArrivalMs = -Infinity;
   private jitter = 0;
-  private roundTripMs = 0;
-  private firstArrivalMs = Infinity;
 
   constructor(snapshotIntervalMs: number, options: Partial<JitterDelayOptions> = {}) {
     this.options = { ...defaultJitterDelayOptions(snapshotIntervalMs), ...options };
+    this.transits = new SortedWindow(this.options.windowMs);
   }
 
-  /** Call for every snapshot with its `serverTimeMs` and the local time it arrived. */
-  onSnapshot(serverTimeMs: number, arrivalMs: number): void {
+  /**
+   * Call for every snapshot with its `serverTimeMs` and the local time it arrived.
+   * `heldLocally`: it may have waited for our own event loop (`EventLoopWatch`), so its
+   * arrival time says nothing about the network; it is drawn, but not measured.
+   */
+  onSnapshot(serverTimeMs: number, arrivalMs: number, heldLocally = false): void {
+    this.newestServerTimeMs = Math.max(this.newestServerTimeMs, serverTimeMs);
+    const queued = arrivalMs - this.lastArrivalMs < BURST_GAP_MS;
+    this.lastArrivalMs = arrivalMs;
+    if ((heldLocally || queued) && this.transits.size > 0) return;
     const transitMs = arrivalMs - serverTimeMs;
-    this.firstArrivalMs = Math.min(this.firstArrivalMs, arrivalMs);
-    this.arrivals.push({ arrivalMs, transitMs });
-    while (this.arrivals[this.head]!.arrivalMs < arrivalMs - this.options.windowMs) this.head += 1;
-    if (this.head > 256) [this.arrivals, this.head] = [this.arrivals.slice(this.head), 0];
+    this.transits.add(arrivalMs, transitMs);
     // RFC 3550's interarrival jitter, for the HUD: smoothed change in transit.
     if (this.lastTransitMs !== undefined) {
       this.jitter += (Math.abs(transitMs - this.lastTransitMs) - this.jitter) / 16;
@@ -85,49 +100,57 @@ export class JitterDelay {
     this.retarget();
   }
 
-  /** Round trip from clock sync, used while the buffer is still learning the link. */
-  setRoundTripMs(roundTripMs: number | undefined): void {
-    this.roundTripMs = roundTripMs ?? 0;
-  }
-
-  private learning(): boolean {
-    const last = this.arrivals.at(-1);
-    return !!last && last.arrivalMs - this.firstArrivalMs < this.options.learnMs;
-  }
-
   private retarget(): void {
-    let fastest = Infinity;
-    let slowest = -Infinity;
-    for (let i = this.head; i < this.arrivals.length; i++) {
-      const t = this.arrivals[i]!.transitMs;
-      if (t < fastest) fastest = t;
-      if (t > slowest) slowest = t;
-    }
     const { snapshotIntervalMs, marginMs, minDelayMs, maxDelayMs } = this.options;
-    // Until the window has seen a while of the link, assume a loss may be coming: TCP resends
-    // a lost packet after about one round trip, and the stream waits for it.
-    const lateness = Math.max(slowest - fastest, this.learning() ? this.roundTripMs : 0);
+    const w = this.transits;
+    const fastest = w.min!;
+    // The upper end of ordinary jitter: median + interquartile range, the maximum of a uniform
+    // spread, about the 91st percentile of a normal one. Stalls cannot move it as long as
+    // fewer than a quarter of the snapshots are stalled, so they are left to extrapolation.
+    const lateness = w.quantile(0.5)! + w.quantile(0.75)! - w.quantile(0.25)! - fastest;
     const wanted = snapshotIntervalMs + lateness + marginMs;
     this.fastestMs = fastest;
     this.target = Math.min(maxDelayMs, Math.max(minDelayMs, wanted));
-    this.lagMs ??= fastest + Math.max(this.target, this.options.startupDelayMs);
   }
 
   /** Server time (snapshot timebase) to draw other players at; call once per frame. */
   renderServerTimeMs(nowMs: number): number {
-    if (this.lagMs === undefined) return -Infinity;
-    const elapsed = this.lastNowMs === undefined ? 0 : Math.max(0, nowMs - this.lastNowMs);
+    if (this.transits.size === 0) return -Infinity;
+    const wantedMs = nowMs - this.fastestMs - this.target;
+    if (this.renderMs === undefined || this.lastNowMs === undefined) {
+      this.renderMs = nowMs - this.fastestMs - Math.max(this.target, this.options.startupDelayMs);
+      this.lastNowMs = nowMs;
+      return this.renderMs;
+    }
+    const elapsed = Math.max(0, nowMs - this.lastNowMs);
     this.lastNowMs = nowMs;
-    const wanted = this.fastestMs + this.target;
-    const { growRate, shrinkRate } = this.options;
-    if (wanted > this.lagMs) this.lagMs = Math.min(wanted, this.lagMs + growRate * elapsed);
-    else this.lagMs = Math.max(wanted, this.lagMs - shrinkRate * elapsed);
-    return nowMs - this.lagMs;
+    this.renderMs = this.advance(this.renderMs, elapsed, wantedMs);
+    return this.renderMs;
+  }
+
+  /** The render clock moved on by `elapsed` of real time, steered towards `wantedMs`. */
+  private advance(from: number, elapsed: number, wantedMs: number): number {
+    const { growRate, catchUpRate, dryRate, maxAheadMs } = this.options;
+    const steered =
+      from + elapsed > wantedMs
+        ? Math.max(wantedMs, from + (1 - growRate) * elapsed)
+        : Math.min(wantedMs, from + (1 + catchUpRate) * elapsed);
+    const newest = this.newestServerTimeMs;
+    if (steered <= newest) return steered;
+    // Past the newest snapshot the clock only creeps on, and stops where extrapolation ends.
+    const crept = from >= newest ? from + dryRate * elapsed : newest + (steered - newest) * dryRate;
+    return Math.max(from, Math.min(crept, newest + maxAheadMs));
   }
 
   /** Buffering delay the render clock runs with now (beyond the fastest transit). */
   get delayMs(): number {
-    return this.lagMs === undefined ? this.target : this.lagMs - this.fastestMs;
+    if (this.renderMs === undefined || this.lastNowMs === undefined) return this.target;
+    return this.lastNowMs - this.renderMs - this.fastestMs;
+  }
+
+  /** The delay the render clock is steering towards: what the measured lateness asks for. */
+  get targetDelayMs(): number {
+    return this.target;
   }
 
   /** Smoothed snapshot arrival jitter (RFC 3550), for the HUD. */

@@ -1,9 +1,14 @@
 /**
  * Lag compensation: judge a dash hit against where the attacker saw the victim. The server
- * records every player's position each tick; the attacker's input says which tick it was
- * drawing others at (`viewTick`: the newest tick at or before its render time, so what it drew
- * lies between `viewTick` and `viewTick + 1`), and `lookup` hands `sim.step` the point of the
+ * records every player's state each tick; the attacker's input says which tick it was drawing
+ * others at (`viewTick`: the newest tick at or before its render time, so what it drew lies
+ * between `viewTick` and `viewTick + 1`), and `lookup` hands `sim.step` the point of the
  * victim's path between those two ticks that is closest to the attacker.
+ *
+ * While the attacker's snapshots were late it drew others extrapolated past the newest one it
+ * had (`viewTick`) by `aheadMs`. The server runs the very same dead reckoning (`reckonPath`)
+ * from its record of that tick, so the victim is judged where the attacker drew it, guess
+ * included, not where it really went.
  *
  * The victim's body where it is now counts too. Bodies collide in the present, so a dash that
  * runs into the victim's present body would bounce off before reaching the past one the
@@ -14,15 +19,33 @@
  * client on a slow link really sees: its input's trip, the snapshot's trip, the interpolation
  * delay and the input buffer; on the `far` profile that is 600–800 ms (docs/NETCODE.md).
  */
+import { PLAYER_FIELDS } from '../protocol/player-fields.js';
 import type { HitPositionLookup } from '../sim/collisions.js';
+import { DEFAULT_SIM_CONFIG, type SimConfig } from '../sim/config.js';
+import type { PlayerState } from '../sim/world.js';
+import {
+  EXTRAPOLATE_MAX_MS,
+  pointOnPath,
+  reckonPath,
+  type ReckoningStart,
+} from './extrapolation.js';
 import type { Point } from './point.js';
 
 /** Like Source's `sv_maxunlag` (1 s): enough for a 300 ms round trip with a stall buffer. */
 export const LAG_COMP_MAX_REWIND_MS = 1000;
 
+/** What the attacker drew: tick `tick`, extrapolated `aheadMs` past it (0: interpolated). */
+export interface AttackerView {
+  tick: number;
+  aheadMs: number;
+}
+
+/** A player as recorded; fields the dead reckoning needs default to "at rest, no button". */
+export type RecordedPlayer = Pick<PlayerState, 'id' | 'x' | 'y'> & Partial<PlayerState>;
+
 interface Recorded {
   tick: number;
-  positions: Map<number, Point>;
+  states: Map<number, PlayerState>;
 }
 
 export interface LagCompensationStats {
@@ -39,15 +62,19 @@ export class LagCompensation {
   readonly maxRewindTicks: number;
   readonly stats: LagCompensationStats = { lookups: 0, clamped: 0 };
 
-  constructor(tickMs: number, maxRewindMs = LAG_COMP_MAX_REWIND_MS) {
+  constructor(
+    private readonly tickMs: number,
+    maxRewindMs = LAG_COMP_MAX_REWIND_MS,
+    private readonly config: SimConfig = DEFAULT_SIM_CONFIG,
+  ) {
     this.maxRewindTicks = Math.max(1, Math.floor(maxRewindMs / tickMs));
     this.ring = new Array<Recorded | undefined>(this.maxRewindTicks + 1).fill(undefined);
   }
 
   /** Call after every `step` with the new world's tick and players. */
-  record(tick: number, players: readonly { id: number; x: number; y: number }[]): void {
-    const positions = new Map(players.map((p) => [p.id, { x: p.x, y: p.y }]));
-    this.ring[tick % this.ring.length] = { tick, positions };
+  record(tick: number, players: readonly RecordedPlayer[]): void {
+    const states = new Map(players.map((p) => [p.id, recordedState(p)]));
+    this.ring[tick % this.ring.length] = { tick, states };
     this.newestTick = tick;
   }
 
@@ -58,6 +85,11 @@ export class LagCompensation {
 
   /** Where `victimId` was at `tick`, clamped into the kept history; undefined if never seen. */
   positionAt(victimId: number, tick: number): Point | undefined {
+    const state = this.stateAt(victimId, tick);
+    return state && { x: state.x, y: state.y };
+  }
+
+  private stateAt(victimId: number, tick: number): ReckoningStart | undefined {
     if (this.newestTick === undefined) return undefined;
     const oldest = this.newestTick - this.maxRewindTicks;
     let t = Math.min(this.newestTick, Math.floor(tick));
@@ -67,8 +99,8 @@ export class LagCompensation {
     }
     // Walk forward past ticks we never recorded or from before the victim joined.
     for (; t <= this.newestTick; t++) {
-      const position = this.at(t)?.positions.get(victimId);
-      if (position) return position;
+      const state = this.at(t)?.states.get(victimId);
+      if (state) return state;
     }
     return undefined;
   }
@@ -83,7 +115,7 @@ export class LagCompensation {
    * steals the hit. Otherwise present bodies count too, so running into one hits it.
    */
   lookup(
-    viewTickOf: (attackerId: number) => number | undefined,
+    viewOf: (attackerId: number) => AttackerView | undefined,
     present: ReadonlyMap<number, Point>,
     reach: number,
   ): HitPositionLookup {
@@ -91,12 +123,12 @@ export class LagCompensation {
     return (attackerId, victimId) => {
       const now = present.get(victimId);
       const attacker = present.get(attackerId);
-      const viewTick = viewTickOf(attackerId);
-      if (viewTick === undefined || !attacker) return now ?? OUT_OF_REACH;
+      const view = viewOf(attackerId);
+      if (view === undefined || !attacker) return now ?? OUT_OF_REACH;
       this.stats.lookups += 1;
-      const seen = this.seenPosition(victimId, viewTick, attacker, now) ?? OUT_OF_REACH;
+      const seen = this.seenPosition(victimId, view, attacker, now) ?? OUT_OF_REACH;
       if (!seesContact.has(attackerId)) {
-        seesContact.set(attackerId, this.touchesAnySeen(attackerId, viewTick, present, reach));
+        seesContact.set(attackerId, this.touchesAnySeen(attackerId, view, present, reach));
       }
       if (seesContact.get(attackerId) || !now) return seen;
       return distanceSquared(attacker, now) < distanceSquared(attacker, seen) ? now : seen;
@@ -105,33 +137,50 @@ export class LagCompensation {
 
   private touchesAnySeen(
     attackerId: number,
-    viewTick: number,
+    view: AttackerView,
     present: ReadonlyMap<number, Point>,
     reach: number,
   ): boolean {
     const attacker = present.get(attackerId)!;
     for (const [id, now] of present) {
       if (id === attackerId) continue;
-      const seen = this.seenPosition(id, viewTick, attacker, now);
+      const seen = this.seenPosition(id, view, attacker, now);
       if (seen && distanceSquared(attacker, seen) < reach * reach) return true;
     }
     return false;
   }
 
-  /** The point of the victim's drawn path (viewTick → viewTick + 1) closest to the attacker. */
+  /** The point of the victim's drawn path over one tick of the view closest to the attacker. */
   private seenPosition(
     victimId: number,
-    viewTick: number,
+    view: AttackerView,
     attacker: Point,
     now: Point | undefined,
-  ) {
-    const from = this.positionAt(victimId, viewTick);
+  ): Point | undefined {
+    if (view.aheadMs > 0) return this.seenExtrapolated(victimId, view, attacker);
+    const from = this.positionAt(victimId, view.tick);
     if (!from) return undefined;
     const newest = this.newestTick ?? 0;
     // Drawing past the newest recorded tick means drawing towards this tick's positions.
-    const to = Math.floor(viewTick) + 1 > newest ? now : this.positionAt(victimId, viewTick + 1);
+    const to = Math.floor(view.tick) + 1 > newest ? now : this.positionAt(victimId, view.tick + 1);
     return to ? closestOnSegment(from, to, attacker) : from;
   }
+
+  /** The attacker's own extrapolation, rerun from the state it started from. */
+  private seenExtrapolated(victimId: number, view: AttackerView, attacker: Point) {
+    const from = this.stateAt(victimId, view.tick);
+    if (!from) return undefined;
+    const path = reckonPath(from, this.config, EXTRAPOLATE_MAX_MS);
+    const at = (ms: number) => pointOnPath(path, ms, this.tickMs, EXTRAPOLATE_MAX_MS);
+    return closestOnSegment(at(view.aheadMs), at(view.aheadMs + this.tickMs), attacker);
+  }
+}
+
+/** Every field of the player (the wire's table lists them all), a missing one as 0. */
+function recordedState(p: RecordedPlayer): PlayerState {
+  const state: Partial<Record<keyof PlayerState, number>> = {};
+  for (const { name } of PLAYER_FIELDS) state[name] = p[name] ?? 0;
+  return state as PlayerState;
 }
 
 function distanceSquared(a: Point, b: Point): number {

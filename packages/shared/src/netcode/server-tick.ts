@@ -48,8 +48,12 @@ export function runServerTick(
   if (lagCompensation) {
     const present = presentPositions(world, inputs);
     const reach = 2 * world.config.playerRadius;
-    const viewTickOf = (id: number) => taken.get(id)?.viewTick;
-    options.hitPosition = lagCompensation.lookup(viewTickOf, present, reach);
+    const viewOf = (id: number) => {
+      const input = taken.get(id);
+      if (input?.viewTick === undefined) return undefined;
+      return { tick: input.viewTick, aheadMs: input.viewAheadMs };
+    };
+    options.hitPosition = lagCompensation.lookup(viewOf, present, reach);
   }
   const next = stepFunction(world, inputs, options);
   lagCompensation?.record(next.tick, next.players);

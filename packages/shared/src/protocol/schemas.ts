@@ -18,6 +18,8 @@ function plainText(max: number) {
 }
 
 const u32 = z.int().min(0).max(0xffff_ffff);
+/** Bound of `player:input.viewAheadMs`; the server judges at most its own extrapolation bound. */
+export const VIEW_AHEAD_MAX_MS = 1000;
 const playerId = z.int().min(1).max(0xffff);
 
 export const PlayerName = plainText(NAME_MAX_LENGTH);
@@ -58,6 +60,8 @@ export const PlayerInputPayload = z.strictObject({
   buttons: z.int().min(0).max(ALL_BUTTONS_MASK),
   /** Server tick the client was rendering other players at (lag compensation). */
   viewTick: u32.optional(),
+  /** How far past `viewTick`'s snapshot the client was extrapolating them, in ms. */
+  viewAheadMs: z.int().min(0).max(VIEW_AHEAD_MAX_MS).optional(),
 });
 
 export const ChatSendPayload = z.strictObject({

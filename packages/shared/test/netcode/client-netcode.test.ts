@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClientNetcode } from '../../src/netcode/client-netcode.js';
+import { ClientNetcode, type OutgoingInput } from '../../src/netcode/client-netcode.js';
 import { Button } from '../../src/protocol/buttons.js';
 import type { Snapshot } from '../../src/protocol/snapshot.js';
 import { DEFAULT_SIM_CONFIG, RoundPhase } from '../../src/sim/index.js';
@@ -26,6 +26,8 @@ function snapshot(tick: number, ack: number, selfX = 100): Snapshot {
     acks: [{ playerId: 1, seq: ack }],
   };
 }
+
+const TICK_MS = 1000 / 30;
 
 describe('ClientNetcode', () => {
   const options = { config: DEFAULT_SIM_CONFIG, selfId: 1, snapshotIntervalMs: 1000 / 30 };
@@ -87,5 +89,54 @@ describe('ClientNetcode', () => {
     const correction = netcode.onSnapshot(snapshot(1, 1, 100), 120);
     expect(correction?.ackedSeq).toBe(1);
     expect(correction?.distancePx).toBeGreaterThan(0);
+  });
+
+  it('says how far past its newest snapshot it draws others while they are late', () => {
+    const netcode = new ClientNetcode(options);
+    for (let t = 0; t < 30; t++) netcode.onSnapshot(snapshot(t, 0), t * TICK_MS + 50);
+    const interpolated = netcode.frame(1000, TICK_MS, 0).inputs[0]!;
+    expect(interpolated.viewAheadMs).toBeUndefined();
+    // Nothing arrives for a second: the render clock passes the newest snapshot (tick 29).
+    let inputs: OutgoingInput[] = [];
+    for (let f = 1; f <= 60; f++)
+      inputs = netcode.frame(1000 + f * (1000 / 60), 1000 / 60, 0).inputs;
+    const late = inputs.at(-1) ?? netcode.frame(2020, TICK_MS, 0).inputs[0]!;
+    expect(late.viewTick).toBe(29);
+    expect(late.viewAheadMs).toBeGreaterThan(0);
+  });
+
+  it('keeps its delay short when snapshots are late because its own frames were', () => {
+    // A loaded tab: every 260 ms its loop is stuck for 200 ms, and the snapshots that arrived
+    // meanwhile are all handled when it comes back. The same handling times with frames
+    // running all along would mean the network held the snapshots.
+    const CYCLE_MS = 260;
+    const STUCK_MS = 200;
+    const handledAt = (arrival: number) =>
+      arrival % CYCLE_MS < STUCK_MS ? arrival - (arrival % CYCLE_MS) + STUCK_MS : arrival;
+    const delayAfter = (ownHitches: boolean) => {
+      const netcode = new ClientNetcode(options);
+      type Event = { at: number; snapshotTick?: number };
+      const events: Event[] = [];
+      for (let t = 0; t < 900; t++)
+        events.push({ at: handledAt(t * TICK_MS + 50), snapshotTick: t });
+      for (let at = 0; at < 900 * TICK_MS; at += 1000 / 60) {
+        const stuck = at % CYCLE_MS < STUCK_MS;
+        if (!ownHitches || !stuck) events.push({ at });
+      }
+      // In time order; snapshots handled at the same moment in the order they were sent.
+      const order = (e: Event) => e.snapshotTick ?? Infinity;
+      events.sort((a, b) => a.at - b.at || order(a) - order(b));
+      let lastFrame = 0;
+      for (const { at, snapshotTick } of events) {
+        if (snapshotTick !== undefined) netcode.onSnapshot(snapshot(snapshotTick, 0), at);
+        else {
+          netcode.frame(at, at - lastFrame, 0);
+          lastFrame = at;
+        }
+      }
+      return netcode.jitter.targetDelayMs;
+    };
+    expect(delayAfter(false)).toBeGreaterThan(150);
+    expect(delayAfter(true)).toBeLessThan(2 * TICK_MS + 1);
   });
 });

@@ -37,6 +37,15 @@ describe('InputSlots', () => {
     expect(slots.stats).toMatchObject({ applied: 2, guessed: 1, late: 1 });
   });
 
+  it('carries how far the client was extrapolating, and keeps it through a guess', () => {
+    const slots = new InputSlots(0);
+    slots.receive(1, Button.Up, 40, 120);
+    expect(slots.take()).toMatchObject({ seq: 1, viewTick: 40, viewAheadMs: 120 });
+    expect(slots.take()).toMatchObject({ seq: 2, viewTick: 41, viewAheadMs: 120, guessed: true });
+    slots.receive(3, Button.Up, 45);
+    expect(slots.take()).toMatchObject({ seq: 3, viewTick: 45, viewAheadMs: 0 });
+  });
+
   it('refuses a repeated seq', () => {
     const slots = new InputSlots(1);
     slots.receive(5, 0);

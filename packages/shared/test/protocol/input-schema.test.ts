@@ -4,6 +4,7 @@ import {
   PlayerInputPayload,
   RoomJoinPayload,
   TimePingPayload,
+  VIEW_AHEAD_MAX_MS,
 } from '../../src/protocol/schemas.js';
 
 const ok = (payload: unknown) => PlayerInputPayload.safeParse(payload).success;
@@ -20,6 +21,15 @@ describe('player:input', () => {
     for (const n of [-1, -0.5, 1.5, 2 ** 32, Number.MAX_SAFE_INTEGER + 2]) {
       expect(ok({ seq: n, buttons: 0 }), `seq ${n}`).toBe(false);
       expect(ok({ seq: 1, buttons: 0, viewTick: n }), `viewTick ${n}`).toBe(false);
+    }
+  });
+
+  it('accepts viewAheadMs as whole milliseconds up to its bound, and nothing else', () => {
+    for (const n of [0, 1, 300, VIEW_AHEAD_MAX_MS]) {
+      expect(ok({ seq: 1, buttons: 0, viewTick: 5, viewAheadMs: n }), `${n}`).toBe(true);
+    }
+    for (const n of [-1, 0.5, VIEW_AHEAD_MAX_MS + 1, Number.NaN, '5']) {
+      expect(ok({ seq: 1, buttons: 0, viewTick: 5, viewAheadMs: n }), `${n}`).toBe(false);
     }
   });
 
