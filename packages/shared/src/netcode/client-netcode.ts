@@ -70,6 +70,7 @@ export class ClientNetcode {
   predictor: Predictor | undefined;
   private seq: number;
   private lastRenderServerTimeMs = -Infinity;
+  private lastFrameMs = -Infinity;
 
   constructor(private readonly options: ClientNetcodeOptions) {
     const { config, snapshotIntervalMs } = options;
@@ -146,8 +147,9 @@ export class ClientNetcode {
     // was slow; this way it only waits behind packets a whole tick older, and the fastest
     // ping (what the clock estimate rests on) comes close to the link's true minimum sooner.
     const pingClientTimeMs = ticks > 0 && this.clockSync.shouldPing(nowMs) ? nowMs : undefined;
-    const renderServerTimeMs = this.jitter.renderServerTimeMs(nowMs);
+    const renderServerTimeMs = this.jitter.renderServerTimeMs(nowMs, this.loop.frameCameLate);
     this.lastRenderServerTimeMs = renderServerTimeMs;
+    this.lastFrameMs = nowMs;
     const others = this.interpolation.sample(renderServerTimeMs, frameDtMs);
     const view = this.interpolation.viewTick(renderServerTimeMs);
     const viewTick = view === undefined ? undefined : Math.floor(view);
@@ -166,6 +168,16 @@ export class ClientNetcode {
     return { inputs, pingClientTimeMs, self, others, renderServerTimeMs };
   }
 
+  /**
+   * How far behind the server's clock the others were drawn on the last frame: what a player
+   * feels as "they live in the past". Undefined until the clock is synced and others drawn.
+   */
+  get othersBehindServerMs(): number | undefined {
+    const renderMs = this.lastRenderServerTimeMs;
+    if (!this.clockSync.synced || !Number.isFinite(renderMs)) return undefined;
+    return this.clockSync.serverNow(this.lastFrameMs) - renderMs;
+  }
+
   /** Everything the Net HUD shows. */
   hud(nowMs: number, transport: string): NetHudStats {
     const renderMs = this.lastRenderServerTimeMs;
@@ -173,7 +185,9 @@ export class ClientNetcode {
       rttMs: this.clockSync.rttMs,
       jitterMs: this.jitter.jitterMs,
       interpolationDelayMs: this.jitter.delayMs,
+      othersBehindServerMs: this.othersBehindServerMs,
       bufferDepth: this.interpolation.depth(renderMs).snapshots,
+      extrapolations: this.interpolation.stats.dryRuns,
       underruns: this.interpolation.stats.underruns,
       transport,
     });

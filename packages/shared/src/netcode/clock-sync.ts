@@ -98,9 +98,19 @@ export class ClockSync {
     return s.serverTimeMs - (s.clientSendMs + s.clientReceiveMs) / 2;
   }
 
+  /** True once a pong has given an estimate of the offset. */
+  get synced(): boolean {
+    return this.estimate !== undefined;
+  }
+
   /** serverClock − clientClock (ms); 0 until the first pong. */
   get offsetMs(): number {
     return this.estimate ?? 0;
+  }
+
+  /** The server's clock at local time `clientNowMs`, by the current estimate. */
+  serverNow(clientNowMs: number): number {
+    return clientNowMs + this.offsetMs;
   }
 
   /** Round trip shown on the HUD: the median of the newest few, so one spike does not flash. */

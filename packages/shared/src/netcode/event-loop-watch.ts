@@ -3,54 +3,41 @@
  * frame, garbage collection, three tabs sharing two cores) handles every message that came in
  * meanwhile at once, late, and a snapshot stamped then looks as if the network had held it.
  * The adaptive delay would grow to cover the tab's own hitches, which no buffer needs to:
- * nothing is drawn during a hitch either.
+ * nothing is drawn while the tab is stuck either.
  *
- * Frames are the heartbeat. While frames keep coming at their usual pace, a message is
- * handled within about a frame of its arrival. When the time since the last frame is well
- * beyond that pace, the loop was stuck (or the tab hidden), and so was any message handled
- * now or right after the late frame that ends the hitch: its arrival time says nothing about
- * the network.
+ * Frames are the heartbeat. A frame runs its callback and then draws; messages that came in
+ * meanwhile are handled after it. So a message handled long after the last frame began (or
+ * right after a frame that itself came late) may have waited for our own loop, and its
+ * arrival time says nothing about the network. A tab that is slow all the time (a few frames
+ * a second) is slow for the same reason: its own work, not the network's.
  */
 
-/** A frame gap at least this long is a hitch, however slow the usual frame pace is. */
-const MIN_HITCH_MS = 50;
-/** …and at least this many usual frame gaps. */
-const HITCH_FRAMES = 3;
-/** Frame gaps the usual pace is the median of. */
-const PACE_WINDOW = 15;
+/** A frame gap, or a message this long after a frame began, means the loop was stuck. */
+export const LOOP_HITCH_MS = 50;
 
 export class EventLoopWatch {
   private lastFrameMs: number | undefined;
-  private readonly gaps: number[] = [];
-  /** Messages handled until this time were queued during the hitch that just ended. */
-  private settlesAtMs = -Infinity;
+  private lastGapMs = 0;
 
   /** Call at the start of every frame. */
   onFrame(nowMs: number): void {
-    if (this.lastFrameMs !== undefined) {
-      const gap = nowMs - this.lastFrameMs;
-      const pace = this.paceMs();
-      if (gap > this.hitchMs()) this.settlesAtMs = nowMs + pace;
-      this.gaps.push(gap);
-      if (this.gaps.length > PACE_WINDOW) this.gaps.shift();
-    }
+    if (this.lastFrameMs !== undefined) this.lastGapMs = nowMs - this.lastFrameMs;
     this.lastFrameMs = nowMs;
   }
 
-  /** Whether a message handled at `nowMs` may have waited for our own loop. */
+  /**
+   * Whether a message handled at `nowMs` may have waited for our own loop. Before the first
+   * frame nothing is known, and a page that is still starting up is busy: so it may have.
+   */
   heldLocally(nowMs: number): boolean {
-    if (this.lastFrameMs === undefined) return false;
-    return nowMs - this.lastFrameMs > this.hitchMs() || nowMs <= this.settlesAtMs;
+    if (this.lastFrameMs === undefined) return true;
+    const sinceFrame = nowMs - this.lastFrameMs;
+    // Handled late in a frame, or just after a frame that came late: queued meanwhile.
+    return sinceFrame > LOOP_HITCH_MS || this.lastGapMs > LOOP_HITCH_MS;
   }
 
-  /** The usual gap between frames: the median of the recent ones. */
-  private paceMs(): number {
-    if (this.gaps.length === 0) return 1000 / 60;
-    const sorted = [...this.gaps].sort((a, b) => a - b);
-    return sorted[sorted.length >> 1]!;
-  }
-
-  private hitchMs(): number {
-    return Math.max(MIN_HITCH_MS, HITCH_FRAMES * this.paceMs());
+  /** Whether the frame that just began came after a hitch of our own. */
+  get frameCameLate(): boolean {
+    return this.lastGapMs > LOOP_HITCH_MS;
   }
 }

@@ -45,6 +45,8 @@ export const INTERP_MAX_DELAY_MS = 500;
  * packet's, already counted once, and counting it again would make one stall look like many.
  */
 const BURST_GAP_MS = 2;
+/** Snapshots measured before their lateness is believed. */
+const MIN_MEASURED = 10;
 export const INTERP_STARTUP_DELAY_MS = 100;
 
 export function defaultJitterDelayOptions(snapshotIntervalMs: number): JitterDelayOptions {
@@ -64,7 +66,10 @@ export function defaultJitterDelayOptions(snapshotIntervalMs: number): JitterDel
 
 export class JitterDelay {
   readonly options: JitterDelayOptions;
+  /** Transits of snapshots that say something about the network. */
   private readonly transits: SortedWindow;
+  /** Transits of those that waited for our own loop: only ever too long, so still a bound. */
+  private readonly heldTransits: SortedWindow;
   private fastestMs = 0;
   private target = 0;
   private newestServerTimeMs = -Infinity;
@@ -78,19 +83,26 @@ export class JitterDelay {
   constructor(snapshotIntervalMs: number, options: Partial<JitterDelayOptions> = {}) {
     this.options = { ...defaultJitterDelayOptions(snapshotIntervalMs), ...options };
     this.transits = new SortedWindow(this.options.windowMs);
+    this.heldTransits = new SortedWindow(this.options.windowMs);
   }
 
   /**
    * Call for every snapshot with its `serverTimeMs` and the local time it arrived.
    * `heldLocally`: it may have waited for our own event loop (`EventLoopWatch`), so its
-   * arrival time says nothing about the network; it is drawn, but not measured.
+   * lateness says nothing about the network; it only bounds the fastest transit.
    */
   onSnapshot(serverTimeMs: number, arrivalMs: number, heldLocally = false): void {
     this.newestServerTimeMs = Math.max(this.newestServerTimeMs, serverTimeMs);
     const queued = arrivalMs - this.lastArrivalMs < BURST_GAP_MS;
     this.lastArrivalMs = arrivalMs;
-    if ((heldLocally || queued) && this.transits.size > 0) return;
     const transitMs = arrivalMs - serverTimeMs;
+    if (heldLocally) {
+      this.heldTransits.add(arrivalMs, transitMs);
+      if (this.transits.size === 0) this.transits.add(arrivalMs, transitMs);
+      this.retarget();
+      return;
+    }
+    if (queued && this.transits.size > 0) return;
     this.transits.add(arrivalMs, transitMs);
     // RFC 3550's interarrival jitter, for the HUD: smoothed change in transit.
     if (this.lastTransitMs !== undefined) {
@@ -103,18 +115,23 @@ export class JitterDelay {
   private retarget(): void {
     const { snapshotIntervalMs, marginMs, minDelayMs, maxDelayMs } = this.options;
     const w = this.transits;
-    const fastest = w.min!;
     // The upper end of ordinary jitter: median + interquartile range, the maximum of a uniform
     // spread, about the 91st percentile of a normal one. Stalls cannot move it as long as
     // fewer than a quarter of the snapshots are stalled, so they are left to extrapolation.
-    const lateness = w.quantile(0.5)! + w.quantile(0.75)! - w.quantile(0.25)! - fastest;
+    // Until a few snapshots were measured, nothing is known of the jitter: start from none.
+    const lateness =
+      w.size < MIN_MEASURED ? 0 : w.quantile(0.5)! + w.quantile(0.75)! - w.quantile(0.25)! - w.min!;
     const wanted = snapshotIntervalMs + lateness + marginMs;
-    this.fastestMs = fastest;
+    this.fastestMs = Math.min(w.min!, this.heldTransits.min ?? Infinity);
     this.target = Math.min(maxDelayMs, Math.max(minDelayMs, wanted));
   }
 
-  /** Server time (snapshot timebase) to draw other players at; call once per frame. */
-  renderServerTimeMs(nowMs: number): number {
+  /**
+   * Server time (snapshot timebase) to draw other players at; call once per frame.
+   * `frameCameLate`: this frame follows a hitch of our own (`EventLoopWatch`); the snapshots
+   * queued meanwhile are about to be handled, so the clock neither creeps nor stops for it.
+   */
+  renderServerTimeMs(nowMs: number, frameCameLate = false): number {
     if (this.transits.size === 0) return -Infinity;
     const wantedMs = nowMs - this.fastestMs - this.target;
     if (this.renderMs === undefined || this.lastNowMs === undefined) {
@@ -124,19 +141,20 @@ export class JitterDelay {
     }
     const elapsed = Math.max(0, nowMs - this.lastNowMs);
     this.lastNowMs = nowMs;
-    this.renderMs = this.advance(this.renderMs, elapsed, wantedMs);
+    this.renderMs = this.advance(this.renderMs, elapsed, wantedMs, frameCameLate);
     return this.renderMs;
   }
 
   /** The render clock moved on by `elapsed` of real time, steered towards `wantedMs`. */
-  private advance(from: number, elapsed: number, wantedMs: number): number {
+  private advance(from: number, elapsed: number, wantedMs: number, ownGap: boolean): number {
     const { growRate, catchUpRate, dryRate, maxAheadMs } = this.options;
     const steered =
       from + elapsed > wantedMs
         ? Math.max(wantedMs, from + (1 - growRate) * elapsed)
         : Math.min(wantedMs, from + (1 + catchUpRate) * elapsed);
     const newest = this.newestServerTimeMs;
-    if (steered <= newest) return steered;
+    // After a hitch of our own the snapshots that came meanwhile are queued, not missing.
+    if (steered <= newest || ownGap) return steered;
     // Past the newest snapshot the clock only creeps on, and stops where extrapolation ends.
     const crept = from >= newest ? from + dryRate * elapsed : newest + (steered - newest) * dryRate;
     return Math.max(from, Math.min(crept, newest + maxAheadMs));

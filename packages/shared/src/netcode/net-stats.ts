@@ -12,8 +12,13 @@ export interface NetHudStats {
   serverTickRateHz: number;
   snapshotsPerSecond: number;
   interpolationDelayMs: number;
+  /** How far behind the server's clock others are drawn (transit + delay); undefined until
+   * the clock is synced. */
+  othersBehindServerMs: number | undefined;
   /** Snapshots buffered ahead of the render time. */
   bufferDepth: number;
+  /** Times the buffer ran dry and others were extrapolated, since joining. */
+  extrapolations: number;
   correctionsPerSecond: number;
   /** Mean size of the corrections in the window (px). */
   correctionPx: number;
@@ -29,7 +34,9 @@ export interface NetLiveValues {
   rttMs: number | undefined;
   jitterMs: number;
   interpolationDelayMs: number;
+  othersBehindServerMs: number | undefined;
   bufferDepth: number;
+  extrapolations: number;
   underruns: number;
   transport: string;
 }

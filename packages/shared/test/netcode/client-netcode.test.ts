@@ -139,4 +139,17 @@ describe('ClientNetcode', () => {
     expect(delayAfter(false)).toBeGreaterThan(150);
     expect(delayAfter(true)).toBeLessThan(2 * TICK_MS + 1);
   });
+
+  it('says how far behind the server clock it drew the others on the last frame', () => {
+    const netcode = new ClientNetcode(options);
+    // Our clock runs 5000 ms behind the server's; snapshots take 80 ms to arrive.
+    for (let t = 0; t < 90; t++) netcode.onSnapshot(snapshot(t, 0), t * TICK_MS - 5000 + 80);
+    expect(netcode.othersBehindServerMs).toBeUndefined();
+    netcode.onPong({ clientTimeMs: -2000, serverTimeMs: 3080 }, -1840);
+    for (let f = 0; f < 300; f++) netcode.frame(-2000 + f * (1000 / 60), 1000 / 60, 0);
+    const behind = netcode.othersBehindServerMs!;
+    // One way (80 ms) and the delay, as the server's clock sees it.
+    expect(behind).toBeCloseTo(80 + netcode.jitter.delayMs, 0);
+    expect(netcode.hud(0, 'websocket').othersBehindServerMs).toBe(behind);
+  });
 });

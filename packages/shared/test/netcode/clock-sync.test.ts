@@ -77,6 +77,7 @@ describe('ClockSync', () => {
     }
     sync.addSample({ clientSendMs: 600, serverTimeMs: 600 + 5050, clientReceiveMs: 700 });
     expect(sync.offsetMs).toBe(5000);
+    expect(sync.serverNow(10)).toBe(5010);
   });
 
   it('pings fast at first, then once a second', () => {

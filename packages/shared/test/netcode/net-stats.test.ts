@@ -6,7 +6,9 @@ const live = {
   rttMs: 80,
   jitterMs: 3,
   interpolationDelayMs: 67,
+  othersBehindServerMs: 120,
   bufferDepth: 2,
+  extrapolations: 0,
   underruns: 0,
   transport: 'websocket',
 };
