@@ -68,6 +68,11 @@ export interface ArenaTestNet {
   readonly snapshotsPerSecond: number;
   /** How far behind the snapshot stream others are drawn (beyond the fastest transit). */
   readonly interpDelayMs: number;
+  /** How far behind the server's clock others are drawn (transit + delay); null until the
+   * clock is synced. */
+  readonly othersBehindServerMs: number | null;
+  /** Times the buffer ran dry and others were extrapolated, since joining. */
+  readonly extrapolations: number;
   /** Snapshots buffered ahead of the render time. */
   readonly bufferDepth: number;
   readonly underruns: number;

@@ -20,6 +20,8 @@ function netOf(client: ArenaClient): ArenaTestNet | null {
     serverTickRateHz: hud.serverTickRateHz,
     snapshotsPerSecond: hud.snapshotsPerSecond,
     interpDelayMs: hud.interpolationDelayMs,
+    othersBehindServerMs: hud.othersBehindServerMs ?? null,
+    extrapolations: hud.extrapolations,
     bufferDepth: hud.bufferDepth,
     underruns: hud.underruns,
     corrections: net.predictor?.stats.corrections ?? 0,

@@ -23,7 +23,8 @@ export function netHudLines(s: NetHudStats, link: LinkProfile | null): string[] 
   return [
     `RTT ${ms(s.rttMs)} · jitter ${ms(s.jitterMs)}`,
     `server ${s.serverTickRateHz.toFixed(0)} ticks/s · ${s.snapshotsPerSecond.toFixed(0)} snapshots/s`,
-    `interpolation ${ms(s.interpolationDelayMs)} · buffer ${s.bufferDepth} · underruns ${s.underruns}`,
+    `others drawn ${ms(s.othersBehindServerMs)} behind the server`,
+    `interpolation ${ms(s.interpolationDelayMs)} · buffer ${s.bufferDepth} · extrapolated ${s.extrapolations}× · underruns ${s.underruns}`,
     `corrections ${s.correctionsPerSecond.toFixed(1)}/s · ${s.correctionPx.toFixed(1)} px (max ${s.maxCorrectionPx.toFixed(1)})`,
     `bytes/s in ${kilobytes(s.bytesInPerSecond)} · out ${kilobytes(s.bytesOutPerSecond)}`,
     `transport ${s.transport}`,

@@ -212,6 +212,8 @@ export class NetClient {
   }
 
   private receiveSnapshot(frame: ArrayBuffer | Uint8Array): void {
+    // Stamped first thing, before decoding: the delay adapts to when snapshots arrive.
+    const arrivedMs = this.options.now();
     const netcode = this.room;
     if (!netcode) return;
     let snapshot: Snapshot;
@@ -222,7 +224,7 @@ export class NetClient {
       return;
     }
     const bytes = frame.byteLength;
-    const correction = netcode.onSnapshot(snapshot, this.options.now(), bytes);
+    const correction = netcode.onSnapshot(snapshot, arrivedMs, bytes);
     const ack = snapshot.acks.find((a) => a.playerId === this.selfId);
     if (ack) this.counters.lastAckedSeq = ack.seq;
     for (const listener of [...this.snapshotListeners]) listener({ snapshot, bytes, correction });
