@@ -10,6 +10,7 @@ import { Button } from '@arena/shared/protocol';
 import { DEFAULT_SIM_CONFIG, type SimEvent } from '@arena/shared/sim';
 import { describe, expect, it } from 'vitest';
 import { keepUntilTestEnds, seatNetcodePlayer } from '../support/netcode-player.js';
+import { joinRoom, waitForSnapshot, waitForTicks } from '../support/player.js';
 import { roomSteps } from '../support/room-steps.js';
 import { serverPerTest } from '../support/server-per-test.js';
 import type { TestServer } from '../support/server.js';
@@ -95,5 +96,38 @@ describe('lag compensation (real sockets)', () => {
     // And the attacker's own screen learns it from the snapshots: the coin changed hands.
     const scores = attacker.snapshots.at(-1)!.players;
     expect(scores.find((p) => p.id === attacker.id)!.score).toBeGreaterThanOrEqual(1);
+  });
+
+  it('judges a view sent with viewAheadMs on the victim’s dead-reckoned path', async () => {
+    const victim = await seatNetcodePlayer(ctx.server.url, 'Walker');
+    keepUntilTestEnds(ctx, victim);
+    const attacker = await joinRoom(ctx.server.url, victim.joined.roomCode, 'Ahead');
+    ctx.sockets.push(attacker.socket);
+    const attackerId = attacker.joined.selfId;
+    const room = ctx.server.services.rooms.get(victim.joined.roomCode)!;
+    // Where the room would judge the victim for the attacker's dash, tick by tick.
+    const judged: { x: number; y: number }[] = [];
+    steps.wrap(room.code, (step) => (world, inputs, options) => {
+      if (options?.hitPosition) judged.push(options.hitPosition(attackerId, victim.id));
+      return step(world, inputs, options);
+    });
+    seat(room, attackerId, { x: 100, y: 100 }, 0);
+    seat(room, victim.id, { x: 800, y: 200 }, 0);
+    victim.buttons = Button.Down;
+    const walking = await waitForSnapshot(attacker.socket, (snapshot) =>
+      snapshot.players.some((p) => p.id === victim.id && p.vy === DEFAULT_SIM_CONFIG.maxSpeed),
+    );
+    const from = walking.players.find((p) => p.id === victim.id)!;
+    // The attacker drew the victim 200 ms past the snapshot of that tick.
+    for (let seq = 1; seq <= 3; seq++) {
+      const view = { viewTick: walking.tick, viewAheadMs: 200 };
+      attacker.socket.emit('player:input', { seq, buttons: 0, ...view });
+    }
+    judged.length = 0;
+    await waitForTicks(attacker.socket, 8);
+    // 200 ms of walking down is 48 px; the judged point is on the path's next tick or so.
+    const dy = judged.map((p) => p.y - from.y).filter((d) => d >= 47 && d <= 57);
+    expect(dy.length).toBeGreaterThan(0);
+    expect(judged.every((p) => p.x === from.x)).toBe(true);
   });
 });

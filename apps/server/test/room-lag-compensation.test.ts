@@ -28,10 +28,15 @@ function setUp() {
   place(ATTACKER, 700, LINE_Y);
   place(VICTIM, 800, 300).score = 1;
   let seq = 0;
-  const tick = (attacker: number, viewTick: number | undefined) => {
+  const tick = (
+    attacker: number,
+    viewTick: number | undefined,
+    victim: number = Button.Down,
+    ahead = 0,
+  ) => {
     seq += 1;
-    sim.receiveInput(ATTACKER, { seq, buttons: attacker, viewTick });
-    sim.receiveInput(VICTIM, { seq, buttons: Button.Down, viewTick: undefined });
+    sim.receiveInput(ATTACKER, { seq, buttons: attacker, viewTick, viewAheadMs: ahead });
+    sim.receiveInput(VICTIM, { seq, buttons: victim, viewTick: undefined });
     return sim.tick();
   };
   const victim = () => sim.world.players.find((p) => p.id === VICTIM)!;
@@ -56,7 +61,34 @@ function dashAfterTheVictimPassed(view: 'seen' | 'none') {
   return { hits, victimY: victim().y, sim };
 }
 
+/**
+ * The victim walks down towards the line and stops about 60 px short of it; the attacker's
+ * snapshots stalled while the victim was still walking, so it drew the victim walking on,
+ * onto the line (300 ms extrapolated), and dashes along it.
+ */
+function dashAtAnExtrapolatedVictim(aheadMs: number) {
+  const { sim, tick, victim } = setUp();
+  while (victim().y < LINE_Y - 100) tick(0, undefined);
+  const anchorTick = sim.world.tick;
+  for (let k = 0; k < 20; k++) tick(0, undefined, 0);
+  const hits: Hit[] = [];
+  for (let k = 0; k < 12; k++) {
+    const buttons = k === 0 ? Button.Right | Button.Dash : Button.Right;
+    const { world } = tick(buttons, anchorTick, 0, aheadMs);
+    hits.push(...world.events.filter((e): e is Hit => e.type === 'dash-hit'));
+  }
+  return { hits, victimY: victim().y };
+}
+
 describe('room tick with lag compensation', () => {
+  it('judges a dash at a victim the attacker drew extrapolated where it drew it', () => {
+    const drawnOnTheLine = dashAtAnExtrapolatedVictim(300);
+    expect(drawnOnTheLine.victimY).toBeLessThan(LINE_Y - 2 * DEFAULT_SIM_CONFIG.playerRadius);
+    expect(drawnOnTheLine.hits.map((h) => h.victimId)).toEqual([VICTIM]);
+    // The same view tick without the extrapolation: the victim was drawn 100 px up, a miss.
+    expect(dashAtAnExtrapolatedVictim(0).hits).toEqual([]);
+  });
+
   it('judges a dash where the attacker saw the victim: hit, knocked back, coin stolen', () => {
     const { hits, sim } = dashAfterTheVictimPassed('seen');
     expect(hits).toEqual([
