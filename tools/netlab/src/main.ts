@@ -1,8 +1,8 @@
 /**
  * `npm run netlab [-- --json] [--seconds N] [--seed N] [--profiles lan,far] [--fps N]
  * [--players N] [--check]`: runs the real sim and netcode over simulated links and prints the
- * table that docs/NETCODE.md quotes. `--check` exits 1 when a target on the far profile is
- * missed.
+ * table that docs/NETCODE.md quotes. `--check` exits 1 when a target of any profile run is
+ * missed (`targets.ts`).
  */
 import { numberOption, readOptions, runCommand, UsageError } from '@arena/devkit';
 import { isLinkProfileName } from '@arena/shared/netcode/client';
