@@ -1,7 +1,7 @@
 /**
  * Lag compensation with real sockets: an attacker on a slow link (100 ± 20 ms each way) runs
  * the shared `ClientNetcode` and dashes at a walking victim where it draws it, about half a
- * second behind the server (more on a loaded machine; the rewind bound is 1 s). The server
+ * second behind the server (more on a loaded machine; the rewind bound is 1.5 s). The server
  * judges the dash where the attacker saw the victim: the hit lands and the coin is stolen,
  * although the victim's body was far out of reach by the time the dash reached the server.
  */

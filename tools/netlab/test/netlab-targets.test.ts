@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LinkProfiles } from '@arena/shared/netcode/client';
+import { LAG_COMP_MAX_REWIND_MS } from '@arena/shared/netcode/server';
 import { checkTargets } from '../src/targets.js';
 import { runLab, type LabOptions } from '../src/run-lab.js';
 import type { LabResult } from '../src/summary.js';
@@ -19,7 +20,7 @@ const base: Omit<LabOptions, 'profile'> = {
   players: 6,
   fps: 60,
   snapshotEveryTicks: 1,
-  maxRewindMs: 1000,
+  maxRewindMs: LAG_COMP_MAX_REWIND_MS,
 };
 
 describe('netlab on the far profile (150 ± 30 ms, 1% stalls)', () => {
@@ -78,10 +79,10 @@ describe('netlab on the far profile (150 ± 30 ms, 1% stalls)', () => {
 });
 
 /**
- * badMobile stalls about half the time, each stall 600 ms, and no delay can be both short and
- * smooth on it: docs/NETCODE.md shows the trade-off. The netcode keeps it smooth; these are
- * the badMobile targets it meets. Its delay, the hits over 1 s of rewind and the clock after
- * 2 s are reported by `npm run netlab`, not asserted.
+ * badMobile stalls about half the time, each stall 600 ms, and no render clock can be both
+ * close and smooth on it: docs/NETCODE.md shows the trade-off. The netcode keeps it smooth; these are the badMobile targets it meets. Its delay,
+ * how far behind the server others are drawn and the clock after 2 s are reported by
+ * `npm run netlab`, not asserted.
  */
 const BAD_MOBILE_TARGETS_MET = [
   'input to screen (frames)',
@@ -91,6 +92,7 @@ const BAD_MOBILE_TARGETS_MET = [
   'remote jump max (× limit)',
   'extrapolation error p99 (px)',
   'glide after extrapolation (px/frame)',
+  'compensated hits landed',
 ];
 
 describe('netlab on the badMobile profile (300 ± 80 ms, 3% stalls of 600 ms)', () => {
@@ -99,12 +101,13 @@ describe('netlab on the badMobile profile (300 ± 80 ms, 3% stalls of 600 ms)', 
     badMobile = runLab({ ...base, profile: LinkProfiles.badMobile });
   }, RUN_TIMEOUT_MS);
 
-  it('stays smooth: no holds, small extrapolation errors, no jumps', () => {
+  it('stays smooth (no holds, small extrapolation errors, no jumps) and lands what was seen', () => {
     const report = { ...badMobile, hitsWithoutCompensation: badMobile.hits };
     const checks = checkTargets({ ...report, hitsWith200MsBound: badMobile.hits });
     const met = checks.filter((t) => BAD_MOBILE_TARGETS_MET.includes(t.name));
     expect(met).toHaveLength(BAD_MOBILE_TARGETS_MET.length);
     expect(met.filter((t) => !t.pass)).toEqual([]);
+    expect(badMobile.hits.seenExact).toBeGreaterThan(10);
   });
 });
 

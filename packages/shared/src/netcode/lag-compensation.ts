@@ -17,7 +17,8 @@
  * History is bounded: a view older than `maxRewindMs` is judged at the oldest tick kept, so a
  * very laggy client cannot reach arbitrarily far into the past. The bound must cover what a
  * client on a slow link really sees: its input's trip, the snapshot's trip, the interpolation
- * delay and the input buffer; on the `far` profile that is 600–800 ms (docs/NETCODE.md).
+ * delay and the input buffer; that is 600–800 ms on the `far` profile and often more than 1 s
+ * on `badMobile`, whose input trips stall too (docs/NETCODE.md).
  */
 import { PLAYER_FIELDS } from '../protocol/player-fields.js';
 import type { HitPositionLookup } from '../sim/collisions.js';
@@ -31,8 +32,12 @@ import {
 } from './extrapolation.js';
 import type { Point } from './point.js';
 
-/** Like Source's `sv_maxunlag` (1 s): enough for a 300 ms round trip with a stall buffer. */
-export const LAG_COMP_MAX_REWIND_MS = 1000;
+/**
+ * Half as much again as Source's `sv_maxunlag` (1 s): a 300 ms one-way link whose input trips
+ * stall for 600 ms sees others up to about 1.4 s old at the server. The history costs about
+ * 8 KB per player per room at 30 Hz (measured: 81 KB for a room of 10; 53 KB at 1 s).
+ */
+export const LAG_COMP_MAX_REWIND_MS = 1500;
 
 /** What the attacker drew: tick `tick`, extrapolated `aheadMs` past it (0: interpolated). */
 export interface AttackerView {
