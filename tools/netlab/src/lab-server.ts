@@ -10,6 +10,7 @@ import {
   addPlayer,
   createWorld,
   quantizePosition,
+  type PlayerState,
   type World,
 } from '@arena/shared/sim';
 import {
@@ -49,6 +50,8 @@ export class LabServer {
   private readonly lagCompensation: LagCompensation | undefined;
   /** positions[tick] = every player's position after that tick. */
   readonly positions: Map<number, Point>[] = [];
+  /** states[tick] = every player's whole state after that tick (what dead reckoning starts from). */
+  readonly states: (readonly PlayerState[])[] = [];
   readonly hits: ServerHit[] = [];
   /** Input slots guessed (input late), dropped (buffer too deep) or bumped, per player. */
   readonly disturbedSlots = new Map<number, Set<number>>();
@@ -133,9 +136,9 @@ export class LabServer {
   }
 
   private recordTruth(): void {
-    this.positions[this.world.tick] = new Map(
-      this.world.players.map((p) => [p.id, { x: p.x, y: p.y }]),
-    );
+    const { tick, players } = this.world;
+    this.positions[tick] = new Map(players.map((p) => [p.id, { x: p.x, y: p.y }]));
+    this.states[tick] = players.map((p) => ({ ...p }));
   }
 
   private recordHits(taken: ReadonlyMap<number, TakenInput>): void {
