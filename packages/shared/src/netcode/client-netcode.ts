@@ -20,7 +20,7 @@ import { INPUT_BUFFER_TICKS } from './input-slots.js';
 import { FixedStepClock } from './render-interpolation.js';
 
 /** Speed of the glide that closes an extrapolation's error, as a share of walking speed. */
-const GLIDE_SHARE_OF_MAX_SPEED = 0.2;
+const GLIDE_SHARE_OF_MAX_SPEED = 0.15;
 
 export interface ClientNetcodeOptions {
   config: SimConfig;
@@ -76,9 +76,9 @@ export class ClientNetcode {
     const { config, snapshotIntervalMs } = options;
     this.seq = (options.firstSeq ?? 1) - 1;
     this.jitter = new JitterDelay(snapshotIntervalMs, { maxAheadMs: EXTRAPOLATE_MAX_MS });
-    // A render clock catching up draws others up to 20% fast; gliding back after an
-    // extrapolation at a fifth of walking speed on top keeps every drawn step within about
-    // 1.4 × what the speed limit allows.
+    // A render clock catching up draws others up to 30% fast; gliding back after an
+    // extrapolation at 15% of walking speed on top keeps every drawn step within about
+    // 1.45 × what the speed limit allows.
     this.interpolation = new InterpolationBuffer({
       blendSpeedPxPerS: config.maxSpeed * GLIDE_SHARE_OF_MAX_SPEED,
       config,

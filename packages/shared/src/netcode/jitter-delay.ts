@@ -58,7 +58,7 @@ export function defaultJitterDelayOptions(snapshotIntervalMs: number): JitterDel
     marginMs: 10,
     startupDelayMs: INTERP_STARTUP_DELAY_MS,
     growRate: 0.25,
-    catchUpRate: 0.2,
+    catchUpRate: 0.3,
     dryRate: 0.15,
     maxAheadMs: EXTRAPOLATE_MAX_MS,
   };
