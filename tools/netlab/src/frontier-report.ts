@@ -1,9 +1,13 @@
 /**
- * The frontier of one profile, measured: the bots' real movement from one netlab run (for the
+ * The frontier of one profile, measured: the bots' real movement in netlab's run (for the
  * dead-reckoning error) and each client's downlink on the same seeds (for the delay bound),
  * at every extrapolation bound and catch-up rate asked for. `frontier.ts` says what it means.
  */
-import { type LinkProfileName, LinkProfiles } from '@arena/shared/netcode/client';
+import {
+  LAG_COMP_MAX_REWIND_MS,
+  type LinkProfileName,
+  LinkProfiles,
+} from '@arena/shared/netcode/server';
 import { DEFAULT_SIM_CONFIG, type PlayerState } from '@arena/shared/sim';
 import { delayLowerBound, reckoningErrorP99, snapshotArrivals } from './frontier.js';
 import { runLab } from './run-lab.js';
@@ -47,7 +51,7 @@ export function runFrontier(o: FrontierOptions): FrontierRow[] {
     profile: LinkProfiles[o.profile],
     fps: 60,
     snapshotEveryTicks: 1,
-    maxRewindMs: undefined,
+    maxRewindMs: LAG_COMP_MAX_REWIND_MS,
     inspect: (server) => (history = server.states),
   });
   // The lab's downlink seeds (run-lab.ts), carrying snapshots alone: fewer packets, fewer stalls.
