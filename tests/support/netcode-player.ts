@@ -31,7 +31,8 @@ export class NetcodePlayer {
   /** Every snapshot received, decoded, oldest first. */
   readonly snapshots: Snapshot[] = [];
   private readonly frameListeners = new Set<() => void>();
-  private readonly timer: NodeJS.Timeout;
+  private timer: NodeJS.Timeout;
+  private stopped = false;
 
   constructor(
     readonly socket: PlayerSocket,
@@ -79,7 +80,18 @@ export class NetcodePlayer {
     });
   }
 
+  /**
+   * No frames for `ms`, as in a hidden tab: snapshots and pongs still arrive and are handled,
+   * but nothing is drawn or sent. Resolves once frames run again.
+   */
+  async pause(ms: number): Promise<void> {
+    clearInterval(this.timer);
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    if (!this.stopped) this.timer = setInterval(() => this.frame(), FRAME_MS);
+  }
+
   stop(): void {
+    this.stopped = true;
     clearInterval(this.timer);
     this.frameListeners.clear();
     this.client.dispose();

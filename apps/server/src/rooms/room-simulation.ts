@@ -14,6 +14,7 @@ import {
   InputSlots,
   LAG_COMP_MAX_REWIND_MS,
   LagCompensation,
+  type InputSlotsStats,
   runServerTick,
   type ServerTickResult,
   type StepFunction,
@@ -89,6 +90,11 @@ export class RoomSimulation {
     const slots = this.slots.get(id);
     if (!slots) return 'unknown-player';
     return slots.receive(input.seq, input.buttons, input.viewTick, input.viewAheadMs);
+  }
+
+  /** How a player's inputs fared (arrived, guessed, late, re-anchored); undefined: no seat. */
+  inputStats(id: number): Readonly<InputSlotsStats> | undefined {
+    return this.slots.get(id)?.stats;
   }
 
   /**

@@ -11,6 +11,13 @@
  * slots, a held key through a stall costs nothing: the guess was right, the client's replay
  * lands exactly where it predicted. Only a key that changed during the stall is mispredicted,
  * and only by the ticks it was late.
+ *
+ * A client whose inputs keep arriving after their slots (it paused and then went on counting
+ * from where it stopped, or its clock runs slow) would never be heard again. So when late
+ * inputs land on several ticks in a row and none in time, the slots are re-anchored on the
+ * newest one, as if it were a first input: the client is back in step within a fraction of a
+ * second, whatever it knows about the catch-up rule. A burst of late inputs after a stall of
+ * the link arrives within a tick, so it never re-anchors anyone.
  */
 
 export interface TakenInput {
@@ -35,6 +42,8 @@ export interface InputSlotsStats {
   late: number;
   /** Slots dropped because inputs sat in the buffer longer than needed. */
   skipped: number;
+  /** Times the slots were moved back onto a client whose inputs kept landing behind them. */
+  reanchored: number;
 }
 
 /** Ticks the first input waits before it is applied: absorbs ±1 tick of jitter. */
@@ -45,6 +54,12 @@ export const MAX_INPUT_BACKLOG_TICKS = 15;
 const LEAD_WINDOW = 60;
 /** Every input of the window this many ticks early beyond the buffer: drop the surplus. */
 const SURPLUS_TICKS = 2;
+/**
+ * Late inputs on this many ticks in a row, none in time between them: the client has lost
+ * step and the slots are re-anchored on it (200 ms at 30 Hz). A client that knows the catch-up
+ * rule skips ahead within one round trip of a pause, sending its late inputs in one burst.
+ */
+export const REANCHOR_AFTER_LATE_TICKS = 6;
 
 interface Queued {
   buttons: number;
@@ -62,9 +77,19 @@ export class InputSlots {
   /** How many ticks early each recent input arrived (ticks until its slot is spent). */
   private leads: number[] = [];
   private skippedSinceTake = 0;
+  /** Ticks in a row on which inputs arrived late and none arrived in time. */
+  private lateTicks = 0;
+  private lateThisTick = false;
   /** The last slot spent; 0 before the first. */
   ackedSeq = 0;
-  readonly stats: InputSlotsStats = { received: 0, applied: 0, guessed: 0, late: 0, skipped: 0 };
+  readonly stats: InputSlotsStats = {
+    received: 0,
+    applied: 0,
+    guessed: 0,
+    late: 0,
+    skipped: 0,
+    reanchored: 0,
+  };
 
   constructor(
     private readonly bufferTicks = INPUT_BUFFER_TICKS,
@@ -85,15 +110,41 @@ export class InputSlots {
     }
     if (seq < this.nextSeq) {
       this.stats.late += 1;
-      return 'late';
+      if (!this.keepsLandingBehind()) return 'late';
+      this.reanchor(seq, buttons);
     }
     if (this.queued.has(seq)) return 'duplicate';
+    this.lateTicks = 0;
     this.queued.set(seq, { buttons, viewTick, viewAheadMs });
     const lead = seq - this.nextSeq + this.holdTicks;
     this.leads.push(lead);
     if (this.leads.length > LEAD_WINDOW) this.leads.shift();
     if (lead > this.maxBacklog) this.skip(lead - this.maxBacklog);
     return 'queued';
+  }
+
+  /** Counts a late arrival; true once late inputs came on enough ticks in a row. */
+  private keepsLandingBehind(): boolean {
+    if (!this.lateThisTick) {
+      this.lateThisTick = true;
+      this.lateTicks += 1;
+    }
+    return this.lateTicks >= REANCHOR_AFTER_LATE_TICKS;
+  }
+
+  /**
+   * Moves the slots back so that `seq` is spent after the usual buffer, as a first input would
+   * be. The slots in between are guessed from its buttons, the newest the client has said; the
+   * ack goes back with the slots, which is what tells the client where it stands.
+   */
+  private reanchor(seq: number, buttons: number): void {
+    this.queued.clear();
+    this.nextSeq = Math.max(0, seq - this.bufferTicks);
+    this.holdTicks = 0;
+    this.lastButtons = buttons;
+    this.leads = [];
+    this.lateTicks = 0;
+    this.stats.reanchored += 1;
   }
 
   /**
@@ -121,6 +172,7 @@ export class InputSlots {
   /** This tick's input; `undefined` while there is none yet (the player holds no button). */
   take(): TakenInput | undefined {
     if (this.nextSeq === undefined) return undefined;
+    this.lateThisTick = false;
     if (this.holdTicks > 0) {
       this.holdTicks -= 1;
       return undefined;
@@ -172,6 +224,8 @@ export class InputSlots {
     this.lastViewAheadMs = 0;
     this.leads = [];
     this.skippedSinceTake = 0;
+    this.lateTicks = 0;
+    this.lateThisTick = false;
     this.ackedSeq = 0;
   }
 }

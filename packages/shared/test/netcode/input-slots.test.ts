@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputSlots } from '../../src/netcode/input-slots.js';
+import { InputSlots, REANCHOR_AFTER_LATE_TICKS } from '../../src/netcode/input-slots.js';
 import { Button } from '../../src/protocol/buttons.js';
 
 describe('InputSlots', () => {
@@ -96,5 +96,63 @@ describe('InputSlots', () => {
     expect(slots.ackedSeq).toBe(0);
     slots.receive(1, Button.Down);
     expect(slots.take()).toMatchObject({ seq: 1, buttons: Button.Down });
+  });
+
+  it('re-anchors on a client that went on counting after a pause, so it is heard again', () => {
+    const slots = new InputSlots(2);
+    let seq = 1;
+    for (let tick = 0; tick < 20; tick++) {
+      slots.receive(seq++, 0);
+      slots.take();
+    }
+    // A one-second pause: the server guesses 30 slots the client never sent.
+    for (let tick = 0; tick < 30; tick++) slots.take();
+    const ackBefore = slots.ackedSeq;
+    expect(ackBefore).toBeGreaterThan(seq + 20);
+    // The client resumes where it stopped, one input per tick, now holding Right.
+    const taken: { seq: number; buttons: number; guessed: boolean }[] = [];
+    for (let tick = 0; tick < REANCHOR_AFTER_LATE_TICKS + 4; tick++) {
+      slots.receive(seq++, Button.Right);
+      taken.push(slots.take()!);
+    }
+    expect(slots.stats.reanchored).toBe(1);
+    // Heard again: its own inputs run, and the ack is back on its seqs.
+    const heard = taken.filter((t) => !t.guessed);
+    expect(heard.length).toBeGreaterThan(0);
+    expect(heard.every((t) => t.buttons === Button.Right)).toBe(true);
+    expect(slots.ackedSeq).toBeLessThan(ackBefore);
+    expect(seq - 1 - slots.ackedSeq).toBe(2);
+  });
+
+  it('does not re-anchor on a burst of late inputs after a stall of the link', () => {
+    const slots = new InputSlots(2);
+    let seq = 1;
+    for (let tick = 0; tick < 10; tick++) {
+      slots.receive(seq++, 0);
+      slots.take();
+    }
+    // The link stalls for 20 ticks, then delivers all it held in one burst.
+    for (let tick = 0; tick < 20; tick++) slots.take();
+    for (let i = 0; i < 20; i++) slots.receive(seq++, 0);
+    for (let tick = 0; tick < 30; tick++) {
+      slots.receive(seq++, 0);
+      slots.take();
+    }
+    expect(slots.stats.late).toBeGreaterThan(10);
+    expect(slots.stats.reanchored).toBe(0);
+  });
+
+  it('does not re-anchor while some inputs still arrive in time', () => {
+    const slots = new InputSlots(2);
+    let seq = 1;
+    for (let tick = 0; tick < 5; tick++) slots.receive(seq++, 0);
+    for (let tick = 0; tick < 100; tick++) {
+      slots.take();
+      // Every other tick a late input from a jittery link, and always one in time.
+      if (tick % 2 === 0) slots.receive(slots.ackedSeq, 0);
+      slots.receive(seq++, 0);
+    }
+    expect(slots.stats.late).toBeGreaterThan(0);
+    expect(slots.stats.reanchored).toBe(0);
   });
 });

@@ -1,0 +1,103 @@
+/**
+ * A client pauses for a second (a hidden tab, a stalled main thread, a Python loop that blocked)
+ * while the server keeps spending its input slots on guesses. A client that follows
+ * docs/PROTOCOL.md literally then goes on from the seq where it stopped, behind every slot:
+ * the server re-anchors its slots on it and it controls its player again within a fraction of
+ * a second. A `NetClient`, which skips ahead by itself, is never re-anchored, and its prediction
+ * still lands exactly on the server's state.
+ */
+import { Button } from '@arena/shared/protocol';
+import { describe, expect, it } from 'vitest';
+import { keepUntilTestEnds, seatNetcodePlayer } from '../support/netcode-player.js';
+import { createRoom, waitForSnapshot, type PlayerSocket } from '../support/player.js';
+import { serverPerTest } from '../support/server-per-test.js';
+
+const TICK_RATE_HZ = 30;
+const TICK_MS = 1000 / TICK_RATE_HZ;
+/** "A fraction of a second": the re-anchor waits 6 ticks, the buffer 2, plus the trips. */
+const MAX_INPUTS_UNTIL_HEARD = 20;
+
+const ctx = serverPerTest({ TICK_RATE_HZ, SNAPSHOT_RATE_HZ: TICK_RATE_HZ });
+
+/** Sends `{seq, buttons}` once per tick with seq + 1 each time, as PROTOCOL.md says. */
+class NaiveInputLoop {
+  seq = 0;
+  buttons = 0;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly socket: PlayerSocket) {}
+
+  start(): void {
+    this.timer = setInterval(() => {
+      this.seq += 1;
+      this.socket.emit('player:input', { seq: this.seq, buttons: this.buttons });
+    }, TICK_MS);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+describe('a pause of the client', () => {
+  it('a client that counts seq + 1 through a pause moves its player again within a fraction of a second', async () => {
+    const { socket, joined } = await createRoom(ctx.server.url, 'Naive');
+    ctx.sockets.push(socket);
+    const self = joined.selfId;
+    const ackOf = (s: { acks: { playerId: number; seq: number }[] }) =>
+      s.acks.find((a) => a.playerId === self)?.seq ?? 0;
+    const loop = new NaiveInputLoop(socket);
+    ctx.afterTest(() => loop.stop());
+    loop.buttons = Button.Right;
+    loop.start();
+    await waitForSnapshot(socket, (s) => ackOf(s) >= 10);
+
+    // The pause: no input while the server guesses a second's worth of slots past our last.
+    loop.stop();
+    const pausedAt = loop.seq;
+    await waitForSnapshot(socket, (s) => ackOf(s) >= pausedAt + TICK_RATE_HZ);
+
+    // Back, from the next seq, now holding Down: the player must turn down.
+    loop.buttons = Button.Down;
+    loop.start();
+    const turned = await waitForSnapshot(
+      socket,
+      (s) => (s.players.find((p) => p.id === self)?.vy ?? 0) > 0,
+      3000,
+    );
+    const inputsUntilHeard = loop.seq - pausedAt;
+    expect(inputsUntilHeard).toBeLessThanOrEqual(MAX_INPUTS_UNTIL_HEARD);
+    // The ack is back on our own seqs, a buffer's worth behind the newest.
+    expect(ackOf(turned)).toBeLessThanOrEqual(loop.seq);
+    const stats = ctx.server.services.rooms.get(joined.roomCode)!.sim.inputStats(self)!;
+    expect(stats.reanchored).toBe(1);
+  });
+
+  it('a NetClient that pauses catches up by itself: no re-anchor, and its prediction converges', async () => {
+    const player = keepUntilTestEnds(
+      ctx,
+      await seatNetcodePlayer(ctx.server.url, 'Tab', undefined, {
+        query: { lag: '60', jitter: '10' },
+      }),
+    );
+    const room = ctx.server.services.rooms.get(player.joined.roomCode)!;
+    await player.until('a snapshot with itself', () => player.net.predictor !== undefined);
+    player.buttons = Button.Right;
+    await player.until('moving', () => (player.latest().player?.vx ?? 0) > 0);
+
+    await player.pause(1000);
+    player.buttons = Button.Down;
+    await player.until('turned down on the server', () => (player.latest().player?.vy ?? 0) > 0);
+    player.buttons = 0;
+    const stopSeq = player.lastSentSeq + 1;
+    await player.until('at rest, acknowledged', () => {
+      const { player: p, ack } = player.latest();
+      return !!p && p.vx === 0 && p.vy === 0 && ack >= stopSeq;
+    });
+
+    expect(room.sim.inputStats(player.id)!.reanchored).toBe(0);
+    const truth = room.sim.world.players.find((p) => p.id === player.id)!;
+    const { x, y } = player.net.predictor!.state;
+    expect({ x, y }).toEqual({ x: truth.x, y: truth.y });
+  });
+});
