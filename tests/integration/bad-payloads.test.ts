@@ -1,7 +1,15 @@
 /** Bad payloads are answered with errors, change nothing, and the others keep playing. */
 import { ErrorCode, PROTOCOL_VERSION } from '@arena/shared/protocol';
+import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import { connectPlayer, createRoom, joinRoom, waitFor, waitForTicks } from '../support/player.js';
+import {
+  connected,
+  connectPlayer,
+  createRoom,
+  joinRoom,
+  waitFor,
+  waitForTicks,
+} from '../support/player.js';
 import { serverPerTest } from '../support/server-per-test.js';
 
 const ctx = serverPerTest();
@@ -42,6 +50,28 @@ describe('bad payloads', () => {
       old.once('connect_error', resolve),
     );
     expect(error.data?.code).toBe(ErrorCode.ProtocolMismatch);
+  });
+
+  it('refuses a handshake auth with an unknown key or a wrong type, naming the key', async () => {
+    const bad: [Record<string, unknown>, string][] = [
+      [{ protocolVersion: PROTOCOL_VERSION, sessionToken: 12345, bogus: true }, 'sessionToken'],
+      [{ protocolVersion: PROTOCOL_VERSION, bogus: true }, 'bogus'],
+      [{ protocolVersion: PROTOCOL_VERSION, sessionToken: 'x'.repeat(65) }, 'sessionToken'],
+      [{ protocolVersion: PROTOCOL_VERSION, sessionToken: '' }, 'sessionToken'],
+    ];
+    for (const [auth, named] of bad) {
+      const socket = io(ctx.server.url, { transports: ['websocket'], reconnection: false, auth });
+      ctx.sockets.push(socket);
+      const error = await new Promise<Error & { data?: { code: string; message: string } }>(
+        (resolve) => socket.once('connect_error', resolve),
+      );
+      expect(error.data?.code, JSON.stringify(auth)).toBe(ErrorCode.InvalidPayload);
+      expect(error.data?.message).toContain(named);
+    }
+    // A well-formed auth with a token nobody holds is accepted: connected, in no room.
+    const fine = connectPlayer(ctx.server.url, { sessionToken: 'no-such-seat' });
+    ctx.sockets.push(fine);
+    await connected(fine);
   });
 
   it('refuses input from a socket that is not in a room', async () => {

@@ -13,6 +13,7 @@ import {
 } from '@arena/shared/protocol';
 import type { SendError } from '../send-error.js';
 import type { GameServices } from '../services.js';
+import { describeIssue } from './describe-issue.js';
 import { SocketLimits } from './rate-limits.js';
 import type { ArenaSocket } from './types.js';
 
@@ -24,14 +25,6 @@ export interface AdmittedEvent {
 
 /** Passes an event on, or refuses it (and answers the socket) with `undefined`. */
 export type Guard = (event: unknown, raw: unknown) => AdmittedEvent | undefined;
-
-/** A short, safe description of why a payload failed its schema. */
-function describeIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid payload';
-  const where = issue.path.map(String).join('.').slice(0, 60);
-  return (where ? `${where}: ` : '') + issue.message.slice(0, 120);
-}
 
 export function createGuard(
   socket: ArenaSocket,

@@ -1,11 +1,12 @@
 /**
- * Checks every connection before it is accepted: protocol version, the browser's origin, and
- * how many connections its address and the whole server already have. A refused client gets
- * `connect_error` whose `data` is `{code, message}`.
+ * Checks every connection before it is accepted: protocol version, the `auth` object's shape,
+ * the browser's origin, and how many connections its address and the whole server already
+ * have. A refused client gets `connect_error` whose `data` is `{code, message}`.
  */
-import { ErrorCode, PROTOCOL_VERSION } from '@arena/shared/protocol';
+import { ErrorCode, HandshakeAuthPayload, PROTOCOL_VERSION } from '@arena/shared/protocol';
 import type { ExtendedError } from 'socket.io';
 import type { GameServices } from '../services.js';
+import { describeIssue } from './describe-issue.js';
 import { closeAfterRefusal } from './transport-limits.js';
 import type { ArenaSocket } from './types.js';
 
@@ -13,6 +14,12 @@ function refusal(code: ErrorCode, message: string): ExtendedError {
   const error: ExtendedError = new Error(code);
   error.data = { code, message };
   return error;
+}
+
+/** Why `auth` is not a valid handshake object (unknown key, wrong type), or undefined. */
+function describeAuthProblem(auth: unknown): string | undefined {
+  const parsed = HandshakeAuthPayload.safeParse(auth);
+  return parsed.success ? undefined : describeIssue(parsed.error);
 }
 
 /** Origins allowed besides the server's own page ('*' in the list allows all). */
@@ -57,6 +64,10 @@ export function createHandshakeCheck(services: GameServices) {
         `This server speaks protocol ${PROTOCOL_VERSION}, the client sent ${String(version)}. Reload the page to update.`,
       );
     }
+    // After the version: a client of another version may well send other keys, and what it
+    // needs to hear is "update", not which key this version does not know.
+    const authProblem = describeAuthProblem(auth);
+    if (authProblem) return refusal(ErrorCode.InvalidPayload, `Handshake auth: ${authProblem}`);
     if (!originAllowed(headers.origin, headers.host, allowedOrigins)) {
       return refusal(ErrorCode.OriginNotAllowed, `Origin ${headers.origin} is not allowed here.`);
     }

@@ -6,21 +6,17 @@
  * adapter carries to whichever process the client comes back to); once it dropped, the
  * registry detaches it.
  */
+import type { HandshakeAuth } from '@arena/shared/protocol';
 import type { GameServices } from '../services.js';
 import { leaveRoomChannels } from './socket-room-channel.js';
 import type { ArenaSocket } from './types.js';
 
-const MAX_TOKEN_LENGTH = 64;
-
 export function attachMemberSession(socket: ArenaSocket, services: GameServices): void {
   const { rooms } = services;
   if (socket.recovered) leaveRoomChannels(socket);
-  const token = (socket.handshake.auth as { sessionToken?: unknown }).sessionToken;
-  const resumed =
-    typeof token === 'string' &&
-    token.length > 0 &&
-    token.length <= MAX_TOKEN_LENGTH &&
-    rooms.resumePlayer(socket.id, token) !== undefined;
+  // The handshake check refused any `auth` that is not a valid `HandshakeAuth`.
+  const token = (socket.handshake.auth as HandshakeAuth).sessionToken;
+  const resumed = token !== undefined && rooms.resumePlayer(socket.id, token) !== undefined;
   const watching = socket.data.watching;
   delete socket.data.watching;
   if (!resumed && socket.recovered && watching) rooms.resumeSpectator(socket.id, watching);

@@ -3,6 +3,7 @@
  * tables, so adding an event here is the only way to make it typed, validated and routed.
  */
 import type { z } from 'zod';
+import type { HandshakeAuthPayload } from './schemas.js';
 import {
   ChatMessagePayload,
   ChatSendPayload,
@@ -76,9 +77,5 @@ export function isClientEventName(name: unknown): name is ClientEventName {
   return typeof name === 'string' && Object.hasOwn(clientEventSchemas, name);
 }
 
-/** What the handshake carries in socket.io's `auth`. */
-export interface HandshakeAuth {
-  protocolVersion: number;
-  /** From an earlier `room:joined`; lets a returning player take back their seat. */
-  sessionToken?: string;
-}
+/** What a client puts in socket.io's handshake `auth` (its library adds `pid` and `offset`). */
+export type HandshakeAuth = Omit<z.infer<typeof HandshakeAuthPayload>, 'pid' | 'offset'>;

@@ -31,6 +31,23 @@ export const RoomCode = z
 
 // ---------- client → server ----------
 
+/** Longest session token accepted (the server's own are 24 characters). */
+export const SESSION_TOKEN_MAX_LENGTH = 64;
+/** socket.io's recovery ids (`pid`, `offset`) are about 20 characters; room to spare. */
+const RECOVERY_ID_MAX_LENGTH = 64;
+
+/**
+ * The handshake's `auth` object. `pid` and `offset` are socket.io's own: its clients add them
+ * to ask for the events missed during a short drop (connection-state recovery).
+ */
+export const HandshakeAuthPayload = z.strictObject({
+  protocolVersion: z.int(),
+  /** From an earlier `room:joined`; lets a returning player take back their seat. */
+  sessionToken: z.string().min(1).max(SESSION_TOKEN_MAX_LENGTH).optional(),
+  pid: z.string().max(RECOVERY_ID_MAX_LENGTH).optional(),
+  offset: z.string().max(RECOVERY_ID_MAX_LENGTH).optional(),
+});
+
 export const RoomCreatePayload = z.strictObject({
   name: PlayerName,
   color: PlayerColor.optional(),
