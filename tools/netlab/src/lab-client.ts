@@ -90,7 +90,10 @@ export class LabClient {
     if (correction.distancePx > 0) this.metrics.correctionSizes.push(correction.distancePx);
     if (elapsed >= this.o.warmupMs && elapsed < this.o.quietMs) {
       const { truth } = this.o;
-      const disturbed = truth.disturbedBetween(this.o.id, this.lastAck, correction.ackedSeq);
+      // An ack that went back: the server re-anchored slots it had already guessed through.
+      const reanchored = correction.ackedSeq < this.lastAck;
+      const disturbed =
+        reanchored || truth.disturbedBetween(this.o.id, this.lastAck, correction.ackedSeq);
       const errors = disturbed ? this.metrics.quietErrorsDisturbed : this.metrics.quietErrors;
       errors.push(correction.distancePx);
     }

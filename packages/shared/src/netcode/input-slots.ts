@@ -16,7 +16,8 @@
  * from where it stopped, or its clock runs slow) would never be heard again. So when late
  * inputs land on several ticks in a row and none in time, the slots are re-anchored on the
  * newest one, as if it were a first input: the client is back in step within a fraction of a
- * second, whatever it knows about the catch-up rule. A burst of late inputs after a stall of
+ * second, whatever it knows about the catch-up rule. The ack then goes back to the client's
+ * own numbering (a `Predictor` replays the inputs it had seen acknowledged). A burst of late inputs after a stall of
  * the link arrives within a tick, so it never re-anchors anyone.
  */
 
@@ -60,6 +61,12 @@ const SURPLUS_TICKS = 2;
  * rule skips ahead within one round trip of a pause, sending its late inputs in one burst.
  */
 export const REANCHOR_AFTER_LATE_TICKS = 6;
+/**
+ * Only inputs at least this many slots behind count towards a re-anchor. Jitter makes inputs
+ * a slot or two late now and then; re-running slots a predicting client has already seen
+ * acknowledged would cost it a correction for each, and that client catches up by itself.
+ */
+export const REANCHOR_MIN_BEHIND_SLOTS = 5;
 
 interface Queued {
   buttons: number;
@@ -110,7 +117,7 @@ export class InputSlots {
     }
     if (seq < this.nextSeq) {
       this.stats.late += 1;
-      if (!this.keepsLandingBehind()) return 'late';
+      if (!this.keepsLandingBehind(this.nextSeq - seq)) return 'late';
       this.reanchor(seq, buttons);
     }
     if (this.queued.has(seq)) return 'duplicate';
@@ -124,7 +131,8 @@ export class InputSlots {
   }
 
   /** Counts a late arrival; true once late inputs came on enough ticks in a row. */
-  private keepsLandingBehind(): boolean {
+  private keepsLandingBehind(slotsBehind: number): boolean {
+    if (slotsBehind < REANCHOR_MIN_BEHIND_SLOTS) return false;
     if (!this.lateThisTick) {
       this.lateThisTick = true;
       this.lateTicks += 1;

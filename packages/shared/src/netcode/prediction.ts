@@ -61,8 +61,16 @@ interface TickPair {
   current: PlayerState;
 }
 
+/**
+ * Acknowledged inputs kept in case the ack goes back: the server re-anchors a client whose
+ * inputs kept landing behind their slots and then re-runs slots it had acknowledged.
+ */
+const ACKED_HISTORY = 32;
+
 export class Predictor {
   private pending: PendingInput[] = [];
+  /** The newest acknowledged inputs, oldest first. */
+  private acked: PendingInput[] = [];
   private ticks: TickPair;
   /** The prediction as it was before the last reconcile, until the next frame is drawn. */
   private shadow: TickPair | undefined;
@@ -113,9 +121,9 @@ export class Predictor {
 
   /** A snapshot arrived: restart from the server's word and replay what it has not applied. */
   reconcile(serverSelf: PlayerState, ackedSeq: number): Correction {
-    if (ackedSeq < this.lastAck) ackedSeq = this.lastAck;
+    if (ackedSeq < this.lastAck) ackedSeq = this.ackWentBack(ackedSeq);
     this.lastAck = ackedSeq;
-    this.pending = this.pending.filter((input) => input.seq > ackedSeq);
+    this.dropAcknowledged(ackedSeq);
     const before = this.ticks.current;
     this.shadow ??= this.ticks;
     this.ticks = this.replay(playerStateOf(serverSelf), ackedSeq);
@@ -130,6 +138,25 @@ export class Predictor {
     };
     this.count(correction.distancePx);
     return correction;
+  }
+
+  private dropAcknowledged(ackedSeq: number): void {
+    while (this.pending[0] && this.pending[0].seq <= ackedSeq)
+      this.acked.push(this.pending.shift()!);
+    if (this.acked.length > ACKED_HISTORY) this.acked.splice(0, this.acked.length - ACKED_HISTORY);
+  }
+
+  /**
+   * The server re-anchored our slots: those after `ackedSeq` run again, with our inputs, so
+   * they are pending again. An ack of 0 is a new connection's count starting over instead,
+   * which has applied none of ours yet: nothing to take back. Returns the ack to go on from.
+   */
+  private ackWentBack(ackedSeq: number): number {
+    if (ackedSeq === 0) return this.lastAck;
+    const again = this.acked.filter((input) => input.seq > ackedSeq);
+    this.acked = this.acked.filter((input) => input.seq <= ackedSeq);
+    this.pending = [...again, ...this.pending];
+    return ackedSeq;
   }
 
   private replay(state: PlayerState, ackedSeq: number): TickPair {

@@ -51,6 +51,24 @@ describe('Predictor', () => {
     expect(predictor.stats).toMatchObject({ reconciles: 194, corrections: 0 });
   });
 
+  it('replays inputs again when the ack goes back (the server re-anchored its slots on ours)', () => {
+    let world = server();
+    const predictor = new Predictor(world.config, self(world));
+    const states: World[] = [];
+    for (let seq = 1; seq <= 20; seq++) {
+      predictor.applyLocalInput(seq, buttonsAt(seq));
+      world = step(world, new Map([[ID, buttonsAt(seq)]]));
+      states[seq] = world;
+    }
+    predictor.reconcile(self(states[15]!), 15);
+    // The ack goes back to 12: the server runs 13… again, with our inputs.
+    const correction = predictor.reconcile(self(states[12]!), 12);
+    expect(correction).toMatchObject({ ackedSeq: 12, distancePx: 0, replayed: 8 });
+    expect(predictor.reconcile(self(states[14]!), 14).distancePx).toBe(0);
+    // An ack of 0 is a new connection starting over: nothing of ours to replay again.
+    expect(predictor.reconcile(self(states[14]!), 0)).toMatchObject({ ackedSeq: 14, replayed: 6 });
+  });
+
   it('measures a misprediction as predicted-before minus predicted-after', () => {
     let world = server();
     const predictor = new Predictor(world.config, self(world));
