@@ -137,4 +137,24 @@ export default tseslint.config(
     files: ['tools/soak/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: SERVER_INTERNALS }] },
   },
+  {
+    // The conformance suite checks docs/PROTOCOL.md, so it knows the wire only from the page:
+    // importing the shared codec or schemas would check the code against itself.
+    files: ['tools/conformance/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@arena/server', message: 'The suite reaches a server over the wire.' }],
+          patterns: [
+            ...SERVER_INTERNALS,
+            {
+              group: ['@arena/shared', '@arena/shared/*'],
+              message: 'Write what PROTOCOL.md says in protocol-facts.ts instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
