@@ -19,6 +19,7 @@ export const Code = {
   NotInRoom: 'NOT_IN_ROOM',
   AlreadyInRoom: 'ALREADY_IN_ROOM',
   SpectatorCannotPlay: 'SPECTATOR_CANNOT_PLAY',
+  RateLimited: 'RATE_LIMITED',
 } as const;
 
 /** §3: button bits. */

@@ -5,6 +5,7 @@
 import type { Rule } from '../rule.js';
 import { badPayloads } from './bad-payloads.js';
 import { chat } from './chat.js';
+import { checkOrder } from './check-order.js';
 import { handshakeAuthStrict } from './handshake-auth-strict.js';
 import { handshakeVersion } from './handshake-version.js';
 import { inputsAndSnapshots } from './inputs-and-snapshots.js';
@@ -23,6 +24,7 @@ export const RULES: readonly Rule[] = [
   timePing,
   rooms,
   badPayloads,
+  checkOrder,
   inputsAndSnapshots,
   chat,
   spectate,
