@@ -12,6 +12,7 @@ import { inputsAndSnapshots } from './inputs-and-snapshots.js';
 import { invalidFrame } from './invalid-frame.js';
 import { longPolling } from './long-polling.js';
 import { pauseAndRecover } from './pause-and-recover.js';
+import { pollingPayloadLimit } from './polling-payload-limit.js';
 import { reconnect } from './reconnect.js';
 import { rooms } from './rooms.js';
 import { spectate } from './spectate.js';
@@ -30,5 +31,6 @@ export const RULES: readonly Rule[] = [
   spectate,
   reconnect,
   longPolling,
+  pollingPayloadLimit,
   pauseAndRecover,
 ];
