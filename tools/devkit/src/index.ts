@@ -15,4 +15,11 @@ export {
   type ServerProcess,
   type ServerProcessOptions,
 } from './server-process.js';
-export { max, mean, percentile, sum } from './stats.js';
+export {
+  emptyHistogram,
+  histogramPercentile,
+  mergeHistogramInto,
+  recordInto,
+  type Histogram,
+} from './histogram.js';
+export { max, mean, median, percentile, sum } from './stats.js';

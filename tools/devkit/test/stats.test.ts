@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { max, mean, percentile, sum } from '../src/stats.js';
+import { max, mean, median, percentile, sum } from '../src/stats.js';
 
 describe('percentile', () => {
   it('is the nearest rank: the smallest value with at least q of the values at or below it', () => {
@@ -14,5 +14,13 @@ describe('percentile', () => {
   it('is 0 for no values, as are the other summaries', () => {
     expect([percentile([], 0.5), mean([]), max([]), sum([])]).toEqual([0, 0, 0, 0]);
     expect([mean([1, 2, 6]), max([1, 7, 3]), sum([1, 2, 3])]).toEqual([3, 7, 6]);
+  });
+});
+
+describe('median', () => {
+  it('is the middle value, or the mean of the two middle ones', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBe(0);
   });
 });
