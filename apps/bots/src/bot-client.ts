@@ -7,8 +7,8 @@
 import { NetClient, netRoomOf } from '@arena/shared/netcode/client';
 import { PROTOCOL_VERSION, type ServerEventName, type ServerPayload } from '@arena/shared/protocol';
 import { io } from 'socket.io-client';
-import { countInto, emptyStats, sampleLatency, type BotStats } from './bot-stats.js';
-import { randomWalk } from './random-walk.js';
+import { BotLoop } from './bot-loop.js';
+import { countInto, emptyStats, type BotStats } from './bot-stats.js';
 import { socketNetPort, type GameSocket } from './socket-net-port.js';
 
 export type RoomJoined = ServerPayload<'room:joined'>;
@@ -23,17 +23,12 @@ export interface BotClientOptions {
   timeoutMs?: number;
 }
 
-/** Seqs kept for measuring input-to-acknowledgement latency. */
-const PENDING_SEQS = 256;
-
 export class BotClient {
   readonly socket: GameSocket;
   readonly stats: BotStats;
   readonly net: NetClient;
   joined: RoomJoined | null = null;
-  private frameTimer: NodeJS.Timeout | null = null;
-  private readonly sentAt = new Map<number, number>();
-  private lastAcked = 0;
+  private readonly loop: BotLoop;
   private leaving = false;
 
   constructor(
@@ -52,7 +47,7 @@ export class BotClient {
       },
     });
     this.net = new NetClient({ port: socketNetPort(this.socket), now: () => performance.now() });
-    this.net.onSnapshot(() => this.measureAck());
+    this.loop = new BotLoop(this.net, stats, options.seed, () => this.socket.connected);
     this.socket.on('connect', () => (this.stats.connects += 1));
     this.socket.on('room:joined', (joined) => {
       this.joined = joined;
@@ -139,20 +134,14 @@ export class BotClient {
     return result;
   }
 
-  /**
-   * Plays until stopped: a seeded random walk at the keys, one frame per tick (a bot draws
-   * nothing, so more frames would only cost CPU); the netcode sends each tick's input.
-   */
+  /** Plays until stopped (see `BotLoop`): one netcode frame, so one input, per tick. */
   startPlaying(): void {
-    if (this.frameTimer || !this.joined || this.joined.role !== 'player') return;
-    const press = randomWalk(this.options.seed);
-    const tickMs = 1000 / this.joined.sim.tickRateHz;
-    this.frameTimer = setInterval(() => this.playFrame(press()), tickMs);
+    if (!this.joined || this.joined.role !== 'player') return;
+    this.loop.start(this.joined.sim.tickRateHz);
   }
 
   stopPlaying(): void {
-    if (this.frameTimer) clearInterval(this.frameTimer);
-    this.frameTimer = null;
+    this.loop.stop();
   }
 
   chat(text: string): void {
@@ -178,28 +167,5 @@ export class BotClient {
   private leftRoom(): void {
     this.joined = null;
     this.net.leaveRoom();
-  }
-
-  private playFrame(buttons: number): void {
-    if (!this.socket.connected) return this.stopPlaying();
-    const nowMs = performance.now();
-    for (const { seq } of this.net.frame(buttons)?.inputs ?? []) {
-      this.stats.inputsSent += 1;
-      this.sentAt.set(seq, nowMs);
-    }
-    // Oldest first: a Map keeps insertion order.
-    for (const seq of this.sentAt.keys()) {
-      if (this.sentAt.size <= PENDING_SEQS) break;
-      this.sentAt.delete(seq);
-    }
-  }
-
-  /** After each snapshot: how long the newest input it acknowledges took. */
-  private measureAck(): void {
-    const acked = this.net.lastAckedSeq;
-    if (acked <= this.lastAcked) return;
-    const sentAt = this.sentAt.get(acked);
-    if (sentAt !== undefined) sampleLatency(this.stats, performance.now() - sentAt);
-    this.lastAcked = acked;
   }
 }

@@ -3,7 +3,13 @@
  * be acknowledged by a snapshot. Plain numbers, so worker threads can post them to the parent
  * and the parent can add them up.
  */
-import { percentile } from '@arena/devkit';
+import {
+  emptyHistogram,
+  histogramPercentile,
+  mergeHistogramInto,
+  recordInto,
+  type Histogram,
+} from '@arena/devkit';
 
 export interface BotStats {
   connects: number;
@@ -16,12 +22,9 @@ export interface BotStats {
   errors: Record<string, number>;
   /** Disconnects not asked for by the bot, by reason. */
   drops: Record<string, number>;
-  /** Input-to-acknowledgement latencies in ms (a bounded sample). */
-  ackLatenciesMs: number[];
+  /** Input-to-acknowledgement latencies in ms, every one (a histogram: fixed size). */
+  ackLatency: Histogram;
 }
-
-/** Latency samples kept per stats object; enough for p99 without growing forever. */
-export const MAX_LATENCY_SAMPLES = 5000;
 
 export function emptyStats(): BotStats {
   return {
@@ -33,7 +36,7 @@ export function emptyStats(): BotStats {
     chatsSent: 0,
     errors: {},
     drops: {},
-    ackLatenciesMs: [],
+    ackLatency: emptyHistogram(),
   };
 }
 
@@ -41,10 +44,8 @@ export function countInto(table: Record<string, number>, key: string, n = 1): vo
   table[key] = (table[key] ?? 0) + n;
 }
 
-/** Keeps a uniform-ish sample: once full, each new value replaces a slot in turn. */
 export function sampleLatency(stats: BotStats, ms: number): void {
-  if (stats.ackLatenciesMs.length < MAX_LATENCY_SAMPLES) stats.ackLatenciesMs.push(ms);
-  else stats.ackLatenciesMs[stats.inputsSent % MAX_LATENCY_SAMPLES] = ms;
+  recordInto(stats.ackLatency, ms);
 }
 
 export function mergeStats(into: BotStats, from: BotStats): BotStats {
@@ -56,13 +57,11 @@ export function mergeStats(into: BotStats, from: BotStats): BotStats {
   into.chatsSent += from.chatsSent;
   for (const [code, n] of Object.entries(from.errors)) countInto(into.errors, code, n);
   for (const [reason, n] of Object.entries(from.drops)) countInto(into.drops, reason, n);
-  for (const ms of from.ackLatenciesMs) {
-    if (into.ackLatenciesMs.length < MAX_LATENCY_SAMPLES) into.ackLatenciesMs.push(ms);
-  }
+  mergeHistogramInto(into.ackLatency, from.ackLatency);
   return into;
 }
 
 /** An input-to-acknowledgement latency percentile (`q` in [0, 1]), or null before any. */
 export function ackLatencyMs(stats: BotStats, q: number): number | null {
-  return stats.ackLatenciesMs.length === 0 ? null : percentile(stats.ackLatenciesMs, q);
+  return histogramPercentile(stats.ackLatency, q);
 }
