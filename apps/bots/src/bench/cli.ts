@@ -1,51 +1,123 @@
 /**
- * `npm run bench -- --players 200 --seconds 20`: measures the server under bots and prints a
- * table, then the same as JSON (also written to --json FILE when given).
+ * `npm run bench`: the raw-`ws` floor and Arena side by side on one workload, interleaved and
+ * repeated; prints a table (medians, Arena / floor ratios), the saturation warnings, Arena's
+ * targets, then JSON (also to --json FILE). `--find-max` steps the client count up instead.
  */
 import { writeFileSync } from 'node:fs';
-import { numberOption, readOptions, runCommand } from '@arena/devkit';
-import { runBench, type BenchResult } from './bench.js';
+import { cpus, loadavg } from 'node:os';
+import { numberOption, readOptions, runCommand, UsageError } from '@arena/devkit';
+import { DEFAULT_SIM_CONFIG } from '@arena/shared/sim';
+import { compare, runOrder } from './compare.js';
+import { findMax } from './find-max.js';
+import { comparisonTable, findMaxText, targetsText, warningsText } from './report.js';
+import { SystemName } from './systems.js';
+import { arenaTargets } from './targets.js';
 
-const USAGE =
-  'usage: npm run bench -- [--players 100] [--seconds 20] [--warmup 5] [--per-room 8] [--workers 2] [--json out.json]';
+const USAGE = `usage: npm run bench -- [--clients 200] [--seconds 15] [--warmup 5] [--repeats 2]
+                     [--per-room 10] [--bot-processes 2] [--systems floor,arena] [--seed 1]
+                     [--json out.json]
+       npm run bench -- --find-max [--start 100] [--factor 1.25] [--max-clients 2000]
+                     [--single-try] (and the options above but --clients, --repeats)`;
 
-function table(r: BenchResult): string {
-  const ms = (v: number | null) => (v === null ? '-' : `${v.toFixed(1)} ms`);
-  const rows: [string, string][] = [
-    ['players / rooms', `${r.players} / ${r.rooms}`],
-    ['measured for', `${r.seconds} s`],
-    ['server CPU per 1,000 players', `${r.serverCpuCoresPer1000Players.toFixed(2)} cores`],
-    ['snapshot bytes per player per second', `${r.snapshotBytesPerPlayerPerSecond.toFixed(0)} B/s`],
-    ['input to ack latency p50 / p99', `${ms(r.ackLatencyP50Ms)} / ${ms(r.ackLatencyP99Ms)}`],
-    ['room tick duration p50 / p99', `${ms(r.tickDurationP50Ms)} / ${ms(r.tickDurationP99Ms)}`],
-    ['server resident memory', `${r.serverRssMb.toFixed(0)} MB`],
-    ['inputs dropped per second', r.inputsDroppedPerSecond.toFixed(1)],
-    ['bot connections dropped', JSON.stringify(r.botDrops)],
-  ];
-  return rows.map(([k, v]) => `  ${k.padEnd(38)} ${v}`).join('\n');
+function systemsOption(raw: string | undefined): SystemName[] {
+  const names = (raw ?? 'floor,arena').split(',').map((s) => s.trim());
+  const known = Object.values(SystemName) as string[];
+  const bad = names.find((n) => !known.includes(n));
+  if (bad !== undefined || names.length === 0) {
+    throw new UsageError(`--systems takes ${known.join(', ')} (comma-separated), got "${raw}"`);
+  }
+  return names as SystemName[];
+}
+
+function readBenchOptions() {
+  const args = readOptions({
+    clients: { type: 'string' },
+    seconds: { type: 'string' },
+    warmup: { type: 'string' },
+    repeats: { type: 'string' },
+    'per-room': { type: 'string' },
+    'bot-processes': { type: 'string' },
+    systems: { type: 'string' },
+    seed: { type: 'string' },
+    json: { type: 'string' },
+    'find-max': { type: 'boolean' },
+    start: { type: 'string' },
+    factor: { type: 'string' },
+    'max-clients': { type: 'string' },
+    'single-try': { type: 'boolean' },
+  });
+  const factor = numberOption('factor', args.factor, 1.25, 'positive');
+  if (factor <= 1) throw new UsageError(`--factor must be above 1, got ${factor}`);
+  return {
+    clients: numberOption('clients', args.clients, 200, 'positive'),
+    seconds: numberOption('seconds', args.seconds, 15, 'positive'),
+    warmupSeconds: numberOption('warmup', args.warmup, 5),
+    repeats: numberOption('repeats', args.repeats, 2, 'positive'),
+    playersPerRoom: numberOption('per-room', args['per-room'], 10, 'positive'),
+    botProcesses: numberOption('bot-processes', args['bot-processes'], 2, 'positive'),
+    systems: systemsOption(args.systems),
+    seed: numberOption('seed', args.seed, 1),
+    json: args.json,
+    findMax: args['find-max'] === true,
+    startClients: numberOption('start', args.start, 100, 'positive'),
+    factor,
+    maxClients: numberOption('max-clients', args['max-clients'], 2000, 'positive'),
+    confirmFailures: args['single-try'] !== true,
+  };
+}
+
+type BenchOptions = ReturnType<typeof readBenchOptions>;
+
+function workloadLine(o: BenchOptions, clients: string): string {
+  const hz = DEFAULT_SIM_CONFIG.tickRateHz;
+  return (
+    `${clients} clients in rooms of ${o.playersPerRoom}, inputs and snapshots at ${hz} Hz, ` +
+    `${o.seconds} s windows after ${o.warmupSeconds} s of warm-up; bots in ${o.botProcesses} ` +
+    `processes of their own; machine: ${cpus().length} cores, load average ` +
+    `${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} at the start`
+  );
+}
+
+async function runComparison(o: BenchOptions, log: (line: string) => void) {
+  const comparison = await compare({ ...o, log });
+  const order = runOrder(o.systems, o.repeats).join(', ');
+  console.log(`\nArena benchmark: ${workloadLine(o, String(o.clients))}`);
+  console.log(`Runs: ${order}; medians of ${o.repeats} run(s) each.\n`);
+  console.log(comparisonTable(comparison, o.systems));
+  console.log(
+    `\nSaturation warnings (read these before the figures):\n${warningsText(comparison)}`,
+  );
+  const targets = targetsText(comparison);
+  if (targets) console.log(`\nArena against its targets (medians above):\n${targets}`);
+  const { arena, floor } = comparison.medians;
+  return { ...comparison, targets: arena ? arenaTargets(arena, floor) : [] };
+}
+
+async function runFindMax(o: BenchOptions, log: (line: string) => void) {
+  const rule = {
+    factor: o.factor,
+    playersPerRoom: o.playersPerRoom,
+    maxClients: o.maxClients,
+    confirmFailures: o.confirmFailures,
+  };
+  const results = await findMax({ ...o, rule, log });
+  console.log(`\nArena benchmark, --find-max: ${workloadLine(o, 'stepped')}\n`);
+  console.log(findMaxText(results, o));
+  const runs = results.flatMap((r) => r.runs);
+  console.log(`\nSaturation warnings (read these before the figures):\n${warningsText({ runs })}`);
+  return { findMax: results };
 }
 
 async function main(): Promise<void> {
-  const args = readOptions({
-    players: { type: 'string' },
-    seconds: { type: 'string' },
-    warmup: { type: 'string' },
-    'per-room': { type: 'string' },
-    workers: { type: 'string' },
-    json: { type: 'string' },
-  });
-  const result = await runBench({
-    players: numberOption('players', args.players, 100, 'positive'),
-    seconds: numberOption('seconds', args.seconds, 20, 'positive'),
-    warmupSeconds: numberOption('warmup', args.warmup, 5),
-    playersPerRoom: numberOption('per-room', args['per-room'], 8, 'positive'),
-    workers: numberOption('workers', args.workers, 2),
-    log: (line) => console.log(line),
-  });
-  console.log(`\nArena benchmark\n${table(result)}\n`);
-  const json = JSON.stringify(result, null, 2);
-  console.log(json);
-  if (args.json) writeFileSync(args.json, json + '\n');
+  const o = readBenchOptions();
+  const log = (line: string) => console.log(line);
+  const startedAt = { loadAverage: loadavg(), cores: cpus().length, node: process.version };
+  const result = o.findMax ? await runFindMax(o, log) : await runComparison(o, log);
+  const json = JSON.stringify({ options: o, machine: startedAt, ...result }, null, 2);
+  console.log(`\n${json}`);
+  if (o.json) writeFileSync(o.json, json + '\n');
   process.exit(0);
 }
 

@@ -16,6 +16,11 @@ export interface ServerSample {
   tickBuckets: HistogramBucket[];
   rssBytes: number;
   inputsDropped: number;
+  /**
+   * prom-client's event-loop delay p99 since the previous scrape, as it reports it: the
+   * 10 ms interval of its timer included.
+   */
+  eventLoopDelayP99Seconds: number;
 }
 
 function value(text: string, name: string): number {
@@ -77,5 +82,6 @@ export async function sampleServer(url: string): Promise<ServerSample> {
     tickBuckets: histogram(text, 'arena_tick_duration_seconds'),
     rssBytes: value(text, 'process_resident_memory_bytes'),
     inputsDropped: value(text, 'arena_inputs_dropped_total'),
+    eventLoopDelayP99Seconds: value(text, 'nodejs_eventloop_lag_p99_seconds'),
   };
 }

@@ -1,0 +1,41 @@
+/** A run where everything went well (30 Hz, 200 clients, a quiet machine), to vary per test. */
+import type { RunFigures } from '../../src/bench/run-figures.js';
+
+export function quietRun(overrides: Partial<RunFigures> = {}): RunFigures {
+  return {
+    clients: 200,
+    rooms: 20,
+    seconds: 15,
+    serverCores: 0.2,
+    serverCoresPerClient: 0.001,
+    serverCoresPer1000: 1,
+    serverRssMb: 100,
+    serverLoopLagP99Ms: 2,
+    bytesOutPerClientPerS: 8000,
+    bytesInPerClientPerS: 600,
+    snapshotBytesPerClientPerS: 7500,
+    snapshotsPerClientPerSMean: 30,
+    snapshotsPerClientPerSMin: 29.5,
+    snapshotsPerClientPerSP1: 29.7,
+    inputsPerClientPerS: 30,
+    inputsDroppedPercent: 0.1,
+    ackP50Ms: 20,
+    ackP99Ms: 40,
+    inputBufferMs: 0,
+    ackP50BeyondBufferMs: 20,
+    ackP99BeyondBufferMs: 40,
+    tickP50Ms: 0.05,
+    tickP99Ms: 0.2,
+    botProcesses: 2,
+    botCores: 0.6,
+    botCoresPerClient: 0.003,
+    botLoopLagP99Ms: 3,
+    botLoopLagMaxMs: 8,
+    botUtilization: 0.4,
+    machineCores: 2,
+    machineBusyCores: 0.9,
+    otherCores: 0.1,
+    loadAverage1m: 0.8,
+    ...overrides,
+  };
+}
