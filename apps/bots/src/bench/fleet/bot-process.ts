@@ -16,6 +16,11 @@ import type { FleetPlan, FleetReply, FleetRequest } from './fleet-messages.js';
 
 const JOIN_TIMEOUT_MS = 30_000;
 const MAX_REPORTED_FAILURES = 5;
+/**
+ * Bots of one process joining at once, at most. On a busy machine handshakes slow down; a
+ * crowd that keeps arriving anyway only makes every one of them time out together.
+ */
+const MAX_JOINING = 20;
 
 interface SeatedBot {
   net: NetClient;
@@ -44,9 +49,10 @@ async function seat(plan: FleetPlan, index: number): Promise<SeatedBot> {
 
 async function start(plan: FleetPlan): Promise<void> {
   const failures: string[] = [];
-  const seating: Promise<void>[] = [];
+  const joining = new Set<Promise<void>>();
   for (let i = 0; i < plan.count; i++) {
-    const joining = seat(plan, i).then((bot) => {
+    while (joining.size >= MAX_JOINING) await Promise.race(joining);
+    const seated = seat(plan, i).then((bot) => {
       const slot = bots.push(bot) - 1;
       snapshotsPerBot[slot] = 0;
       bot.net.onSnapshot(() => (snapshotsPerBot[slot]! += 1));
@@ -54,12 +60,13 @@ async function start(plan: FleetPlan): Promise<void> {
     const timeout = sleep(JOIN_TIMEOUT_MS).then(() => {
       throw new Error(`not seated within ${JOIN_TIMEOUT_MS / 1000} s`);
     });
-    seating.push(
-      Promise.race([joining, timeout]).catch((e: Error) => void failures.push(e.message)),
-    );
+    const settled = Promise.race([seated, timeout])
+      .catch((e: Error) => void failures.push(`bot ${plan.firstIndex + i}: ${e.message}`))
+      .finally(() => joining.delete(settled));
+    joining.add(settled);
     await sleep(plan.staggerMs);
   }
-  await Promise.all(seating);
+  await Promise.all(joining);
   reply({ type: 'ready', seated: bots.length, failures: failures.slice(0, MAX_REPORTED_FAILURES) });
 }
 
