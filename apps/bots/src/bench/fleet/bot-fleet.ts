@@ -4,7 +4,12 @@
  */
 import { forkTypeScript, request, stopChild, type BenchChild } from '../child-process.js';
 import type { SystemName } from '../systems.js';
-import type { BotWindow, FleetPlan, FleetReply } from './fleet-messages.js';
+import {
+  seatingTimeoutMs,
+  type BotWindow,
+  type FleetPlan,
+  type FleetReply,
+} from './fleet-messages.js';
 
 export interface FleetOptions {
   system: SystemName;
@@ -23,8 +28,6 @@ export interface Fleet {
   stop: () => Promise<void>;
 }
 
-/** Enough for a few hundred bots to be seated on a loaded machine. */
-const READY_TIMEOUT_MS = 120_000;
 const WINDOW_REPLY_TIMEOUT_MS = 20_000;
 
 /** `clients` over `processes`, the first ones taking the remainder. */
@@ -49,7 +52,7 @@ export function startFleet(options: FleetOptions): Fleet {
         child,
         { type: 'start', plan: plans[i] },
         'ready',
-        READY_TIMEOUT_MS,
+        seatingTimeoutMs(plans[i]!.count, plans[i]!.staggerMs),
       ),
     ),
   ).then((replies) => ({

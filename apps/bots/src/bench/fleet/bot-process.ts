@@ -12,15 +12,17 @@ import { runBot } from '../../run-bot.js';
 import { EventLoopLagMonitor } from '../event-loop-lag.js';
 import { FloorBot } from '../floor/floor-bot.js';
 import { SystemName } from '../systems.js';
-import type { FleetPlan, FleetReply, FleetRequest } from './fleet-messages.js';
+import {
+  JOIN_TIMEOUT_MS,
+  MAX_JOINING,
+  type FleetPlan,
+  type FleetReply,
+  type FleetRequest,
+} from './fleet-messages.js';
 
-const JOIN_TIMEOUT_MS = 30_000;
 const MAX_REPORTED_FAILURES = 5;
-/**
- * Bots of one process joining at once, at most. On a busy machine handshakes slow down; a
- * crowd that keeps arriving anyway only makes every one of them time out together.
- */
-const MAX_JOINING = 20;
+/** How often a process seating its bots says how far it got (read back if it times out). */
+const PROGRESS_EVERY_MS = 5000;
 
 interface SeatedBot {
   net: NetClient;
@@ -50,6 +52,9 @@ async function seat(plan: FleetPlan, index: number): Promise<SeatedBot> {
 async function start(plan: FleetPlan): Promise<void> {
   const failures: string[] = [];
   const joining = new Set<Promise<void>>();
+  const progress = setInterval(() => {
+    console.log(`seated ${bots.length}, failed ${failures.length} of ${plan.count}`);
+  }, PROGRESS_EVERY_MS);
   for (let i = 0; i < plan.count; i++) {
     while (joining.size >= MAX_JOINING) await Promise.race(joining);
     const seated = seat(plan, i).then((bot) => {
@@ -67,6 +72,7 @@ async function start(plan: FleetPlan): Promise<void> {
     await sleep(plan.staggerMs);
   }
   await Promise.all(joining);
+  clearInterval(progress);
   reply({ type: 'ready', seated: bots.length, failures: failures.slice(0, MAX_REPORTED_FAILURES) });
 }
 

@@ -16,6 +16,19 @@ export interface FleetPlan {
   staggerMs: number;
 }
 
+/** A bot not seated this long after it started connecting counts as failed. */
+export const JOIN_TIMEOUT_MS = 30_000;
+/**
+ * Bots of one process joining at once, at most. On a busy machine handshakes slow down; a
+ * crowd that keeps arriving anyway only makes every one of them time out together.
+ */
+export const MAX_JOINING = 20;
+
+/** The longest seating `count` bots can take under these rules (every join timing out). */
+export function seatingTimeoutMs(count: number, staggerMs: number): number {
+  return Math.ceil(count / MAX_JOINING) * JOIN_TIMEOUT_MS + count * staggerMs + 10_000;
+}
+
 export type FleetRequest =
   | { type: 'start'; plan: FleetPlan }
   | { type: 'window-start' }
