@@ -5,6 +5,7 @@ import { LobbyFeed } from './game/lobby-feed.js';
 import { connect } from './net/connection.js';
 import { linkProfileFromQuery, withSimulatedLink } from './net/simulated-link-connection.js';
 import { startPhaser } from './phaser-game.js';
+import { rendererFromQuery } from './renderer-choice.js';
 import { installTestView } from './test-view/install-test-view.js';
 import { mountChatPanel } from './ui/chat-panel.js';
 import { KeyboardInput } from './ui/keyboard-input.js';
@@ -49,4 +50,9 @@ mountSeatReplaced(client, document);
 mountNetHud(client, element('net-hud'), byId(document, 'net-hud-toggle', HTMLButtonElement));
 installTestView(client, { chat, lobby: lobbyFeed });
 const topbar = element('topbar');
-startPhaser({ parent: element('game'), client, topInsetPx: () => topbar.offsetHeight });
+startPhaser({
+  parent: element('game'),
+  client,
+  topInsetPx: () => topbar.offsetHeight,
+  renderer: rendererFromQuery(window.location.search),
+});

@@ -1,6 +1,7 @@
 /** The Phaser game: one canvas that fills its container and follows the window's size. */
 import Phaser from 'phaser';
 import type { ArenaClient } from './game/arena-client.js';
+import { phaserRendererType, rendererInUse, type RendererChoice } from './renderer-choice.js';
 import { GameScene } from './scenes/GameScene.js';
 import { HudScene } from './scenes/HudScene.js';
 
@@ -9,11 +10,13 @@ export interface PhaserOptions {
   client: ArenaClient;
   /** Height of whatever DOM covers the top of the canvas; the HUD starts below it. */
   topInsetPx: () => number;
+  renderer: RendererChoice;
 }
 
-export function startPhaser({ parent, client, topInsetPx }: PhaserOptions): Phaser.Game {
-  return new Phaser.Game({
-    type: Phaser.AUTO,
+export function startPhaser(options: PhaserOptions): Phaser.Game {
+  const { parent, client, topInsetPx } = options;
+  const game = new Phaser.Game({
+    type: phaserRendererType(options.renderer),
     parent,
     backgroundColor: '#10131a',
     banner: false,
@@ -29,4 +32,8 @@ export function startPhaser({ parent, client, topInsetPx }: PhaserOptions): Phas
     },
     scene: [new GameScene(client), new HudScene(client, topInsetPx)],
   });
+  game.events.once(Phaser.Core.Events.READY, () => {
+    parent.dataset.renderer = rendererInUse(game);
+  });
+  return game;
 }
