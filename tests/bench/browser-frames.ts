@@ -1,0 +1,126 @@
+/**
+ * `npm run bench:browser`: frame times in Chromium with a room full of players on screen,
+ * once with Phaser's canvas renderer and once with WebGL. A server (the built one, as a host
+ * runs it) seats `--players` − 1 bots in one room; a tab joins it by its link and records
+ * the interval between animation frames. Needs `npm run build` first. Prints a table, then
+ * JSON (also to --json FILE). Headless, without a GPU: WebGL runs on SwiftShader, so these
+ * figures are the CPU's, a floor for what a real GPU does.
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { runBot, spawnBots } from '@arena/bots';
+import { frameFigures, type FrameFigures } from '@arena/bots/bench';
+import {
+  numberOption,
+  readOptions,
+  runCommand,
+  startServerProcess,
+  UsageError,
+} from '@arena/devkit';
+import { launchChromium, recordFrames, RENDERERS, type Renderer } from './frame-page.js';
+
+const USAGE =
+  'usage: npm run bench:browser -- [--players 50] [--seconds 10] [--warmup 3] [--renderers canvas,webgl] [--json out.json]';
+
+function renderersOption(raw: string | undefined): Renderer[] {
+  const names = (raw ?? RENDERERS.join(',')).split(',').map((s) => s.trim());
+  const bad = names.find((n) => !(RENDERERS as readonly string[]).includes(n));
+  if (bad !== undefined) throw new UsageError(`--renderers takes ${RENDERERS.join(', ')}`);
+  return names as Renderer[];
+}
+
+function readBrowserOptions() {
+  const args = readOptions({
+    players: { type: 'string' },
+    seconds: { type: 'string' },
+    warmup: { type: 'string' },
+    renderers: { type: 'string' },
+    json: { type: 'string' },
+  });
+  const players = numberOption('players', args.players, 50, 'positive');
+  if (players < 2 || players > 64) throw new UsageError('--players takes 2 to 64 (one room)');
+  return {
+    players,
+    seconds: numberOption('seconds', args.seconds, 10, 'positive'),
+    warmupSeconds: numberOption('warmup', args.warmup, 3),
+    renderers: renderersOption(args.renderers),
+    json: args.json,
+  };
+}
+
+interface RendererResult extends FrameFigures {
+  asked: Renderer;
+  renderer: string;
+  webglRenderer: string | null;
+  playersDrawn: number;
+}
+
+function table(results: RendererResult[]): string {
+  const f1 = (v: number) => v.toFixed(1);
+  const rows: [string, (r: RendererResult) => string][] = [
+    ['renderer in use', (r) => r.renderer],
+    ['players drawn', (r) => String(r.playersDrawn)],
+    ['frames per second', (r) => f1(r.fps)],
+    [
+      'frame time p50 / p95 / p99, ms',
+      (r) => `${f1(r.frameP50Ms)} / ${f1(r.frameP95Ms)} / ${f1(r.frameP99Ms)}`,
+    ],
+    ['longest frame, ms', (r) => f1(r.longestMs)],
+    ['intervals missing a 60 Hz frame, %', (r) => f1(r.missedPercent)],
+  ];
+  const lines = [
+    ['', ...results.map((r) => `?renderer=${r.asked}`)],
+    ...rows.map(([label, cell]) => [label, ...results.map(cell)]),
+  ];
+  const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
+  return lines
+    .map((l) =>
+      l.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '),
+    )
+    .join('\n');
+}
+
+async function main(): Promise<void> {
+  const o = readBrowserOptions();
+  const machine = { cores: cpus().length, loadAverage: loadavg(), node: process.version };
+  const server = await startServerProcess({
+    from: 'dist',
+    env: { MAX_PLAYERS_PER_ROOM: '64', MAX_CONNECTIONS_PER_IP: '200' },
+    timeoutMs: 60_000,
+  });
+  const host = await runBot(server.url, { name: 'host', join: { create: { isPublic: false } } });
+  const code = host.joined.roomCode;
+  const swarm = spawnBots({ url: server.url, count: o.players - 2, workers: 1, join: { code } });
+  const browser = await launchChromium();
+  try {
+    await swarm.ready;
+    const results: RendererResult[] = [];
+    for (const renderer of o.renderers) {
+      console.log(`bench:browser: ${renderer}, ${o.players} players, ${o.seconds} s`);
+      const recording = await recordFrames(browser, {
+        url: server.url,
+        code,
+        renderer,
+        players: o.players,
+        warmupMs: o.warmupSeconds * 1000,
+        seconds: o.seconds,
+      });
+      const { intervalsMs, ...seen } = recording;
+      results.push({ asked: renderer, ...seen, ...frameFigures(intervalsMs) });
+    }
+    console.log(
+      `\nFrame times in headless Chromium (${machine.cores} cores, load average ${machine.loadAverage.map((l) => l.toFixed(1)).join(' ')} at the start):\n`,
+    );
+    console.log(table(results));
+    const json = JSON.stringify({ options: o, machine, results }, null, 2);
+    console.log(`\n${json}`);
+    if (o.json) writeFileSync(o.json, json + '\n');
+  } finally {
+    await browser.close();
+    await swarm.stop();
+    await host.stop();
+    await server.stop();
+  }
+}
+
+runCommand('bench:browser', USAGE, main);

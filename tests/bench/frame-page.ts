@@ -1,0 +1,88 @@
+/**
+ * One Chromium tab playing in a room full of bots, with a chosen renderer: it opens the room's
+ * link, waits until it draws everyone, then records the interval between animation frames.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from '@playwright/test';
+
+/** Playwright cannot download browsers here: the system's Chromium, or $CHROMIUM_PATH. */
+const SYSTEM_CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const VIEWPORT = { width: 1280, height: 720 };
+const DRAWN_TIMEOUT_MS = 60_000;
+
+/** The renderers the client can be asked for (`?renderer=`). */
+export const RENDERERS = ['canvas', 'webgl'] as const;
+export type Renderer = (typeof RENDERERS)[number];
+
+export interface FrameRecording {
+  /** What Phaser runs (an asked-for WebGL may not be available), and on what. */
+  renderer: string;
+  webglRenderer: string | null;
+  playersDrawn: number;
+  intervalsMs: number[];
+}
+
+/**
+ * The page's side, as source text: tsx compiles this file with esbuild's `keepNames`, which
+ * wraps named functions in a `__name` helper that exists here but not in the page.
+ */
+function recordIntervals(durationMs: number): string {
+  return `new Promise((resolve) => {
+    const intervals = [];
+    let last;
+    const started = performance.now();
+    const onFrame = (now) => {
+      if (last !== undefined) intervals.push(now - last);
+      last = now;
+      if (now - started < ${durationMs}) requestAnimationFrame(onFrame);
+      else resolve(intervals);
+    };
+    requestAnimationFrame(onFrame);
+  })`;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    headless: true,
+    ...(existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {}),
+    // No GPU here: WebGL runs on SwiftShader, Chromium's software rasterizer.
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  });
+}
+
+export async function recordFrames(
+  browser: Browser,
+  options: {
+    url: string;
+    code: string;
+    renderer: Renderer;
+    players: number;
+    warmupMs: number;
+    seconds: number;
+  },
+): Promise<FrameRecording> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript(() => localStorage.setItem('arena.name', 'watcher'));
+  const page = await context.newPage();
+  try {
+    await page.goto(`${options.url}/?room=${options.code}&renderer=${options.renderer}`);
+    await page.waitForFunction((n) => (window.__arena?.players.length ?? 0) >= n, options.players, {
+      timeout: DRAWN_TIMEOUT_MS,
+      polling: 250,
+    });
+    await page.waitForTimeout(options.warmupMs);
+    const intervalsMs = await page.evaluate<number[]>(recordIntervals(options.seconds * 1000));
+    const seen = await page.evaluate(() => {
+      const gl = document.createElement('canvas').getContext('webgl');
+      const info = gl?.getExtension('WEBGL_debug_renderer_info');
+      return {
+        renderer: document.getElementById('game')?.dataset.renderer ?? 'unknown',
+        webglRenderer: gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : null,
+        playersDrawn: window.__arena?.players.length ?? 0,
+      };
+    });
+    return { ...seen, intervalsMs };
+  } finally {
+    await context.close();
+  }
+}
