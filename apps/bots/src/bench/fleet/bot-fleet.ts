@@ -5,7 +5,7 @@
 import { forkTypeScript, request, stopChild, type BenchChild } from '../child-process.js';
 import type { SystemName } from '../systems.js';
 import {
-  seatingTimeoutMs,
+  seatingDeadlineMs,
   type BotWindow,
   type FleetPlan,
   type FleetReply,
@@ -29,6 +29,8 @@ export interface Fleet {
 }
 
 const WINDOW_REPLY_TIMEOUT_MS = 20_000;
+/** A loaded bot process may take a while to answer after its seating deadline. */
+const READY_REPLY_MARGIN_MS = 30_000;
 
 /** `clients` over `processes`, the first ones taking the remainder. */
 export function shares(clients: number, processes: number): number[] {
@@ -42,7 +44,8 @@ export function startFleet(options: FleetOptions): Fleet {
   let firstIndex = 0;
   for (const count of shares(options.clients, options.processes)) {
     const { system, url, seed, staggerMs } = options;
-    plans.push({ system, url, count, firstIndex, seed, staggerMs });
+    const deadlineMs = seatingDeadlineMs(count, staggerMs);
+    plans.push({ system, url, count, firstIndex, seed, staggerMs, seatingDeadlineMs: deadlineMs });
     children.push(forkTypeScript(new URL('./bot-process.ts', import.meta.url)));
     firstIndex += count;
   }
@@ -52,7 +55,7 @@ export function startFleet(options: FleetOptions): Fleet {
         child,
         { type: 'start', plan: plans[i] },
         'ready',
-        seatingTimeoutMs(plans[i]!.count, plans[i]!.staggerMs),
+        plans[i]!.seatingDeadlineMs + READY_REPLY_MARGIN_MS,
       ),
     ),
   ).then((replies) => ({

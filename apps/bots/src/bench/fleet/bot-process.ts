@@ -49,13 +49,10 @@ async function seat(plan: FleetPlan, index: number): Promise<SeatedBot> {
   return { net: bot.client.net, stop: () => bot.stop() };
 }
 
-async function start(plan: FleetPlan): Promise<void> {
-  const failures: string[] = [];
+/** Starts every bot, at most `MAX_JOINING` at a time, until all are or the deadline passed. */
+async function seatAll(plan: FleetPlan, failures: string[], deadlineMs: number): Promise<void> {
   const joining = new Set<Promise<void>>();
-  const progress = setInterval(() => {
-    console.log(`seated ${bots.length}, failed ${failures.length} of ${plan.count}`);
-  }, PROGRESS_EVERY_MS);
-  for (let i = 0; i < plan.count; i++) {
+  for (let i = 0; i < plan.count && performance.now() < deadlineMs; i++) {
     while (joining.size >= MAX_JOINING) await Promise.race(joining);
     const seated = seat(plan, i).then((bot) => {
       const slot = bots.push(bot) - 1;
@@ -72,7 +69,21 @@ async function start(plan: FleetPlan): Promise<void> {
     await sleep(plan.staggerMs);
   }
   await Promise.all(joining);
+}
+
+async function start(plan: FleetPlan): Promise<void> {
+  const failures: string[] = [];
+  const progress = setInterval(() => {
+    console.log(`seated ${bots.length}, failed ${failures.length} of ${plan.count}`);
+  }, PROGRESS_EVERY_MS);
+  const deadlineMs = performance.now() + plan.seatingDeadlineMs;
+  // Past the deadline the run goes on with the bots seated so far; the rest may still join.
+  await Promise.race([seatAll(plan, failures, deadlineMs), sleep(plan.seatingDeadlineMs)]);
   clearInterval(progress);
+  const unsettled = plan.count - bots.length - failures.length;
+  if (unsettled > 0) {
+    failures.unshift(`${unsettled} not seated within ${plan.seatingDeadlineMs / 1000} s`);
+  }
   reply({ type: 'ready', seated: bots.length, failures: failures.slice(0, MAX_REPORTED_FAILURES) });
 }
 

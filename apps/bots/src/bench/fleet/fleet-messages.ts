@@ -14,6 +14,8 @@ export interface FleetPlan {
   seed: number;
   /** Bots start this far apart, so a crowd does not arrive in one burst. */
   staggerMs: number;
+  /** The process answers `ready` by then, seated or not (`seatingDeadlineMs`). */
+  seatingDeadlineMs: number;
 }
 
 /** A bot not seated this long after it started connecting counts as failed. */
@@ -24,9 +26,13 @@ export const JOIN_TIMEOUT_MS = 30_000;
  */
 export const MAX_JOINING = 20;
 
-/** The longest seating `count` bots can take under these rules (every join timing out). */
-export function seatingTimeoutMs(count: number, staggerMs: number): number {
-  return Math.ceil(count / MAX_JOINING) * JOIN_TIMEOUT_MS + count * staggerMs + 10_000;
+/**
+ * How long a process may take to seat its bots before the run goes on with those seated (and
+ * a SEATS warning): on a machine too busy to seat them all, a run with fewer clients says more
+ * than no run at all.
+ */
+export function seatingDeadlineMs(count: number, staggerMs: number): number {
+  return 60_000 + count * (staggerMs + 250);
 }
 
 export type FleetRequest =
