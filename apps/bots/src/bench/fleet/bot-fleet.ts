@@ -29,8 +29,11 @@ export interface Fleet {
 }
 
 const WINDOW_REPLY_TIMEOUT_MS = 20_000;
-/** A loaded bot process may take a while to answer after its seating deadline. */
-const READY_REPLY_MARGIN_MS = 30_000;
+/**
+ * The deadline runs from when a bot process reads its plan; on a loaded machine starting it
+ * (tsx compiling the bots) and its late event loop can take a minute or two more.
+ */
+const READY_REPLY_MARGIN_MS = 120_000;
 
 /** `clients` over `processes`, the first ones taking the remainder. */
 export function shares(clients: number, processes: number): number[] {
