@@ -17,8 +17,18 @@ export interface Seat {
   cancelGrace: (() => void) | null;
 }
 
-export function newSessionToken(): string {
-  return randomBytes(18).toString('base64url');
+/**
+ * A secret (18 random bytes) behind the room's code: any process of a cluster can tell from a
+ * token which room to ask for the seat, without an index of tokens.
+ */
+export function newSessionToken(roomCode: string): string {
+  return `${roomCode}.${randomBytes(18).toString('base64url')}`;
+}
+
+/** The room a session token was given in, if it looks like one. */
+export function roomCodeOfToken(token: string): string | undefined {
+  const dot = token.indexOf('.');
+  return dot > 0 ? token.slice(0, dot) : undefined;
 }
 
 /** A colour for players who did not choose one: spread around the hue circle by id. */

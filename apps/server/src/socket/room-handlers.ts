@@ -18,8 +18,12 @@ function createRoom(
     return null;
   }
   const room = ctx.services.rooms.create(options);
-  if (typeof room === 'string') {
+  if (room === ErrorCode.TooManyRooms) {
     ctx.fail(room, 'The server runs as many rooms as it may; join an existing one.');
+    return null;
+  }
+  if (room === ErrorCode.ClusterUnavailable) {
+    ctx.fail(room, 'No new rooms for now: the server cannot reach its cluster. Try again soon.');
     return null;
   }
   return room;

@@ -25,6 +25,11 @@ export const ErrorCode = {
   SessionReplaced: 'SESSION_REPLACED',
   /** The server is restarting; reconnect in a moment. */
   ServerShuttingDown: 'SERVER_SHUTTING_DOWN',
+  /**
+   * A server of a cluster cannot reach the store the cluster shares (Redis): it makes no new
+   * rooms, and rooms it runs pause, until the store is back.
+   */
+  ClusterUnavailable: 'CLUSTER_UNAVAILABLE',
   Internal: 'INTERNAL',
 } as const;
 
