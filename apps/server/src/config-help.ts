@@ -45,6 +45,12 @@ export const CONFIG_MEANINGS: Record<ConfigName, string> = {
     'link simulator: percent of packets "lost": a pause of one round trip, then a burst, in order',
   DEV_CLIENT_PORT:
     "set by `npm run dev` to Vite's port: the banner then shares the live client's links (0: off)",
+  REDIS_URL:
+    '`redis://…`: every process started with it joins one cluster (empty: one process, in memory)',
+  REDIS_KEY_PREFIX: 'prefix of every Redis key and channel, so several games can share one Redis',
+  ROOM_LEASE_MS:
+    "how long a room's owner holds it without renewing; a dead owner's rooms move after at most this",
+  CHECKPOINT_INTERVAL_MS: 'how often a room is saved to Redis: the most play a takeover can lose',
 };
 
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));

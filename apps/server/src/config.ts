@@ -57,6 +57,23 @@ export const configSchema = z.object({
   SIM_STALL_PERCENT: z.coerce.number().min(0).max(100).default(0),
   /** Set by `npm run dev`: the port of Vite's page, which the start-up banner then shares. */
   DEV_CLIENT_PORT: int(0, 65535).default(0),
+  /**
+   * A Redis server every process of a cluster shares (`redis://host:port`, `rediss://` for TLS);
+   * empty: one process, everything in memory.
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^(rediss?:\/\/.+)?$/, 'must start with redis:// or rediss://')
+    .default(''),
+  /** Prepended to every Redis key and channel, so several games can share one Redis. */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,32}$/, 'letters, digits, _ . - (1 to 32)')
+    .default('arena'),
+  /** How long a room's lease lasts unless renewed: the longest a dead owner's room stays still. */
+  ROOM_LEASE_MS: int(500, 60_000).default(2000),
+  /** How often a room's owner saves it to Redis: the most play a takeover can lose. */
+  CHECKPOINT_INTERVAL_MS: int(100, 60_000).default(1000),
 });
 
 export type ServerConfig = z.output<typeof configSchema>;
