@@ -5,7 +5,7 @@
 import type { StepFunction } from '@arena/shared/netcode/server';
 import { ErrorCode } from '@arena/shared/protocol';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import type { ServerConfig } from './config.js';
 import { attachEchoEndpoint } from './echo/echo-endpoint.js';
 import { registerClientFiles } from './http/client-files.js';
@@ -49,6 +49,7 @@ function createSocketServer(
   app: FastifyInstance,
   config: ServerConfig,
   transport: TransportLimits,
+  adapter: ServerOptions['adapter'],
 ): ArenaServer {
   return new Server(app.server, {
     // A short blip is bridged by socket.io itself (missed chat and notices are replayed); the
@@ -58,8 +59,9 @@ function createSocketServer(
       maxDisconnectionDuration: Math.min(RECOVERY_MAX_MS, config.RECONNECT_GRACE_SECONDS * 1000),
       skipMiddlewares: false,
     },
-    // Stores what recovery replays, but not snapshots: see recovery-adapter.ts.
-    adapter: RecoveryAdapter,
+    // Stores what recovery replays, but not snapshots: see recovery-adapter.ts (in a cluster,
+    // socket.io's Redis Streams adapter, which keeps them out too: cluster/streams-adapter.ts).
+    adapter,
     serveClient: false,
     // socket.io's defaults (25 s + 20 s) notice a silently dropped player after up to 45 s;
     // a game wants the others to see "reconnecting" sooner: 10 s + 10 s by default.
@@ -77,6 +79,13 @@ function createSocketServer(
   });
 }
 
+/** The cluster's code, loaded only when REDIS_URL asks for it: one process needs no Redis. */
+async function clusterFor(config: ServerConfig, app: FastifyInstance, metrics: Metrics) {
+  if (!config.REDIS_URL) return undefined;
+  const { startCluster } = await import('./cluster/cluster-node.js');
+  return startCluster(config, app.log, metrics);
+}
+
 export async function buildApp(
   config: ServerConfig,
   options: BuildOptions = {},
@@ -84,23 +93,29 @@ export async function buildApp(
   const app = Fastify({ logger: loggerOptions(config), forceCloseConnections: true });
   const metrics = new Metrics();
   const transport = createTransportLimits(config, metrics);
-  const io = createSocketServer(app, config, transport);
+  const cluster = await clusterFor(config, app, metrics);
+  const io = createSocketServer(app, config, transport, cluster?.adapter ?? RecoveryAdapter);
   io.engine.on('connection', transport.track);
+  const rooms = new RoomRegistry(config, {
+    channels: socketRoomChannels(io, metrics, cluster?.snapshotRelay),
+    log: app.log,
+    metrics,
+    schedule: realClock.schedule,
+    roomStep: options.roomStep,
+    ...cluster?.registryHooks,
+  });
   const services: GameServices = {
     config,
     io,
     metrics,
     log: app.log,
     clock: serverClock,
-    rooms: new RoomRegistry(config, {
-      channels: socketRoomChannels(io, metrics),
-      log: app.log,
-      metrics,
-      schedule: realClock.schedule,
-      roomStep: options.roomStep,
-    }),
+    rooms,
+    lobby: cluster?.lobby ?? rooms,
+    cluster,
     shuttingDown: false,
   };
+  cluster?.attach(services);
 
   io.use(createHandshakeCheck(services));
   io.on('connection', (socket) => {
@@ -120,14 +135,17 @@ export async function buildApp(
   registerOpsRoutes(app, services);
   await registerClientFiles(app, config.CLIENT_DIR);
 
-  app.addHook('preClose', (done) => {
+  app.addHook('preClose', async () => {
     loop.stop();
     stopLobbyFeed();
     echo.close();
-    services.rooms.closeAll(ErrorCode.ServerShuttingDown, 'The server is shutting down.');
-    io.disconnectSockets(true);
+    // A cluster's rooms go on in the other processes; a lone process's end with it.
+    if (cluster) await cluster.handOver();
+    else services.rooms.closeAll(ErrorCode.ServerShuttingDown, 'The server is shutting down.');
+    // This process's sockets only: in a cluster, `io.disconnectSockets` would reach them all.
+    io.local.disconnectSockets(true);
     io.engine.close();
-    done();
+    await cluster?.close();
   });
   return { app, services, loop };
 }

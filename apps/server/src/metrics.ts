@@ -55,7 +55,8 @@ export class Metrics {
   roomFailures = 0;
   readonly errorsSent = new Map<string, number>();
   readonly rejectedConnections = new Map<string, number>();
-  private readonly registry = new Registry();
+  /** This app's metrics; a cluster adds its own to it (cluster/cluster-metrics.ts). */
+  readonly registry = new Registry();
   private readonly tickDuration: Histogram;
   private roomGauges: RoomGauges = { rooms: 0, players: 0, spectators: 0 };
 
@@ -143,27 +144,11 @@ export class Metrics {
   }
 
   private gauge(name: string, help: string, read: () => number): void {
-    new Gauge({
-      name,
-      help,
-      registers: [this.registry],
-      collect() {
-        this.set(read());
-      },
-    });
+    registerGauge(this.registry, name, help, read);
   }
 
-  /** A counter whose running total is kept elsewhere and copied in when scraped. */
   private counter(name: string, help: string, read: () => number): void {
-    new Counter({
-      name,
-      help,
-      registers: [this.registry],
-      collect() {
-        this.reset();
-        this.inc(read());
-      },
-    });
+    registerCounter(this.registry, name, help, read);
   }
 
   private labelledCounter(
@@ -172,15 +157,61 @@ export class Metrics {
     label: string,
     totals: ReadonlyMap<string, number>,
   ): void {
-    new Counter({
-      name,
-      help: `${help}, by ${label}`,
-      labelNames: [label],
-      registers: [this.registry],
-      collect() {
-        this.reset();
-        for (const [value, total] of totals) this.inc({ [label]: value }, total);
-      },
-    });
+    registerLabelledCounter(this.registry, name, help, label, totals);
   }
+}
+
+/** A gauge whose value lives elsewhere and is read when scraped. */
+export function registerGauge(
+  registry: Registry,
+  name: string,
+  help: string,
+  read: () => number,
+): void {
+  new Gauge({
+    name,
+    help,
+    registers: [registry],
+    collect() {
+      this.set(read());
+    },
+  });
+}
+
+/** A counter whose running total is kept elsewhere and copied in when scraped. */
+export function registerCounter(
+  registry: Registry,
+  name: string,
+  help: string,
+  read: () => number,
+): void {
+  new Counter({
+    name,
+    help,
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(read());
+    },
+  });
+}
+
+/** A counter per value of one label, its totals kept in a map elsewhere. */
+export function registerLabelledCounter(
+  registry: Registry,
+  name: string,
+  help: string,
+  label: string,
+  totals: ReadonlyMap<string, number>,
+): void {
+  new Counter({
+    name,
+    help: `${help}, by ${label}`,
+    labelNames: [label],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [value, total] of totals) this.inc({ [label]: value }, total);
+    },
+  });
 }

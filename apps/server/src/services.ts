@@ -3,13 +3,39 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ServerConfig } from './config.js';
 import type { Metrics } from './metrics.js';
 import type { RoomRegistry } from './rooms/room-registry.js';
-import type { ArenaServer } from './socket/types.js';
+import type { AdmittedEvent } from './socket/guard.js';
+import type { HandlerContext } from './socket/handler-context.js';
+import type { ArenaServer, ArenaSocket } from './socket/types.js';
+
+/** The public rooms a lobby shows, and word of when that list may have changed. */
+export type LobbyView = Pick<RoomRegistry, 'lobbyList' | 'onLobbyChange'>;
+
+/**
+ * What the socket layer asks of a cluster (`cluster/`), when REDIS_URL makes this process one
+ * of several: a member's room may run in another process, so its events and its session go
+ * where the room is.
+ */
+export interface ClusterSeam {
+  /** Handles one admitted event: here (`handleHere`), at its room's process, or after a wait. */
+  route(ctx: HandlerContext, admitted: AdmittedEvent, handleHere: () => void): void;
+  /** A new connection's membership over its life (what `attachMemberSession` does alone). */
+  attachMember(socket: ArenaSocket): void;
+  /** Whether this process reaches the cluster's Redis (/readyz). */
+  readonly reachable: boolean;
+  /** SIGTERM: save every room this process runs and leave them to the others. */
+  handOver(): Promise<void>;
+  close(): Promise<void>;
+}
 
 export interface GameServices {
   config: ServerConfig;
   io: ArenaServer;
-  /** The rooms, and which room each member is in. */
+  /** The rooms this process runs, and which room each member is in. */
   rooms: RoomRegistry;
+  /** The lobby's list: this process's rooms, or the whole cluster's. */
+  lobby: LobbyView;
+  /** Set when this process is one of a cluster's (REDIS_URL). */
+  cluster?: ClusterSeam | undefined;
   metrics: Metrics;
   log: FastifyBaseLogger;
   /** Server clock in ms (wall-clock aligned, monotonic): snapshots and pongs carry it. */

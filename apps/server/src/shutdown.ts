@@ -8,7 +8,8 @@ import type { BuiltApp } from './app.js';
 
 export async function shutDownGracefully({ app, services, loop }: BuiltApp): Promise<void> {
   services.shuttingDown = true;
-  services.io.emit('server:notice', {
+  // This process's own players: in a cluster, the others' play on.
+  services.io.local.emit('server:notice', {
     code: ErrorCode.ServerShuttingDown,
     message: 'The server is restarting. You will be reconnected in a moment.',
   });

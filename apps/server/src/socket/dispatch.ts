@@ -39,5 +39,9 @@ export function dispatch(
     fail: (code, message) => sendError(code, message, event),
   };
   // The guard parsed `payload` with this event's schema: it is what this handler takes.
-  (handlers[event] as (c: HandlerContext, p: unknown) => void)(ctx, payload);
+  const handleHere = () =>
+    (handlers[event] as (c: HandlerContext, p: unknown) => void)(ctx, payload);
+  // In a cluster the member's room may run in another process, which then handles the event.
+  if (services.cluster) services.cluster.route(ctx, { event, payload }, handleHere);
+  else handleHere();
 }

@@ -1,16 +1,20 @@
 /** Creating, joining, quick play and leaving rooms; the registry keeps who is where. */
 import { ErrorCode, type ClientPayload } from '@arena/shared/protocol';
 import type { Room } from '../rooms/room.js';
-import type { HandlerContext } from './handler-context.js';
+import type { MemberContext } from './handler-context.js';
 
-function notInARoomAlready(ctx: HandlerContext): boolean {
+export function failAlreadyInRoom(ctx: MemberContext, code: string): void {
+  ctx.fail(ErrorCode.AlreadyInRoom, `You are already in room ${code}; leave it first.`);
+}
+
+function notInARoomAlready(ctx: MemberContext): boolean {
   if (!ctx.room) return true;
-  ctx.fail(ErrorCode.AlreadyInRoom, `You are already in room ${ctx.room.code}; leave it first.`);
+  failAlreadyInRoom(ctx, ctx.room.code);
   return false;
 }
 
 function createRoom(
-  ctx: HandlerContext,
+  ctx: MemberContext,
   options: { name?: string; isPublic?: boolean },
 ): Room | null {
   if (ctx.services.shuttingDown) {
@@ -29,13 +33,13 @@ function createRoom(
   return room;
 }
 
-export function handleCreate(ctx: HandlerContext, payload: ClientPayload<'room:create'>): void {
+export function handleCreate(ctx: MemberContext, payload: ClientPayload<'room:create'>): void {
   if (!notInARoomAlready(ctx)) return;
   const room = createRoom(ctx, { name: payload.roomName, isPublic: payload.isPublic });
   if (room) ctx.services.rooms.enterAsPlayer(ctx.member, room, payload.name, payload.color);
 }
 
-export function handleJoin(ctx: HandlerContext, payload: ClientPayload<'room:join'>): void {
+export function handleJoin(ctx: MemberContext, payload: ClientPayload<'room:join'>): void {
   if (!notInARoomAlready(ctx)) return;
   const { rooms } = ctx.services;
   const room = rooms.get(payload.code);
@@ -56,7 +60,7 @@ export function handleJoin(ctx: HandlerContext, payload: ClientPayload<'room:joi
 }
 
 export function handleQuickPlay(
-  ctx: HandlerContext,
+  ctx: MemberContext,
   payload: ClientPayload<'room:quickplay'>,
 ): void {
   if (!notInARoomAlready(ctx)) return;
@@ -64,7 +68,7 @@ export function handleQuickPlay(
   if (room) ctx.services.rooms.enterAsPlayer(ctx.member, room, payload.name, payload.color);
 }
 
-export function handleLeave(ctx: HandlerContext): void {
+export function handleLeave(ctx: MemberContext): void {
   if (!ctx.services.rooms.leave(ctx.member))
     ctx.fail(ErrorCode.NotInRoom, 'You are not in a room.');
 }
