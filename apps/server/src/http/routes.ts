@@ -22,6 +22,9 @@ export function registerOpsRoutes(app: FastifyInstance, services: GameServices):
   app.get('/healthz', PROBE, () => ({ status: 'ok' }));
   app.get('/readyz', PROBE, async (_request, reply) => {
     if (services.shuttingDown) return reply.code(503).send({ status: 'shutting-down' });
+    // A process of a cluster that cannot reach Redis makes no rooms and reaches no other.
+    if (services.cluster && !services.cluster.reachable)
+      return reply.code(503).send({ status: 'cluster-unavailable' });
     return { status: 'ready', ...gauges(services) };
   });
   app.get('/metrics', PROBE, async (_request, reply) => {
