@@ -221,7 +221,7 @@ export class ClusterNode implements ClusterSeam {
     this.parts?.schedule.stop();
     this.lobby.stop();
     await this.parts?.services.io.of('/').adapter.close();
-    this.streams.close();
+    await this.streams.close();
     await this.redis.close();
   }
 
@@ -246,7 +246,8 @@ export class ClusterNode implements ClusterSeam {
     if (holds) this.paused.delete(room.code);
     else if (!this.paused.has(room.code)) {
       this.paused.add(room.code);
-      this.parts?.services.io.to(channelOf(room.code)).emit('server:notice', {
+      // Its own members only: elsewhere a newer owner may already run the room.
+      this.parts?.services.io.local.to(channelOf(room.code)).emit('server:notice', {
         code: ErrorCode.ClusterUnavailable,
         message: PAUSED_MESSAGE,
       });
@@ -288,9 +289,14 @@ export class ClusterNode implements ClusterSeam {
       .listen({ inbox: (m) => parts.desk.handle(m), news: (m) => this.news(m) })
       .catch(() => undefined);
     this.snapshotRelay.reconcile();
-    void this.renew().catch(() => undefined);
-    for (const room of parts.services.rooms.all()) parts.schedule.saveSoon(room, 0);
-    this.lobby.write().catch(() => undefined);
+    // Leases first (a Redis that restarted empty has none): then the rooms can be saved.
+    void this.renew()
+      .catch(() => undefined)
+      .then(() => {
+        for (const room of parts.services.rooms.all()) parts.schedule.saveSoon(room, 0);
+        return this.lobby.write();
+      })
+      .catch(() => undefined);
     this.lobby.readSoon();
     void parts.codes.fill();
   }

@@ -22,7 +22,7 @@ type Broadcast = (packet: { data?: unknown[] }, opts: BroadcastOptions) => Promi
 
 export interface StreamsAdapter {
   factory: AdapterFactory;
-  close: () => void;
+  close: () => Promise<void>;
 }
 
 const isSnapshot = (packet: { data?: unknown[] }): boolean => packet.data?.[0] === 'state:snapshot';
@@ -63,8 +63,12 @@ export function streamsAdapter(redis: RedisLink, keys: ClusterKeys): StreamsAdap
   };
   return {
     factory,
-    close: () => {
-      for (const copy of opened) if (copy.isOpen) copy.destroy();
+    close: async () => {
+      // Its own client may still be saving a session for a socket that just dropped (the
+      // adapter does not wait for that): let what it sent finish. Its copies only read.
+      const [own, ...copies] = opened;
+      for (const copy of copies) if (copy.isOpen) copy.destroy();
+      if (own?.isOpen) await own.close().catch(() => own.destroy());
     },
   };
 }
