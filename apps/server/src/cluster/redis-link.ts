@@ -27,6 +27,7 @@ export class RedisLink {
   private readonly upListeners = new Set<() => void>();
   private readonly downListeners = new Set<() => void>();
   private wasUp = false;
+  private closing = false;
 
   constructor(
     private readonly url: string,
@@ -67,6 +68,7 @@ export class RedisLink {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     for (const client of [this.listener, this.command]) {
       if (client.isOpen) await client.close().catch(() => client.destroy());
     }
@@ -82,7 +84,7 @@ export class RedisLink {
 
   private changed(): void {
     const up = this.up;
-    if (up === this.wasUp) return;
+    if (up === this.wasUp || this.closing) return;
     this.wasUp = up;
     if (up) this.log.info({}, 'cluster: Redis reachable');
     else this.log.warn({}, 'cluster: Redis unreachable; new rooms refused, rooms pause');
