@@ -15,6 +15,7 @@ import {
   recordSnapshots,
   scoresOf,
   startCluster,
+  twoOf,
   type TestCluster,
 } from '../support/cluster.js';
 import {
@@ -42,7 +43,7 @@ afterEach(async () => {
 
 /** A room owned by process 0 with a player on each process, someone having scored. */
 async function roomMidRound(cluster: TestCluster) {
-  const [owner, other] = cluster.servers as [{ url: string }, { url: string }];
+  const [owner, other] = twoOf(cluster);
   const ann = await createRoom(owner.url, 'Ann');
   const bob = await joinRoom(other.url, ann.joined.roomCode, 'Bob');
   sockets.push(ann.socket, bob.socket);

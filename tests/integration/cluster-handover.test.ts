@@ -12,6 +12,7 @@ import {
   recordSnapshots,
   scoresOf,
   startCluster,
+  twoOf,
   type TestCluster,
 } from '../support/cluster.js';
 import { disconnectOf } from '../support/connections.js';
@@ -38,10 +39,7 @@ afterEach(async () => {
 describe.skipIf(SKIP_WITHOUT_REDIS)('handing rooms over', () => {
   it('SIGTERM: the rooms go on in the other process, not one tick or point lost', async () => {
     cluster = await startCluster(2);
-    const [leaving, staying] = cluster.servers as [
-      (typeof cluster.servers)[0],
-      (typeof cluster.servers)[0],
-    ];
+    const [leaving, staying] = twoOf(cluster);
     const ann = await createRoom(leaving.url, 'Ann');
     const bob = await joinRoom(staying.url, ann.joined.roomCode, 'Bob');
     sockets.push(ann.socket, bob.socket);

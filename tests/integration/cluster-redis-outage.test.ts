@@ -7,7 +7,13 @@
  */
 import { ErrorCode } from '@arena/shared/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { leaseOf, recordSnapshots, startCluster, type TestCluster } from '../support/cluster.js';
+import {
+  leaseOf,
+  recordSnapshots,
+  startCluster,
+  twoOf,
+  type TestCluster,
+} from '../support/cluster.js';
 import {
   closeAll,
   connectPlayer,
@@ -44,7 +50,7 @@ async function readiness(url: string, status: number, timeoutMs = 10_000): Promi
 
 describe.skipIf(SKIP_WITHOUT_REDIS)('when Redis goes away', () => {
   it('degrades clearly: not ready, no new rooms, rooms paused; and recovers', async () => {
-    const [a, b] = cluster.servers as [{ url: string }, { url: string }];
+    const [a, b] = twoOf(cluster);
     const ann = await createRoom(a.url, 'Ann');
     const bob = await joinRoom(b.url, ann.joined.roomCode, 'Bob');
     sockets.push(ann.socket, bob.socket);

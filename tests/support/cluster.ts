@@ -46,6 +46,13 @@ export async function startCluster(
   };
 }
 
+/** The first two processes of a cluster. */
+export function twoOf(cluster: TestCluster): [ServerProcess, ServerProcess] {
+  const [a, b] = cluster.servers;
+  if (!a || !b) throw new Error('the cluster has fewer than two processes');
+  return [a, b];
+}
+
 /** One sample of a metric (the first line that starts with `series`), 0 if absent. */
 export async function metric(url: string, series: string): Promise<number> {
   const text = await (await fetch(`${url}/metrics`)).text();

@@ -4,21 +4,21 @@
  * test is skipped where redis-server is not installed (CI installs it, and fails without it).
  */
 import { execFileSync } from 'node:child_process';
-import { freePort } from '@arena/devkit';
-import { startTool, type ToolProcess } from './tool-process.js';
+import { startLocalRedis, type LocalRedis } from '@arena/server';
+
+const BINARY = process.env['REDIS_SERVER_PATH'] ?? 'redis-server';
 
 function hasRedis(): boolean {
   try {
-    execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
+    execFileSync(BINARY, ['--version'], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
   }
 }
 
-export const REDIS_INSTALLED = hasRedis();
 /** In CI a missing redis-server is a failure, not a skip. */
-export const SKIP_WITHOUT_REDIS = !REDIS_INSTALLED && process.env['CI'] !== 'true';
+export const SKIP_WITHOUT_REDIS = !hasRedis() && process.env['CI'] !== 'true';
 
 export interface RedisServer {
   url: string;
@@ -31,23 +31,15 @@ export interface RedisServer {
   cli: (...args: string[]) => string;
 }
 
-function launch(port: number): Promise<ToolProcess> {
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
-  return startTool('redis-server', args, { port });
-}
-
 export async function startRedis(): Promise<RedisServer> {
-  const port = await freePort();
-  let tool = await launch(port);
+  let redis: LocalRedis = await startLocalRedis({ binary: BINARY });
+  const { port } = redis;
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url: redis.url,
     port,
-    stop: async (signal = 'SIGTERM') => {
-      if (tool.child.exitCode === null && tool.child.signalCode === null) tool.child.kill(signal);
-      await tool.stop();
-    },
+    stop: (signal) => redis.stop(signal),
     restart: async () => {
-      tool = await launch(port);
+      redis = await startLocalRedis({ binary: BINARY, port });
     },
     cli: (...args) =>
       execFileSync('redis-cli', ['-p', String(port), ...args], { encoding: 'utf8' }).trim(),
