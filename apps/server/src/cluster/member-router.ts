@@ -94,13 +94,8 @@ export class MemberRouter {
 
   private async joinElsewhere(ctx: HandlerContext, payload: Join, handleHere: () => void) {
     const { member } = ctx;
-    const message = {
-      kind: 'event',
-      event: 'room:join',
-      member,
-      payload,
-      sentAtMs: Date.now(),
-    } as const;
+    const sentAtMs = this.deps.services.clock();
+    const message = { kind: 'event', event: 'room:join', member, payload, sentAtMs } as const;
     const answer = await this.deps.calls.ask(payload.code, message);
     if (answer === 'here' || answer === 'none') return handleHere();
     if (answer === 'unavailable') return failUnavailable(ctx);
@@ -125,7 +120,11 @@ export class MemberRouter {
         member: ctx.member,
         payload: join,
       } as const;
-      const answer = await calls.ask(room.code, { ...message, quiet: true, sentAtMs: Date.now() });
+      const answer = await calls.ask(room.code, {
+        ...message,
+        quiet: true,
+        sentAtMs: services.clock(),
+      });
       if (typeof answer === 'object' && answer.ok)
         return places.entered(ctx.member, room.code, null);
       if (answer === 'here') break;
@@ -155,7 +154,7 @@ export class MemberRouter {
       event,
       member: ctx.member,
       payload,
-      sentAtMs: Date.now(),
+      sentAtMs: services.clock(),
     } as const;
     const known = calls.knows(code);
     const sent = calls.tell(code, message);

@@ -76,7 +76,9 @@ export class OwnerDesk {
     if (!parsed.success) return;
     const { member } = message;
     if (message.event === 'player:input') {
-      this.metrics.forwardLatency.observe(Math.max(0, Date.now() - message.sentAtMs) / 1000);
+      this.metrics.forwardLatency.observe(
+        Math.max(0, this.services.clock() - message.sentAtMs) / 1000,
+      );
       // Just left, or dropped while its process was cut off from Redis: no error for an input.
       if (!rooms.roomOf(member) && !this.homes.comeBack(member)) {
         this.metrics.inputsDroppedInTransit += 1;
