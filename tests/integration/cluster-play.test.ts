@@ -1,11 +1,15 @@
 /**
  * Two server processes, one Redis: players connected to different processes play in one room
  * and see each other move, chat crosses, the lobby and quick play see the rooms of both, a
- * private room's code works from either, and snapshots stay out of the adapter's stream.
+ * private room's code works from either, snapshots stay out of the adapter's stream, and a
+ * player whose connection drops picks up on the other process what it missed.
  */
-import { ErrorCode } from '@arena/shared/protocol';
+import { ErrorCode, PROTOCOL_VERSION } from '@arena/shared/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { drive, metric, startCluster, type TestCluster } from '../support/cluster.js';
+import { drive, metric, startCluster, twoOf, type TestCluster } from '../support/cluster.js';
+import { startFrontProxy, type FrontProxy } from '@arena/server';
+import { io } from 'socket.io-client';
+import { freePort } from '@arena/devkit';
 import {
   closeAll,
   connectPlayer,
@@ -134,5 +138,56 @@ describe.skipIf(SKIP_WITHOUT_REDIS)('a cluster of two processes', () => {
     expect(stream).toContain('kept for replay');
     expect(stream).not.toContain('state:snapshot');
     expect(await metric(url(0), 'arena_cluster_snapshots_relayed_total')).toBeGreaterThan(0);
+  });
+});
+
+describe.skipIf(SKIP_WITHOUT_REDIS)('connection-state recovery across processes', () => {
+  let front: FrontProxy | undefined;
+  afterAll(async () => {
+    await front?.close();
+  });
+
+  it('a player dropped for a moment picks up, through another process, the chat it missed', async () => {
+    const [a, b] = twoOf(cluster);
+    const portOf = (server: { url: string }) => Number(new URL(server.url).port);
+    let backends = [portOf(a)];
+    const frontPort = await freePort();
+    front = await startFrontProxy('127.0.0.1', frontPort, () => backends);
+
+    const host = await createRoom(a.url, 'Lea');
+    sockets.push(host.socket);
+    let token = '';
+    const traveler: PlayerSocket = io(`http://127.0.0.1:${frontPort}`, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnectionDelay: 1000,
+      auth: (cb) => cb({ protocolVersion: PROTOCOL_VERSION, sessionToken: token }),
+    });
+    sockets.push(traveler);
+    const joined = waitFor(traveler, 'room:joined');
+    traveler.emit('room:join', { code: host.joined.roomCode, name: 'Max' });
+    token = (await joined).sessionToken;
+    const first = waitFor(traveler, 'chat:message', (m) => m.text === 'before the drop');
+    host.socket.emit('chat:send', { text: 'before the drop' });
+    await first;
+    const id = traveler.id;
+
+    // The traveler's connection drops; its next one goes through the proxy to process 1.
+    backends = [portOf(b)];
+    const dropped = waitFor(host.socket, 'player:connection', (c) => !c.connected);
+    traveler.io.engine.close();
+    await dropped;
+    host.socket.emit('chat:send', { text: 'while you were away' });
+    const missed = waitFor(
+      traveler,
+      'chat:message',
+      (m) => m.text === 'while you were away',
+      10_000,
+    );
+    const seatBack = waitFor(traveler, 'room:joined', (j) => j.resumed, 10_000);
+    await missed;
+    expect(traveler.recovered).toBe(true);
+    expect(traveler.id).toBe(id);
+    expect(await seatBack).toMatchObject({ roomCode: host.joined.roomCode });
   });
 });

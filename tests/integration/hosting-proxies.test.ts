@@ -11,7 +11,7 @@ import { io } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { refusalOf } from '../support/connections.js';
-import { snippet, swap } from '../support/hosting-doc.js';
+import { SINGLE_CADDY, SINGLE_NGINX, snippet, swap } from '../support/hosting-doc.js';
 import { hostTool, requireTool } from '../support/host-tools.js';
 import { nginxWithSite, selfSignedCertificate } from '../support/nginx-config.js';
 import {
@@ -87,7 +87,7 @@ async function startNginx(test: Parameters<typeof requireTool>[0], edit = (s: st
   const nginx = requireTool(test, tools.nginx);
   const tls = selfSignedCertificate(requireTool(test, tools.openssl), dir);
   const port = await freePort();
-  let site = snippet('nginx');
+  let site = snippet('nginx', SINGLE_NGINX);
   site = swap(site, 'listen 443 ssl;', `listen 127.0.0.1:${port} ssl;`);
   site = swap(site, '/etc/letsencrypt/live/arena.example.org/fullchain.pem', tls.cert);
   site = swap(site, '/etc/letsencrypt/live/arena.example.org/privkey.pem', tls.key);
@@ -121,7 +121,7 @@ describe('behind Caddy', () => {
     const port = await freePort();
     // The site address becomes a plain-HTTP loopback one (a real certificate needs a real
     // domain); the reverse_proxy line is the doc's, with this test's server behind it.
-    let site = snippet('caddyfile');
+    let site = snippet('caddyfile', SINGLE_CADDY);
     site = swap(site, 'arena.example.org {', `http://localhost:${port} {`);
     site = swap(site, 'reverse_proxy 127.0.0.1:3000', `reverse_proxy 127.0.0.1:${ctx.server.port}`);
     writeFileSync(join(dir, 'Caddyfile'), `{\n\tadmin off\n}\n\n${site}`);

@@ -4,3 +4,4 @@ export { loadConfig, testConfig, type ServerConfig } from './config.js';
 export { shutDownGracefully, shutDownWithin } from './shutdown.js';
 export type { GameServices } from './services.js';
 export { startLocalRedis, type LocalRedis } from './launch/local-redis.js';
+export { startFrontProxy, type FrontProxy } from './launch/front-proxy.js';
