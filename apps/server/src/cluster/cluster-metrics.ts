@@ -6,8 +6,13 @@
 import { Histogram, type Registry } from 'prom-client';
 import { registerCounter, registerGauge, registerLabelledCounter } from '../metrics.js';
 
-/** Forwarding is one Redis hop each way on a LAN: tenths of a millisecond to a few. */
-const LATENCY_BUCKETS_SECONDS = [0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1];
+/**
+ * Forwarding is one Redis hop each way on a LAN: tenths of a millisecond to a few. The buckets
+ * go on to a second, since on an overloaded machine an input waits that long for an event loop.
+ */
+const LATENCY_BUCKETS_SECONDS = [
+  0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1,
+];
 const DURATION_BUCKETS_SECONDS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25];
 const SIZE_BUCKETS_BYTES = [1024, 2048, 4096, 8192, 16_384, 32_768, 65_536, 131_072];
 
