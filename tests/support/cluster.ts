@@ -101,7 +101,9 @@ export function towardsCoin(snapshot: Snapshot, id: number): number {
 
 /**
  * Sends one input per snapshot for player `id`, steering it with `steer` (towards coins by
- * default), until the returned function is called. Seqs count up from `firstSeq`.
+ * default), until the returned function is called; that sends a last input with no buttons,
+ * since the server repeats a player's last buttons while no input comes. Seqs count up from
+ * `firstSeq`.
  */
 export function drive(
   socket: PlayerSocket,
@@ -114,12 +116,17 @@ export function drive(
     socket.emit('player:input', { seq: seq++, buttons: steer(decodeSnapshot(frame)) });
   };
   socket.on('state:snapshot', onSnapshot);
-  return () => socket.off('state:snapshot', onSnapshot);
+  return () => {
+    socket.off('state:snapshot', onSnapshot);
+    socket.emit('player:input', { seq: seq++, buttons: 0 });
+  };
 }
 
 /**
  * Players walk to coins until one of them has scored, then stand still for `stillMs`, so that
- * the room's last checkpoint holds the scores they see.
+ * the room's last checkpoint holds the scores they see. Standing still matters: a takeover
+ * runs the ticks since that checkpoint again without the inputs that were in flight, so only
+ * players who hold no buttons do the same in those ticks again.
  */
 export async function playUntilScored(
   players: { socket: PlayerSocket; id: number }[],
