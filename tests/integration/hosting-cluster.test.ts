@@ -4,7 +4,7 @@
  * with a browser-like client playing through each over WebSocket and over long-polling, whose
  * many requests per connection must all reach one process.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROTOCOL_VERSION } from '@arena/shared/protocol';
@@ -23,7 +23,7 @@ import {
 } from '../support/player.js';
 import { SKIP_WITHOUT_REDIS } from '../support/redis-process.js';
 import { freePort } from '@arena/devkit';
-import { startTool, type ToolProcess } from '../support/tool-process.js';
+import { startCaddy, startTool, type ToolProcess } from '../support/tool-process.js';
 
 const tools = {
   nginx: hostTool('nginx', 'nginx'),
@@ -110,13 +110,7 @@ describe.skipIf(SKIP_WITHOUT_REDIS)("HOSTING.md's proxies in front of a cluster"
       'reverse_proxy 10.0.0.11:3001 10.0.0.11:3002 10.0.0.12:3001 10.0.0.12:3002 {',
       `reverse_proxy ${a} ${b} {`,
     );
-    writeFileSync(join(dir, 'Caddyfile'), `{\n\tadmin off\n}\n\n${site}`);
-    const env = { ...process.env, HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir };
-    proxy = await startTool(
-      caddy,
-      ['run', '--config', join(dir, 'Caddyfile'), '--adapter', 'caddyfile'],
-      { port, cwd: dir, env },
-    );
+    proxy = await startCaddy(caddy, dir, site, port);
     const pageUrl = `http://localhost:${port}`;
     await playsThrough(pageUrl, 'websocket');
     await playsThrough(pageUrl, 'polling');

@@ -3,7 +3,7 @@
  * real server, and a browser-like client (its `Origin` header carries the port, as a page on
  * `https://host:8443/` sends it) plays through them over WebSocket and long-polling.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROTOCOL_VERSION } from '@arena/shared/protocol';
@@ -23,7 +23,7 @@ import {
 } from '../support/player.js';
 import { serverPerTest } from '../support/server-per-test.js';
 import { freePort } from '@arena/devkit';
-import { startTool, type ToolProcess } from '../support/tool-process.js';
+import { startCaddy, startTool, type ToolProcess } from '../support/tool-process.js';
 
 const ctx = serverPerTest();
 const tools = {
@@ -124,13 +124,7 @@ describe('behind Caddy', () => {
     let site = snippet('caddyfile', SINGLE_CADDY);
     site = swap(site, 'arena.example.org {', `http://localhost:${port} {`);
     site = swap(site, 'reverse_proxy 127.0.0.1:3000', `reverse_proxy 127.0.0.1:${ctx.server.port}`);
-    writeFileSync(join(dir, 'Caddyfile'), `{\n\tadmin off\n}\n\n${site}`);
-    const env = { ...process.env, HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir };
-    proxy = await startTool(
-      caddy,
-      ['run', '--config', join(dir, 'Caddyfile'), '--adapter', 'caddyfile'],
-      { port, cwd: dir, env },
-    );
+    proxy = await startCaddy(caddy, dir, site, port);
     const pageUrl = `http://localhost:${port}`;
     await playsThrough(pageUrl, 'websocket');
     await playsThrough(pageUrl, 'polling');
