@@ -34,16 +34,18 @@ export async function startCluster(
     servers.push(server);
     return server;
   };
-  await Promise.all(Array.from({ length: count }, () => add()));
-  return {
-    redis,
-    servers,
-    add,
-    stop: async () => {
-      await Promise.all(servers.map((server) => server.kill()));
-      await redis.stop();
-    },
+  const stop = async () => {
+    await Promise.all(servers.map((server) => server.kill()));
+    await redis.stop();
   };
+  // If one process fails to start, the test gets no cluster to stop: stop what did start.
+  const started = await Promise.allSettled(Array.from({ length: count }, () => add()));
+  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    await stop();
+    throw failed.reason;
+  }
+  return { redis, servers, add, stop };
 }
 
 /** The first two processes of a cluster. */
