@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { numberOption, readOptions, runCommand, UsageError } from '@arena/devkit';
-import { formatResults } from './report.js';
+import { formatScenario } from './report.js';
 import { runScenario, SCENARIOS } from './scenario.js';
 import type { ScenarioResult } from './summary.js';
 
@@ -39,8 +39,13 @@ async function main(): Promise<void> {
     log: (line: string) => console.log(`bench:cluster: ${line}`),
   };
   const results: ScenarioResult[] = [];
-  for (const scenario of scenarios) results.push(await runScenario(scenario, options));
-  console.log(`\n${formatResults(results)}\n`);
+  console.log('Arena cluster benchmark');
+  for (const scenario of scenarios) {
+    const result = await runScenario(scenario, options);
+    results.push(result);
+    // Each table as soon as it is measured: a long run stopped halfway keeps what it has.
+    console.log(`\n${formatScenario(result)}\n`);
+  }
   const json = JSON.stringify(results, null, 2);
   console.log(json);
   if (args.json) writeFileSync(args.json, json + '\n');

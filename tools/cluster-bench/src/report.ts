@@ -41,12 +41,7 @@ function rows(r: ScenarioResult): [string, string][] {
   return out;
 }
 
-export function formatResults(results: readonly ScenarioResult[]): string {
-  const tables = results.map(
-    (r) =>
-      `${r.scenario}\n${rows(r)
-        .map(([k, v]) => `  ${k.padEnd(42)} ${v}`)
-        .join('\n')}`,
-  );
-  return `Arena cluster benchmark\n\n${tables.join('\n\n')}`;
+/** One scenario's table: its name, then a row per figure. */
+export function formatScenario(r: ScenarioResult): string {
+  return [r.scenario, ...rows(r).map(([k, v]) => `  ${k.padEnd(48)} ${v}`)].join('\n');
 }
