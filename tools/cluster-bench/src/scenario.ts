@@ -115,5 +115,14 @@ async function killOwner(
   while (probes.some((p) => !p.result()) && performance.now() < deadline) await sleep(100);
   for (const probe of probes) probe.stop();
   const seen = probes.map((p) => p.result()).filter((r) => r !== null);
+  // What the survivor said about a room that did not come back is where to start looking.
+  for (const [i, probe] of probes.entries()) {
+    if (probe.result()) continue;
+    const about = servers[1]!
+      .stdout()
+      .split('\n')
+      .filter((line) => line.includes(codes[i]!));
+    options.log(`room ${codes[i]} did not come back; the survivor's log:\n${about.join('\n')}`);
+  }
   return { rooms: codes.length, seen };
 }
