@@ -23,7 +23,9 @@ test.skip(SKIP_WITHOUT_REDIS, 'redis-server is not installed (apt-get install re
 test.beforeAll(async () => {
   redis = await startRedis();
   servers = await Promise.all(
-    [1, 2].map(() => startServerProcess({ from: 'dist', env: { REDIS_URL: redis.url } })),
+    [1, 2].map(() =>
+      startServerProcess({ from: 'dist', env: { REDIS_URL: redis.url }, timeoutMs: 60_000 }),
+    ),
   );
 });
 
