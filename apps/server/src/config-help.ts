@@ -39,6 +39,8 @@ export const CONFIG_MEANINGS: Record<ConfigName, string> = {
     "comma-separated browser origins allowed besides the server's own page; `*` allows any",
   CHAT_HISTORY_SIZE: 'chat messages a newcomer sees',
   SHUTDOWN_GRACE_MS: 'how long SIGTERM waits for players to be told and sockets to close',
+  LINK_SIMULATOR:
+    '`on` lets each connection ask for a simulated link (`?lag=`) and turns the `SIM_*` settings on; off in production',
   SIM_LAG_MS: 'link simulator: added one-way latency on every connection (demos, tests)',
   SIM_JITTER_MS: "link simulator: each packet's latency varies by ± this many ms",
   SIM_STALL_PERCENT:

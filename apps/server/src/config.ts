@@ -50,6 +50,12 @@ export const configSchema = z.object({
   ALLOWED_ORIGINS: z.string().default(''),
   CHAT_HISTORY_SIZE: int(0, 500).default(30),
   SHUTDOWN_GRACE_MS: int(0, 60_000).default(2000),
+  /**
+   * The link simulator is a development tool: off, nothing a client sends can delay or queue
+   * anything on its behalf. On, a connection may ask for a simulated link in its handshake
+   * query, and the SIM_* settings below apply to every connection.
+   */
+  LINK_SIMULATOR: z.enum(['off', 'on']).default('off'),
   /** Link simulator for demos: added one-way latency per connection (ms), ± jitter (ms). */
   SIM_LAG_MS: int(0, 5000).default(0),
   SIM_JITTER_MS: int(0, 5000).default(0),
@@ -58,6 +64,16 @@ export const configSchema = z.object({
   /** Set by `npm run dev`: the port of Vite's page, which the start-up banner then shares. */
   DEV_CLIENT_PORT: int(0, 65535).default(0),
 });
+
+/** The SIM_* settings do nothing unless the host turned the link simulator on: say so at start. */
+const SIMULATED_LINK_SETTINGS = ['SIM_LAG_MS', 'SIM_JITTER_MS', 'SIM_STALL_PERCENT'] as const;
+
+function checkCombinations(config: ServerConfig): string[] {
+  if (config.LINK_SIMULATOR === 'on') return [];
+  return SIMULATED_LINK_SETTINGS.filter((name) => config[name] !== 0).map(
+    (name) => `${name}: needs LINK_SIMULATOR=on (the link simulator is off)`,
+  );
+}
 
 export type ServerConfig = z.output<typeof configSchema>;
 
@@ -93,10 +109,11 @@ export function loadConfig(
   }
   Object.assign(raw, flagsToEnv(argv));
   const parsed = configSchema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  const problems = parsed.success
+    ? checkCombinations(parsed.data)
+    : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  if (problems.length > 0 || !parsed.success)
     throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
-  }
   return parsed.data;
 }
 
