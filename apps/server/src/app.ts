@@ -6,6 +6,7 @@ import type { StepFunction } from '@arena/shared/netcode/server';
 import { ErrorCode } from '@arena/shared/protocol';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
+import { clientAddressResolver } from './client-address.js';
 import type { ServerConfig } from './config.js';
 import { attachEchoEndpoint } from './echo/echo-endpoint.js';
 import { registerClientFiles } from './http/client-files.js';
@@ -21,8 +22,9 @@ import { createHandshakeCheck } from './socket/handshake.js';
 import { startLobbyFeed } from './socket/lobby-feed.js';
 import { attachMemberSession } from './socket/member-session.js';
 import { RecoveryAdapter } from './socket/recovery-adapter.js';
+import { SocketLedger } from './socket/socket-ledger.js';
 import { socketRoomChannels } from './socket/socket-room-channel.js';
-import { createTransportLimits, type TransportLimits } from './socket/transport-limits.js';
+import { TransportLimits } from './socket/transport-limits.js';
 import type { ArenaServer } from './socket/types.js';
 
 /** What a test may put into the server besides its configuration. */
@@ -83,13 +85,17 @@ export async function buildApp(
 ): Promise<BuiltApp> {
   const app = Fastify({ logger: loggerOptions(config), forceCloseConnections: true });
   const metrics = new Metrics();
-  const transport = createTransportLimits(config, metrics);
-  const io = createSocketServer(app, config, transport);
-  io.engine.on('connection', transport.track);
+  const addressOf = clientAddressResolver(config.TRUST_PROXY);
+  const transports = new TransportLimits(config, metrics, addressOf);
+  const io = createSocketServer(app, config, transports);
+  io.engine.on('connection', transports.track);
   const services: GameServices = {
     config,
     io,
     metrics,
+    addressOf,
+    sockets: new SocketLedger(),
+    transports,
     log: app.log,
     clock: serverClock,
     rooms: new RoomRegistry(config, {

@@ -32,6 +32,8 @@ export const CONFIG_MEANINGS: Record<ConfigName, string> = {
     "largest socket.io message accepted (socket.io's `maxHttpBufferSize`); bigger ones close that socket",
   MAX_CONNECTIONS: 'socket connections in total; beyond it `TOO_MANY_CONNECTIONS`',
   MAX_CONNECTIONS_PER_IP: 'socket connections per remote address',
+  TRUST_PROXY:
+    'proxies whose `X-Forwarded-For` per-address limits believe: `off`, `loopback`, or their addresses (comma-separated)',
   HEARTBEAT_INTERVAL_MS: 'the server pings every connection this often (1000–60000)',
   HEARTBEAT_TIMEOUT_MS: 'a connection that has not answered a ping by then is dropped (1000–60000)',
   HANDSHAKE_TIMEOUT_MS: 'a transport connection that has not joined by then is closed',

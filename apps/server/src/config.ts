@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { INPUT_BUFFER_TICKS, MAX_INPUT_BACKLOG_TICKS } from '@arena/shared/netcode/server';
 import { z } from 'zod';
+import { trustProxyProblem } from './client-address.js';
 
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
@@ -38,6 +39,18 @@ export const configSchema = z.object({
   MAX_PAYLOAD_BYTES: int(256, 1_000_000).default(8192),
   MAX_CONNECTIONS: int(1, 100_000).default(2000),
   MAX_CONNECTIONS_PER_IP: int(1, 10_000).default(32),
+  /**
+   * Proxies whose X-Forwarded-For is believed for per-address limits: `off`, `loopback`, or
+   * their addresses. Off, every limit counts the address the connection comes from.
+   */
+  TRUST_PROXY: z
+    .string()
+    .min(1)
+    .default('off')
+    .check((ctx) => {
+      const problem = trustProxyProblem(ctx.value);
+      if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+    }),
   /**
    * socket.io's heartbeat: a ping every interval, and the time a client has to answer it. A
    * connection that goes silent without closing is noticed after at most their sum.

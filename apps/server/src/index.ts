@@ -3,3 +3,4 @@ export { buildApp, type BuildOptions, type BuiltApp } from './app.js';
 export { loadConfig, testConfig, type ServerConfig } from './config.js';
 export { shutDownGracefully, shutDownWithin } from './shutdown.js';
 export type { GameServices } from './services.js';
+export { connectionCounts, type ConnectionCounts } from './connection-counts.js';

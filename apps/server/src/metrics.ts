@@ -17,12 +17,24 @@ const TICK_BUCKETS_SECONDS = [
   0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.02, 0.035, 0.05, 0.1,
 ];
 
-/** Gauges that live in the room registry, passed in at each scrape. */
-export interface RoomGauges {
+/** Gauges that live elsewhere (the room registry, the connection counts), passed in at each scrape. */
+export interface ServerGauges {
   rooms: number;
   players: number;
   spectators: number;
+  /** socket.io connections counted by the handshake's ledger. */
+  connections: number;
+  /** engine.io connections beneath them, joined or not. */
+  transportConnections: number;
 }
+
+const NO_GAUGES: ServerGauges = {
+  rooms: 0,
+  players: 0,
+  spectators: 0,
+  connections: 0,
+  transportConnections: 0,
+};
 
 /**
  * Gauges that prom-client names like counters, which `promtool check metrics` rejects; the
@@ -47,7 +59,6 @@ function processMetrics(): Registry {
 }
 
 export class Metrics {
-  connections = 0;
   snapshotBytesOut = 0;
   snapshotsSent = 0;
   inputsApplied = 0;
@@ -57,12 +68,12 @@ export class Metrics {
   readonly rejectedConnections = new Map<string, number>();
   private readonly registry = new Registry();
   private readonly tickDuration: Histogram;
-  private roomGauges: RoomGauges = { rooms: 0, players: 0, spectators: 0 };
+  private gauges: ServerGauges = NO_GAUGES;
 
   constructor() {
     // Started with the first app, so event-loop lag and GC are measured from the start.
     processMetrics();
-    const gauges = () => this.roomGauges;
+    const gauges = () => this.gauges;
     this.gauge('arena_rooms', 'Rooms running', () => gauges().rooms);
     this.gauge(
       'arena_players',
@@ -70,7 +81,12 @@ export class Metrics {
       () => gauges().players,
     );
     this.gauge('arena_spectators', 'Spectators watching', () => gauges().spectators);
-    this.gauge('arena_connections', 'Open socket.io connections', () => this.connections);
+    this.gauge('arena_connections', 'Open socket.io connections', () => gauges().connections);
+    this.gauge(
+      'arena_transport_connections',
+      'Open engine.io connections beneath socket.io, joined or not',
+      () => gauges().transportConnections,
+    );
     this.counter(
       'arena_snapshot_sent_bytes_total',
       'Snapshot bytes sent, counted per recipient',
@@ -134,10 +150,10 @@ export class Metrics {
   }
 
   /** Prometheus exposition: this process's metrics, then this app's. */
-  async render(gauges: RoomGauges): Promise<string> {
+  async render(gauges: ServerGauges): Promise<string> {
     // Every collect callback runs synchronously at the start of `metrics()`, so concurrent
     // scrapes cannot mix their gauges.
-    this.roomGauges = gauges;
+    this.gauges = gauges;
     const [process, app] = await Promise.all([processMetrics().metrics(), this.registry.metrics()]);
     return process + app;
   }

@@ -1,8 +1,11 @@
 /** What socket handlers and HTTP routes share: one object, built once by `buildApp`. */
 import type { FastifyBaseLogger } from 'fastify';
+import type { ClientAddressOf } from './client-address.js';
 import type { ServerConfig } from './config.js';
 import type { Metrics } from './metrics.js';
 import type { RoomRegistry } from './rooms/room-registry.js';
+import type { SocketLedger } from './socket/socket-ledger.js';
+import type { TransportLimits } from './socket/transport-limits.js';
 import type { ArenaServer } from './socket/types.js';
 
 export interface GameServices {
@@ -11,6 +14,12 @@ export interface GameServices {
   /** The rooms, and which room each member is in. */
   rooms: RoomRegistry;
   metrics: Metrics;
+  /** The address a request is counted under by per-address limits (see client-address.ts). */
+  addressOf: ClientAddressOf;
+  /** socket.io connections, counted in total and per address. */
+  sockets: SocketLedger;
+  /** engine.io connections beneath them. */
+  transports: TransportLimits;
   log: FastifyBaseLogger;
   /** Server clock in ms (wall-clock aligned, monotonic): snapshots and pongs carry it. */
   clock: () => number;

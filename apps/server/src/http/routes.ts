@@ -1,15 +1,22 @@
 /** Health, readiness and metrics: plain HTTP routes of the game server. */
 import type { FastifyInstance } from 'fastify';
+import type { ServerGauges } from '../metrics.js';
 import type { GameServices } from '../services.js';
 
-function gauges(services: GameServices) {
+function gauges(services: GameServices): ServerGauges {
   let players = 0;
   let spectators = 0;
   for (const room of services.rooms.all()) {
     players += room.seats.size;
     spectators += room.spectators.size;
   }
-  return { rooms: services.rooms.size, players, spectators };
+  return {
+    rooms: services.rooms.size,
+    players,
+    spectators,
+    connections: services.sockets.total,
+    transportConnections: services.transports.total,
+  };
 }
 
 /**
@@ -22,7 +29,8 @@ export function registerOpsRoutes(app: FastifyInstance, services: GameServices):
   app.get('/healthz', PROBE, () => ({ status: 'ok' }));
   app.get('/readyz', PROBE, async (_request, reply) => {
     if (services.shuttingDown) return reply.code(503).send({ status: 'shutting-down' });
-    return { status: 'ready', ...gauges(services) };
+    const { rooms, players, spectators } = gauges(services);
+    return { status: 'ready', rooms, players, spectators };
   });
   app.get('/metrics', PROBE, async (_request, reply) => {
     const text = await services.metrics.render(gauges(services));

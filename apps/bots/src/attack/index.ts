@@ -1,0 +1,12 @@
+/** Hostile clients: what the hostile-client tests and `npm run attack` throw at a server. */
+export { clientFrame, RawTcp, type RawTcpOptions } from './raw-tcp.js';
+export {
+  count,
+  repeatFor,
+  sleep,
+  type Attack,
+  type AttackTally,
+  type AttackTarget,
+} from './attack.js';
+export { connectFrame, eventFrame, openEngine } from './engine-socket.js';
+export { handshakeAbuse } from './handshake-abuse.js';
