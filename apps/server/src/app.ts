@@ -8,9 +8,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
 import { clientAddressResolver } from './client-address.js';
 import type { ServerConfig } from './config.js';
-import { attachEchoEndpoint } from './echo/echo-endpoint.js';
+import { createEchoEndpoint, ECHO_PATH } from './echo/echo-endpoint.js';
 import { registerClientFiles } from './http/client-files.js';
+import { OpenSockets } from './http/open-sockets.js';
 import { registerOpsRoutes } from './http/routes.js';
+import { routeUpgrades } from './http/upgrades.js';
 import { loggerOptions } from './logger.js';
 import { Metrics } from './metrics.js';
 import { GameLoop } from './rooms/game-loop.js';
@@ -40,6 +42,8 @@ export interface BuiltApp {
   app: FastifyInstance;
   services: GameServices;
   loop: GameLoop;
+  /** Every TCP connection still open: shutdown destroys the last ones when its grace ends. */
+  openSockets: OpenSockets;
 }
 
 const serverClock = (): number => performance.timeOrigin + performance.now();
@@ -84,6 +88,7 @@ export async function buildApp(
   options: BuildOptions = {},
 ): Promise<BuiltApp> {
   const app = Fastify({ logger: loggerOptions(config), forceCloseConnections: true });
+  const openSockets = new OpenSockets(app.server);
   const metrics = new Metrics();
   const addressOf = clientAddressResolver(config.TRUST_PROXY);
   const transports = new TransportLimits(config, metrics, addressOf);
@@ -114,7 +119,12 @@ export async function buildApp(
     attachMemberSession(socket, services);
   });
 
-  const echo = attachEchoEndpoint(app.server);
+  const echo = createEchoEndpoint();
+  const stopRoutingUpgrades = routeUpgrades(
+    app.server,
+    `${io.path()}/`,
+    new Map([[ECHO_PATH, echo.handleUpgrade]]),
+  );
   const stopLobbyFeed = startLobbyFeed(services);
   const loop = new GameLoop({
     tickRateHz: config.TICK_RATE_HZ,
@@ -129,11 +139,12 @@ export async function buildApp(
   app.addHook('preClose', (done) => {
     loop.stop();
     stopLobbyFeed();
+    stopRoutingUpgrades();
     echo.close();
     services.rooms.closeAll(ErrorCode.ServerShuttingDown, 'The server is shutting down.');
     io.disconnectSockets(true);
     io.engine.close();
     done();
   });
-  return { app, services, loop };
+  return { app, services, loop, openSockets };
 }

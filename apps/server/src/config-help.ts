@@ -40,7 +40,8 @@ export const CONFIG_MEANINGS: Record<ConfigName, string> = {
   ALLOWED_ORIGINS:
     "comma-separated browser origins allowed besides the server's own page; `*` allows any",
   CHAT_HISTORY_SIZE: 'chat messages a newcomer sees',
-  SHUTDOWN_GRACE_MS: 'how long SIGTERM waits for players to be told and sockets to close',
+  SHUTDOWN_GRACE_MS:
+    'how long SIGTERM waits for players to be told and sockets to close; what is still open then is cut',
   LINK_SIMULATOR:
     '`on` lets each connection ask for a simulated link (`?lag=`) and turns the `SIM_*` settings on; off in production',
   SIM_LAG_MS: 'link simulator: added one-way latency on every connection (demos, tests)',

@@ -10,3 +10,4 @@ export {
 } from './attack.js';
 export { connectFrame, eventFrame, openEngine } from './engine-socket.js';
 export { handshakeAbuse } from './handshake-abuse.js';
+export { STRAY_ANSWER_MS, STRAY_PATHS, strayUpgrades } from './stray-upgrades.js';
