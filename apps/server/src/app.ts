@@ -94,6 +94,7 @@ export async function buildApp(
   const transports = new TransportLimits(config, metrics, addressOf);
   const io = createSocketServer(app, config, transports);
   io.engine.on('connection', transports.track);
+  const echo = createEchoEndpoint(config, addressOf);
   const services: GameServices = {
     config,
     io,
@@ -101,6 +102,7 @@ export async function buildApp(
     addressOf,
     sockets: new SocketLedger(),
     transports,
+    echo,
     log: app.log,
     clock: serverClock,
     rooms: new RoomRegistry(config, {
@@ -119,7 +121,6 @@ export async function buildApp(
     attachMemberSession(socket, services);
   });
 
-  const echo = createEchoEndpoint();
   const stopRoutingUpgrades = routeUpgrades(
     app.server,
     `${io.path()}/`,

@@ -59,6 +59,9 @@ export const configSchema = z.object({
   HEARTBEAT_TIMEOUT_MS: int(1000, 60_000).default(10_000),
   /** How long a transport connection may stay open without joining (socket.io's connectTimeout). */
   HANDSHAKE_TIMEOUT_MS: int(500, 60_000).default(10_000),
+  /** The plain WebSocket echo at /echo: connections in total (0 turns it off) and per address. */
+  ECHO_MAX_CONNECTIONS: int(0, 100_000).default(100),
+  ECHO_MAX_CONNECTIONS_PER_IP: int(1, 10_000).default(4),
   /** Comma-separated browser origins allowed besides the server's own page; `*` allows any. */
   ALLOWED_ORIGINS: z.string().default(''),
   CHAT_HISTORY_SIZE: int(0, 500).default(30),

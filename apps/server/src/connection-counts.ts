@@ -15,6 +15,10 @@ export interface ConnectionCounts {
   /** What socket.io and engine.io themselves hold. */
   ioSockets: number;
   engineClients: number;
+  /** Connections to the echo endpoint, their addresses, and the replies they have not read. */
+  echo: number;
+  echoAddresses: number;
+  echoUnsentBytes: number;
 }
 
 export function connectionCounts(services: GameServices): ConnectionCounts {
@@ -25,5 +29,11 @@ export function connectionCounts(services: GameServices): ConnectionCounts {
     transportAddresses: services.transports.addresses,
     ioSockets: services.io.of('/').sockets.size,
     engineClients: services.io.engine.clientsCount,
+    ...echoCounts(services),
   };
+}
+
+function echoCounts(services: GameServices) {
+  const { connections, addresses, unsentBytes } = services.echo.counts();
+  return { echo: connections, echoAddresses: addresses, echoUnsentBytes: unsentBytes };
 }

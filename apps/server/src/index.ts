@@ -4,3 +4,4 @@ export { loadConfig, testConfig, type ServerConfig } from './config.js';
 export { shutDownGracefully, shutDownWithin } from './shutdown.js';
 export type { GameServices } from './services.js';
 export { connectionCounts, type ConnectionCounts } from './connection-counts.js';
+export { ECHO_MAX_UNSENT_BYTES } from './echo/echo-limits.js';

@@ -26,6 +26,8 @@ export interface ServerGauges {
   connections: number;
   /** engine.io connections beneath them, joined or not. */
   transportConnections: number;
+  /** Connections to the echo endpoint. */
+  echoConnections: number;
 }
 
 const NO_GAUGES: ServerGauges = {
@@ -34,6 +36,7 @@ const NO_GAUGES: ServerGauges = {
   spectators: 0,
   connections: 0,
   transportConnections: 0,
+  echoConnections: 0,
 };
 
 /**
@@ -86,6 +89,11 @@ export class Metrics {
       'arena_transport_connections',
       'Open engine.io connections beneath socket.io, joined or not',
       () => gauges().transportConnections,
+    );
+    this.gauge(
+      'arena_echo_connections',
+      'Open connections to the plain WebSocket echo',
+      () => gauges().echoConnections,
     );
     this.counter(
       'arena_snapshot_sent_bytes_total',

@@ -2,6 +2,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ClientAddressOf } from './client-address.js';
 import type { ServerConfig } from './config.js';
+import type { EchoEndpoint } from './echo/echo-endpoint.js';
 import type { Metrics } from './metrics.js';
 import type { RoomRegistry } from './rooms/room-registry.js';
 import type { SocketLedger } from './socket/socket-ledger.js';
@@ -20,6 +21,8 @@ export interface GameServices {
   sockets: SocketLedger;
   /** engine.io connections beneath them. */
   transports: TransportLimits;
+  /** The plain WebSocket echo at /echo, on a budget of its own. */
+  echo: EchoEndpoint;
   log: FastifyBaseLogger;
   /** Server clock in ms (wall-clock aligned, monotonic): snapshots and pongs carry it. */
   clock: () => number;

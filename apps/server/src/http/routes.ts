@@ -16,6 +16,7 @@ function gauges(services: GameServices): ServerGauges {
     spectators,
     connections: services.sockets.total,
     transportConnections: services.transports.total,
+    echoConnections: services.echo.counts().connections,
   };
 }
 
