@@ -62,6 +62,10 @@ describe('connection limits', () => {
       message: 'The server is full.',
     });
     expect(server.services.metrics.rejectedConnections.get(ErrorCode.TooManyConnections)).toBe(1);
+    // A load balancer asking now is told to send new players elsewhere.
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ status: 'full' });
   });
 });
 

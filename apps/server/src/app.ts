@@ -13,6 +13,7 @@ import { registerClientFiles } from './http/client-files.js';
 import { OpenSockets } from './http/open-sockets.js';
 import { registerOpsRoutes } from './http/routes.js';
 import { routeUpgrades } from './http/upgrades.js';
+import { LoadWatch } from './load/load-watch.js';
 import { loggerOptions } from './logger.js';
 import { Metrics } from './metrics.js';
 import { GameLoop } from './rooms/game-loop.js';
@@ -95,6 +96,8 @@ export async function buildApp(
   const io = createSocketServer(app, config, transports);
   io.engine.on('connection', transports.track);
   const echo = createEchoEndpoint(config, addressOf);
+  const load = new LoadWatch(config.TICK_RATE_HZ);
+  load.start();
   const services: GameServices = {
     config,
     io,
@@ -103,6 +106,7 @@ export async function buildApp(
     sockets: new SocketLedger(),
     transports,
     echo,
+    load,
     log: app.log,
     clock: serverClock,
     rooms: new RoomRegistry(config, {
@@ -130,7 +134,10 @@ export async function buildApp(
   const loop = new GameLoop({
     tickRateHz: config.TICK_RATE_HZ,
     clock: realClock,
-    onTick: () => services.rooms.tickAll(services.clock()),
+    onTick: () => {
+      load.tick();
+      services.rooms.tickAll(services.clock());
+    },
   });
   loop.start();
 
@@ -139,6 +146,7 @@ export async function buildApp(
 
   app.addHook('preClose', (done) => {
     loop.stop();
+    load.stop();
     stopLobbyFeed();
     stopRoutingUpgrades();
     echo.close();

@@ -8,6 +8,7 @@
  * registry reads them when scraped.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { LoadReport } from './load/load-watch.js';
 
 /**
  * Most ticks take well under a millisecond; the upper buckets show a room nearing its budget
@@ -28,6 +29,10 @@ export interface ServerGauges {
   transportConnections: number;
   /** Connections to the echo endpoint. */
   echoConnections: number;
+  /** Event-loop lateness and ticks achieved, over the last five seconds. */
+  load: LoadReport;
+  /** Time the event loop has spent stalled since start, in ms. */
+  stalledMs: number;
 }
 
 const NO_GAUGES: ServerGauges = {
@@ -37,6 +42,8 @@ const NO_GAUGES: ServerGauges = {
   connections: 0,
   transportConnections: 0,
   echoConnections: 0,
+  load: { tickRateHz: 0, meanLagMs: 0, maxLagMs: 0, overloaded: false },
+  stalledMs: 0,
 };
 
 /**
@@ -95,6 +102,7 @@ export class Metrics {
       'Open connections to the plain WebSocket echo',
       () => gauges().echoConnections,
     );
+    this.loadMetrics(gauges);
     this.counter(
       'arena_snapshot_sent_bytes_total',
       'Snapshot bytes sent, counted per recipient',
@@ -164,6 +172,35 @@ export class Metrics {
     this.gauges = gauges;
     const [process, app] = await Promise.all([processMetrics().metrics(), this.registry.metrics()]);
     return process + app;
+  }
+
+  private loadMetrics(gauges: () => ServerGauges): void {
+    const load = () => gauges().load;
+    this.gauge(
+      'arena_achieved_tick_rate_hertz',
+      'Game-loop ticks run per second over the last 5 s',
+      () => load().tickRateHz,
+    );
+    this.gauge(
+      'arena_event_loop_lag_seconds',
+      'Mean lateness of the event loop over the last 5 s',
+      () => load().meanLagMs / 1000,
+    );
+    this.gauge(
+      'arena_event_loop_lag_max_seconds',
+      'Worst lateness of the event loop over the last 5 s',
+      () => load().maxLagMs / 1000,
+    );
+    this.counter(
+      'arena_event_loop_stalled_seconds_total',
+      'Time the event loop was stalled (late by more than 50 ms)',
+      () => gauges().stalledMs / 1000,
+    );
+    this.gauge(
+      'arena_overloaded',
+      '1 while the server is overloaded and /readyz answers 503',
+      () => (load().overloaded ? 1 : 0),
+    );
   }
 
   private gauge(name: string, help: string, read: () => number): void {

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ClientAddressOf } from './client-address.js';
 import type { ServerConfig } from './config.js';
 import type { EchoEndpoint } from './echo/echo-endpoint.js';
+import type { LoadWatch } from './load/load-watch.js';
 import type { Metrics } from './metrics.js';
 import type { RoomRegistry } from './rooms/room-registry.js';
 import type { SocketLedger } from './socket/socket-ledger.js';
@@ -23,6 +24,8 @@ export interface GameServices {
   transports: TransportLimits;
   /** The plain WebSocket echo at /echo, on a budget of its own. */
   echo: EchoEndpoint;
+  /** How late the event loop runs and how many ticks the game loop achieves. */
+  load: LoadWatch;
   log: FastifyBaseLogger;
   /** Server clock in ms (wall-clock aligned, monotonic): snapshots and pongs carry it. */
   clock: () => number;

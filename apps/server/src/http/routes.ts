@@ -17,7 +17,18 @@ function gauges(services: GameServices): ServerGauges {
     connections: services.sockets.total,
     transportConnections: services.transports.total,
     echoConnections: services.echo.counts().connections,
+    load: services.load.report(),
+    stalledMs: services.load.loop.stalledMs(),
   };
+}
+
+/** Why the server should get no new players now, if it should not. */
+function notReady(services: GameServices): string | undefined {
+  if (services.shuttingDown) return 'shutting-down';
+  const full =
+    services.sockets.total >= services.config.MAX_CONNECTIONS || services.transports.full;
+  if (full) return 'full';
+  return services.load.report().overloaded ? 'overloaded' : undefined;
 }
 
 /**
@@ -29,9 +40,10 @@ const PROBE = { logLevel: 'warn' } as const;
 export function registerOpsRoutes(app: FastifyInstance, services: GameServices): void {
   app.get('/healthz', PROBE, () => ({ status: 'ok' }));
   app.get('/readyz', PROBE, async (_request, reply) => {
-    if (services.shuttingDown) return reply.code(503).send({ status: 'shutting-down' });
-    const { rooms, players, spectators } = gauges(services);
-    return { status: 'ready', rooms, players, spectators };
+    const { rooms, players, spectators, load } = gauges(services);
+    const why = notReady(services);
+    if (why) return reply.code(503).send({ status: why, ...load });
+    return { status: 'ready', rooms, players, spectators, ...load };
   });
   app.get('/metrics', PROBE, async (_request, reply) => {
     const text = await services.metrics.render(gauges(services));

@@ -2,6 +2,13 @@
  * Per-socket limits for each kind of event. Inputs are sized from the tick rate (one per tick,
  * with room for the burst that follows a network stall); chat and room operations are much
  * tighter. Limits belong to one socket: nobody else ever pays for a flood.
+ *
+ * The server's own stalls are forgiven. While the event loop is stalled (a long GC pause, a
+ * starved CPU, a stopped process), an honest client keeps sending at its pace and the server
+ * reads nothing; when it wakes up it reads all of that at once. Sizing every bucket for the
+ * longest stall would let floods through, so instead each socket's buckets are credited with
+ * the stall's worth of refill (up to MAX_FORGIVEN_MS) as soon as the socket's next event shows
+ * that the loop was stalled: the burst goes through, and the limits hold as before after it.
  */
 import type { ClientEventName } from '@arena/shared/protocol';
 import { TokenBucket } from './token-bucket.js';
@@ -50,6 +57,9 @@ export function limitSpecs(tickRateHz: number): Record<EventKind, LimitSpec> {
  */
 export const PATIENCE: LimitSpec = { capacity: 100, perSecond: 5 };
 
+/** The longest stall forgiven: past it the socket would more likely be dropped by heartbeat. */
+export const MAX_FORGIVEN_MS = 10_000;
+
 /**
  * The most packets an honest client can have waiting out a simulated lag of `delayMs`: every
  * limit's burst plus that long's refill, twice over. Waiting packets are not yet rate-limited,
@@ -66,8 +76,18 @@ export class SocketLimits {
   private readonly buckets: Record<EventKind, TokenBucket>;
   private readonly patience: TokenBucket;
   private readonly lastWarnedMs = new Map<EventKind, number>();
+  private forgivenStallMs: number;
 
-  constructor(tickRateHz: number, nowMs: number) {
+  /**
+   * `stalledMs` reads the total time the server's event loop has been stalled (see
+   * load/loop-monitor.ts); none by default, as in unit tests on a manual clock.
+   */
+  constructor(
+    tickRateHz: number,
+    nowMs: number,
+    private readonly stalledMs: () => number = () => 0,
+  ) {
+    this.forgivenStallMs = stalledMs();
     const specs = limitSpecs(tickRateHz);
     this.buckets = Object.fromEntries(
       Object.entries(specs).map(([kind, s]) => [
@@ -80,12 +100,24 @@ export class SocketLimits {
 
   /** True if the event may go through. */
   allow(event: ClientEventName, nowMs: number): boolean {
+    this.forgiveStalls(nowMs);
     return this.buckets[KIND_OF[event]].take(nowMs);
   }
 
   /** Records one refused or invalid event; false once the socket has used up its patience. */
   strike(nowMs: number): boolean {
+    this.forgiveStalls(nowMs);
     return this.patience.take(nowMs);
+  }
+
+  /** Credits every bucket with the server's stalls since the last time it looked. */
+  private forgiveStalls(nowMs: number): void {
+    const stalled = this.stalledMs();
+    if (stalled <= this.forgivenStallMs) return;
+    const creditMs = Math.min(MAX_FORGIVEN_MS, stalled - this.forgivenStallMs);
+    this.forgivenStallMs = stalled;
+    for (const bucket of Object.values(this.buckets)) bucket.credit(nowMs, creditMs);
+    this.patience.credit(nowMs, creditMs);
   }
 
   /** Rate-limit errors are sent at most every 250 ms per kind, so a flood is not echoed back. */

@@ -51,10 +51,14 @@ export class TokenBucket {
     return this.tokens >= this.capacity;
   }
 
-  /** Adds `ms` worth of refill, even past the capacity: a stall that was not the client's doing. */
+  /**
+   * Adds `ms` worth of refill, even past the capacity: a stall that was not the client's
+   * doing. Credits do not pile up: the bucket holds at most its capacity plus the latest one.
+   */
   credit(nowMs: number, ms: number): void {
     this.refill(nowMs);
-    this.tokens += (ms / 1000) * this.perSecond;
+    const extra = (ms / 1000) * this.perSecond;
+    this.tokens = Math.max(this.tokens, Math.min(this.tokens + extra, this.capacity + extra));
   }
 
   private refill(nowMs: number): void {
