@@ -6,6 +6,7 @@ import type { StepFunction } from '@arena/shared/netcode/server';
 import { ErrorCode } from '@arena/shared/protocol';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
+import { WebSocketServer, type ServerOptions } from 'ws';
 import { clientAddressResolver } from './client-address.js';
 import type { ServerConfig } from './config.js';
 import { createEchoEndpoint, ECHO_PATH } from './echo/echo-endpoint.js';
@@ -49,6 +50,18 @@ export interface BuiltApp {
 
 const serverClock = (): number => performance.timeOrigin + performance.now();
 
+/**
+ * engine.io's WebSocket server, handling one message per connection per turn of the event
+ * loop. By default `ws` handles every message of a TCP read at once: 64 KiB of one-byte frames
+ * is 9,000 packets, and held the loop for 100 ms or more before any limit could pause the
+ * connection. One a turn, a burst is spread out and a pause takes effect at once.
+ */
+class OneMessageATurn extends WebSocketServer {
+  constructor(options: ServerOptions) {
+    super({ ...options, allowSynchronousEvents: false });
+  }
+}
+
 /** Longest gap socket.io's connection-state recovery bridges; longer ones resume by token. */
 const RECOVERY_MAX_MS = 10_000;
 
@@ -73,6 +86,7 @@ function createSocketServer(
     pingInterval: config.HEARTBEAT_INTERVAL_MS,
     pingTimeout: config.HEARTBEAT_TIMEOUT_MS,
     transports: ['websocket', 'polling'],
+    wsEngine: OneMessageATurn,
     maxHttpBufferSize: config.MAX_PAYLOAD_BYTES,
     allowRequest: transport.allowRequest,
     // A transport connection that has not joined by then is closed (socket.io's default: 45 s).
@@ -92,12 +106,12 @@ export async function buildApp(
   const openSockets = new OpenSockets(app.server);
   const metrics = new Metrics();
   const addressOf = clientAddressResolver(config.TRUST_PROXY);
-  const transports = new TransportLimits(config, metrics, addressOf);
+  const load = new LoadWatch(config.TICK_RATE_HZ);
+  load.start();
+  const transports = new TransportLimits(config, metrics, addressOf, () => load.loop.stalledMs());
   const io = createSocketServer(app, config, transports);
   io.engine.on('connection', transports.track);
   const echo = createEchoEndpoint(config, addressOf);
-  const load = new LoadWatch(config.TICK_RATE_HZ);
-  load.start();
   const services: GameServices = {
     config,
     io,

@@ -76,6 +76,7 @@ export class Metrics {
   roomFailures = 0;
   readonly errorsSent = new Map<string, number>();
   readonly rejectedConnections = new Map<string, number>();
+  readonly droppedConnections = new Map<string, number>();
   private readonly registry = new Registry();
   private readonly tickDuration: Histogram;
   private gauges: ServerGauges = NO_GAUGES;
@@ -140,6 +141,12 @@ export class Metrics {
       'reason',
       this.rejectedConnections,
     );
+    this.labelledCounter(
+      'arena_connections_dropped_total',
+      'Connections the server closed for what they did (flooding, not reading)',
+      'reason',
+      this.droppedConnections,
+    );
     this.tickDuration = new Histogram({
       name: 'arena_tick_duration_seconds',
       help: 'Duration of one room tick',
@@ -154,6 +161,10 @@ export class Metrics {
 
   countError(code: string): void {
     this.errorsSent.set(code, (this.errorsSent.get(code) ?? 0) + 1);
+  }
+
+  countDroppedConnection(reason: string): void {
+    this.droppedConnections.set(reason, (this.droppedConnections.get(reason) ?? 0) + 1);
   }
 
   countRejectedConnection(reason: string): void {

@@ -7,10 +7,11 @@
  * starved CPU, a stopped process), an honest client keeps sending at its pace and the server
  * reads nothing; when it wakes up it reads all of that at once. Sizing every bucket for the
  * longest stall would let floods through, so instead each socket's buckets are credited with
- * the stall's worth of refill (up to MAX_FORGIVEN_MS) as soon as the socket's next event shows
+ * the stall's worth of refill (up to 10 s, see stall-credit.ts) as soon as the socket's next event shows
  * that the loop was stalled: the burst goes through, and the limits hold as before after it.
  */
 import type { ClientEventName } from '@arena/shared/protocol';
+import { StallCredit } from './stall-credit.js';
 import { TokenBucket } from './token-bucket.js';
 
 export const EventKind = {
@@ -57,9 +58,6 @@ export function limitSpecs(tickRateHz: number): Record<EventKind, LimitSpec> {
  */
 export const PATIENCE: LimitSpec = { capacity: 100, perSecond: 5 };
 
-/** The longest stall forgiven: past it the socket would more likely be dropped by heartbeat. */
-export const MAX_FORGIVEN_MS = 10_000;
-
 /**
  * The most packets an honest client can have waiting out a simulated lag of `delayMs`: every
  * limit's burst plus that long's refill, twice over. Waiting packets are not yet rate-limited,
@@ -76,18 +74,14 @@ export class SocketLimits {
   private readonly buckets: Record<EventKind, TokenBucket>;
   private readonly patience: TokenBucket;
   private readonly lastWarnedMs = new Map<EventKind, number>();
-  private forgivenStallMs: number;
+  private readonly stalls: StallCredit;
 
   /**
    * `stalledMs` reads the total time the server's event loop has been stalled (see
    * load/loop-monitor.ts); none by default, as in unit tests on a manual clock.
    */
-  constructor(
-    tickRateHz: number,
-    nowMs: number,
-    private readonly stalledMs: () => number = () => 0,
-  ) {
-    this.forgivenStallMs = stalledMs();
+  constructor(tickRateHz: number, nowMs: number, stalledMs: () => number = () => 0) {
+    this.stalls = new StallCredit(stalledMs);
     const specs = limitSpecs(tickRateHz);
     this.buckets = Object.fromEntries(
       Object.entries(specs).map(([kind, s]) => [
@@ -112,10 +106,8 @@ export class SocketLimits {
 
   /** Credits every bucket with the server's stalls since the last time it looked. */
   private forgiveStalls(nowMs: number): void {
-    const stalled = this.stalledMs();
-    if (stalled <= this.forgivenStallMs) return;
-    const creditMs = Math.min(MAX_FORGIVEN_MS, stalled - this.forgivenStallMs);
-    this.forgivenStallMs = stalled;
+    const creditMs = this.stalls.take();
+    if (creditMs === 0) return;
     for (const bucket of Object.values(this.buckets)) bucket.credit(nowMs, creditMs);
     this.patience.credit(nowMs, creditMs);
   }

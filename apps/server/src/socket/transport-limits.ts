@@ -8,7 +8,9 @@
  *   refused outright (HTTP 403). The allowance leaves room for the friendly refusal below it;
  * - a connection whose handshake was refused is closed once the refusal has been sent;
  * - packets engine.io silently ignores when a client sends them (open, close, upgrade and noop
- *   on an open connection) end the connection, as engine.io itself does for a misdirected ping.
+ *   on an open connection) end the connection, as engine.io itself does for a misdirected ping;
+ * - every packet counts against the connection's packet budget (packet-budget.ts): past it the
+ *   connection is paused, far past it closed.
  *
  * A connection is counted when engine.io opens it and let go when it closes: engine.io emits
  * both exactly once per connection, whatever ends it (a transport error, a failed upgrade).
@@ -20,12 +22,17 @@ import type { IncomingMessage } from 'node:http';
 import type { ClientAddressOf } from '../client-address.js';
 import type { ServerConfig } from '../config.js';
 import type { Metrics } from '../metrics.js';
+import { meterPackets } from './packet-budget.js';
+import { monotonicNow } from '../timers.js';
 import type { ArenaSocket } from './types.js';
 
 export const TRANSPORT_ALLOWANCE = 2;
 
 /** The reason `/metrics` counts for a transport connection refused outright. */
 export const TRANSPORT_REFUSAL = 'TRANSPORT_LIMIT';
+
+/** The reason `/metrics` counts for a connection closed for sending far too many packets. */
+export const PACKET_FLOOD = 'PACKET_FLOOD';
 
 const IGNORED_BY_ENGINE = new Set(['open', 'close', 'upgrade', 'noop']);
 
@@ -49,20 +56,22 @@ export function lingerThenDestroy(transport: { socket?: unknown }): void {
 /** The part of an engine.io connection used here. */
 export interface EngineConnection {
   request: IncomingMessage;
-  transport: { socket?: unknown };
+  transport: { name: string; socket?: unknown };
   on(event: 'packet', listener: (packet: { type: string }) => void): unknown;
   once(event: 'close', listener: () => void): unknown;
-  close(): unknown;
+  close(discard?: boolean): unknown;
 }
 
 export class TransportLimits {
   private readonly perAddress = new Map<string, number>();
   private count = 0;
 
+  /** `stalledMs` reads how long the event loop has been stalled, to forgive it. */
   constructor(
     private readonly config: ServerConfig,
     private readonly metrics: Metrics,
     private readonly addressOf: ClientAddressOf,
+    private readonly stalledMs: () => number,
   ) {}
 
   /** Transport connections open now. */
@@ -106,6 +115,14 @@ export class TransportLimits {
     });
     connection.on('packet', (packet) => {
       if (IGNORED_BY_ENGINE.has(packet.type)) connection.close();
+    });
+    meterPackets(connection, {
+      now: monotonicNow,
+      stalledMs: this.stalledMs,
+      onFlood: () => {
+        this.metrics.countDroppedConnection(PACKET_FLOOD);
+        connection.close(true);
+      },
     });
   };
 }
