@@ -6,12 +6,8 @@
  * far fewer ticks than it should), and once it keeps up again, that it is ready.
  */
 import { emptyStats, runBot, type RunningBot } from '@arena/bots';
+import { startServerProcess, type ServerProcess } from '@arena/devkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  killServerProcess,
-  startServerProcess,
-  type ServerProcess,
-} from '../../support/server-process.js';
 
 const STALL_MS = 2500;
 
@@ -21,7 +17,7 @@ const bots: RunningBot[] = [];
 afterEach(async () => {
   server?.child.kill('SIGCONT');
   await Promise.all(bots.splice(0).map((bot) => bot.stop()));
-  await killServerProcess(server);
+  await server?.kill();
   server = undefined;
 });
 
