@@ -10,6 +10,7 @@ import { WebSocketServer, type ServerOptions } from 'ws';
 import { clientAddressResolver } from './client-address.js';
 import type { ServerConfig } from './config.js';
 import { createEchoEndpoint, ECHO_PATH } from './echo/echo-endpoint.js';
+import { RoomQuotas } from './socket/room-quotas.js';
 import { registerClientFiles } from './http/client-files.js';
 import { OpenSockets } from './http/open-sockets.js';
 import { registerOpsRoutes } from './http/routes.js';
@@ -130,6 +131,7 @@ export async function buildApp(
       schedule: realClock.schedule,
       roomStep: options.roomStep,
     }),
+    roomQuotas: new RoomQuotas(config),
     shuttingDown: false,
   };
 

@@ -23,6 +23,12 @@ export const CONFIG_MEANINGS: Record<ConfigName, string> = {
     'seats per room (1–64); a full room answers `ROOM_FULL` and offers to watch',
   MAX_SPECTATORS_PER_ROOM: 'spectators per room',
   MAX_ROOMS: 'rooms this process runs at once; beyond it `TOO_MANY_ROOMS`',
+  MAX_ROOMS_PER_IP:
+    "rooms an address may have at once (counted while the creator's seat is in it); then `TOO_MANY_ROOMS`",
+  ROOMS_OPENED_PER_MIN_PER_IP:
+    'rooms an address may open a minute (quick play too); then `RATE_LIMITED`',
+  CODE_MISSES_PER_MIN_PER_IP:
+    'joins by a code that names no room, per address a minute; then every join by code is `RATE_LIMITED`',
   ROUND_SECONDS: 'length of a round',
   INTERMISSION_SECONDS: 'scoreboard time between rounds',
   RECONNECT_GRACE_SECONDS: "how long a dropped player's seat is held (0 frees it at once)",

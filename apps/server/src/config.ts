@@ -28,6 +28,10 @@ export const configSchema = z.object({
   MAX_PLAYERS_PER_ROOM: int(1, 64).default(8),
   MAX_SPECTATORS_PER_ROOM: int(0, 256).default(16),
   MAX_ROOMS: int(1, 10_000).default(200),
+  /** Per client address: rooms at once, rooms opened a minute, wrong room codes a minute. */
+  MAX_ROOMS_PER_IP: int(1, 10_000).default(3),
+  ROOMS_OPENED_PER_MIN_PER_IP: int(1, 10_000).default(10),
+  CODE_MISSES_PER_MIN_PER_IP: int(1, 10_000).default(10),
   ROUND_SECONDS: seconds(2, 3600).default(180),
   INTERMISSION_SECONDS: seconds(1, 120).default(6),
   RECONNECT_GRACE_SECONDS: seconds(0, 3600).default(30),

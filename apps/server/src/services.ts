@@ -6,6 +6,7 @@ import type { EchoEndpoint } from './echo/echo-endpoint.js';
 import type { LoadWatch } from './load/load-watch.js';
 import type { Metrics } from './metrics.js';
 import type { RoomRegistry } from './rooms/room-registry.js';
+import type { RoomQuotas } from './socket/room-quotas.js';
 import type { SocketLedger } from './socket/socket-ledger.js';
 import type { TransportLimits } from './socket/transport-limits.js';
 import type { ArenaServer } from './socket/types.js';
@@ -15,6 +16,8 @@ export interface GameServices {
   io: ArenaServer;
   /** The rooms, and which room each member is in. */
   rooms: RoomRegistry;
+  /** Per-address limits on opening rooms and on guessing their codes. */
+  roomQuotas: RoomQuotas;
   metrics: Metrics;
   /** The address a request is counted under by per-address limits (see client-address.ts). */
   addressOf: ClientAddressOf;

@@ -8,6 +8,12 @@ export interface AttackTarget {
   /** e.g. `http://127.0.0.1:3000` */
   url: string;
   port: number;
+  /**
+   * The client address to claim in X-Forwarded-For, for a server that trusts loopback as its
+   * proxy (TRUST_PROXY=loopback): the attacker then counts as that address, apart from the
+   * honest players beside it. Only the attacks aimed at per-address limits use it.
+   */
+  forwardedFor?: string;
 }
 
 /** Counts by outcome, e.g. `{ connections: 40, refused: 12 }`. */

@@ -13,3 +13,4 @@ export { handshakeAbuse } from './handshake-abuse.js';
 export { STRAY_ANSWER_MS, STRAY_PATHS, strayUpgrades } from './stray-upgrades.js';
 export { echoCrowd, echoFlood, echoNonReader, echoOversize } from './echo-abuse.js';
 export { namespaceFlood, pongFlood } from './packet-flood.js';
+export { codeGuesser, roomHoarder } from './room-abuse.js';

@@ -20,6 +20,14 @@ import type { Seat } from './seat.js';
 export interface CreateRoomOptions {
   name?: string | undefined;
   isPublic?: boolean | undefined;
+  /** Who the room counts against (a client address) while its creator's seat is in it. */
+  owner?: string | undefined;
+}
+
+/** Who created a room, and the seat that keeps it theirs. */
+interface Ownership {
+  owner: string;
+  seatId: number | undefined;
 }
 
 /** What rooms are built with, besides the configuration. */
@@ -41,6 +49,7 @@ export interface WatchingNote {
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly memberRooms = new Map<MemberId, Room>();
+  private readonly owners = new Map<Room, Ownership>();
   private readonly simConfig: SimConfig;
   /** Listeners told whenever the lobby list may have changed. */
   private readonly lobbyListeners = new Set<() => void>();
@@ -74,6 +83,19 @@ export class RoomRegistry {
     return this.memberRooms.get(member);
   }
 
+  /**
+   * Rooms that count against `owner`: those it created whose creator's seat is still in them
+   * (playing, or held for their return), and those it created a moment ago and not sat in yet.
+   */
+  ownedBy(owner: string): number {
+    let owned = 0;
+    for (const [room, ownership] of this.owners) {
+      if (ownership.owner !== owner || room.closed) continue;
+      if (ownership.seatId === undefined || room.seats.has(ownership.seatId)) owned += 1;
+    }
+    return owned;
+  }
+
   /** Returns the new room, or an error code when the server runs its maximum of rooms. */
   create(options: CreateRoomOptions): Room | typeof ErrorCode.TooManyRooms {
     if (this.rooms.size >= this.config.MAX_ROOMS) return ErrorCode.TooManyRooms;
@@ -102,6 +124,8 @@ export class RoomRegistry {
       },
     );
     this.rooms.set(code, room);
+    if (options.owner !== undefined)
+      this.owners.set(room, { owner: options.owner, seatId: undefined });
     this.ctx.log.info({ room: code, public: room.options.isPublic }, 'room opened');
     this.lobbyChanged();
     return room;
@@ -111,6 +135,8 @@ export class RoomRegistry {
   enterAsPlayer(member: MemberId, room: Room, name: string, color: number | undefined): Seat {
     const seat = room.join(member, name, color);
     this.memberRooms.set(member, room);
+    const ownership = this.owners.get(room);
+    if (ownership && ownership.seatId === undefined) ownership.seatId = seat.id;
     this.ctx.log.info({ room: room.code, playerId: seat.id, member }, 'player joined');
     this.lobbyChanged();
     return seat;
@@ -247,6 +273,7 @@ export class RoomRegistry {
   private forget(room: Room, reason: RoomCloseReason, formerMembers: readonly MemberId[]): void {
     this.ctx.log.info({ room: room.code, reason }, 'room closed');
     this.rooms.delete(room.code);
+    this.owners.delete(room);
     for (const member of formerMembers)
       if (this.memberRooms.get(member) === room) this.memberRooms.delete(member);
     this.lobbyChanged();

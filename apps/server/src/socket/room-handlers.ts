@@ -17,7 +17,13 @@ function createRoom(
     ctx.fail(ErrorCode.ServerShuttingDown, 'The server is restarting; no new rooms.');
     return null;
   }
-  const room = ctx.services.rooms.create(options);
+  const address = ctx.socket.data.address;
+  const refusal = ctx.services.roomQuotas.refuseCreation(address, ctx.services.rooms);
+  if (refusal) {
+    ctx.fail(refusal.code, refusal.message);
+    return null;
+  }
+  const room = ctx.services.rooms.create({ ...options, owner: address });
   if (typeof room === 'string') {
     ctx.fail(room, 'The server runs as many rooms as it may; join an existing one.');
     return null;
@@ -33,10 +39,15 @@ export function handleCreate(ctx: HandlerContext, payload: ClientPayload<'room:c
 
 export function handleJoin(ctx: HandlerContext, payload: ClientPayload<'room:join'>): void {
   if (!notInARoomAlready(ctx)) return;
-  const { rooms } = ctx.services;
+  const { rooms, roomQuotas } = ctx.services;
+  const address = ctx.socket.data.address;
+  const refusal = roomQuotas.refuseCodeAttempt(address);
+  if (refusal) return ctx.fail(refusal.code, refusal.message);
   const room = rooms.get(payload.code);
-  if (!room || room.closed)
+  if (!room || room.closed) {
+    roomQuotas.countCodeMiss(address);
     return ctx.fail(ErrorCode.RoomNotFound, `No room has the code ${payload.code}.`);
+  }
   if (payload.spectate) {
     if (room.spectatorsFull)
       return ctx.fail(ErrorCode.RoomFull, `Room ${room.code} has no place left to watch.`);
