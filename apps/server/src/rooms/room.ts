@@ -12,7 +12,13 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Metrics } from '../metrics.js';
 import { errorSender, type SendError } from '../send-error.js';
 import type { MemberId, RoomChannel } from './room-channel.js';
-import { joinedPayload, lobbyEntry, playerInfo, roundEndedPayload } from './room-payloads.js';
+import {
+  joinedPayload,
+  lobbyEntry,
+  playerInfo,
+  roundEndedPayload,
+  spectatorsPayload,
+} from './room-payloads.js';
 import { RoomSimulation, type InputResult, type ReceivedInput } from './room-simulation.js';
 import { defaultColor, newSessionToken, type Seat } from './seat.js';
 
@@ -137,6 +143,7 @@ export class Room {
   /** Lets a member watch. The caller has checked that there is a place left to watch. */
   spectate(member: MemberId, name: string, resumed = false): void {
     this.spectators.set(member, name);
+    this.ctx.channel.toAll('room:spectators', spectatorsPayload(this));
     this.ctx.channel.add(member);
     this.ctx.channel.toMember(
       member,
@@ -161,7 +168,7 @@ export class Room {
   /** The member's connection went away without leaving: a player's seat is held a while. */
   detach(member: MemberId): void {
     this.ctx.channel.remove(member);
-    if (this.spectators.delete(member)) return this.closeIfEmpty();
+    if (this.spectators.has(member)) return this.stopWatching(member);
     const seat = this.seatOf(member);
     if (!seat) return;
     seat.member = null;
@@ -178,7 +185,7 @@ export class Room {
   leave(member: MemberId): void {
     this.ctx.channel.remove(member);
     this.ctx.channel.toMember(member, 'room:left', {});
-    if (this.spectators.delete(member)) return this.closeIfEmpty();
+    if (this.spectators.has(member)) return this.stopWatching(member);
     const seat = this.seatOf(member);
     if (seat) this.removeSeat(seat);
   }
@@ -275,6 +282,12 @@ export class Room {
       ErrorCode.SessionReplaced,
       `Your seat as ${seat.name} was taken over by another tab.`,
     );
+  }
+
+  private stopWatching(member: MemberId): void {
+    this.spectators.delete(member);
+    this.closeIfEmpty();
+    if (!this.closed) this.ctx.channel.toAll('room:spectators', spectatorsPayload(this));
   }
 
   private removeSeat(seat: Seat): void {
