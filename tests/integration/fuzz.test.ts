@@ -53,7 +53,7 @@ async function seatForFuzzer(s: TestServer, code: string) {
   return { id: seat.selfId, token: seat.sessionToken };
 }
 
-describe(`fuzz (FUZZ_SEED=${seed}, FUZZ_PACKETS=${packets})`, () => {
+describe(`fuzz (FUZZ_SEED=${seed}, FUZZ_PACKETS=${packets})`, { timeout: RUN_TIMEOUT_MS }, () => {
   it('answers or counts every malformed packet while three honest players play on', async () => {
     server = await startServer({ TICK_RATE_HZ, SNAPSHOT_RATE_HZ: TICK_RATE_HZ, MAX_PAYLOAD_BYTES });
     const s = server;
@@ -132,5 +132,5 @@ describe(`fuzz (FUZZ_SEED=${seed}, FUZZ_PACKETS=${packets})`, () => {
     sockets.push(late.socket);
     await waitForSnapshot(late.socket, (snap) => snap.players.length === 5);
     expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
-  }, RUN_TIMEOUT_MS);
+  });
 });

@@ -125,7 +125,7 @@ export async function buildApp(
     log: app.log,
     clock: serverClock,
     rooms: new RoomRegistry(config, {
-      channels: socketRoomChannels(io, metrics),
+      channels: socketRoomChannels(io, metrics, config.MAX_UNSENT_BYTES),
       log: app.log,
       metrics,
       schedule: realClock.schedule,

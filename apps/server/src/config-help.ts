@@ -38,6 +38,8 @@ export const CONFIG_MEANINGS: Record<ConfigName, string> = {
     "largest socket.io message accepted (socket.io's `maxHttpBufferSize`); bigger ones close that socket",
   MAX_CONNECTIONS: 'socket connections in total; beyond it `TOO_MANY_CONNECTIONS`',
   MAX_CONNECTIONS_PER_IP: 'socket connections per remote address',
+  MAX_UNSENT_BYTES:
+    'bytes sent to a connection and not yet read by it; past 1/16 its snapshots are skipped, past it it is closed',
   TRUST_PROXY:
     'proxies whose `X-Forwarded-For` per-address limits believe: `off`, `loopback`, or their addresses (comma-separated)',
   HEARTBEAT_INTERVAL_MS: 'the server pings every connection this often (1000–60000)',

@@ -44,6 +44,11 @@ export const configSchema = z.object({
   MAX_CONNECTIONS: int(1, 100_000).default(2000),
   MAX_CONNECTIONS_PER_IP: int(1, 10_000).default(32),
   /**
+   * Bytes written to a connection that its client has not read yet, at most: past a sixteenth
+   * of it a room skips the connection's snapshots, past it the connection is closed.
+   */
+  MAX_UNSENT_BYTES: int(64 * 1024, 64 * 1024 * 1024).default(512 * 1024),
+  /**
    * Proxies whose X-Forwarded-For is believed for per-address limits: `off`, `loopback`, or
    * their addresses. Off, every limit counts the address the connection comes from.
    */

@@ -5,3 +5,4 @@ export { shutDownGracefully, shutDownWithin } from './shutdown.js';
 export type { GameServices } from './services.js';
 export { connectionCounts, type ConnectionCounts } from './connection-counts.js';
 export { ECHO_MAX_UNSENT_BYTES } from './echo/echo-limits.js';
+export { unsentBytes } from './socket/write-backlog.js';

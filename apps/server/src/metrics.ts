@@ -71,6 +71,8 @@ function processMetrics(): Registry {
 export class Metrics {
   snapshotBytesOut = 0;
   snapshotsSent = 0;
+  /** Snapshots not sent to a member whose connection was behind (a slow reader). */
+  snapshotsSkipped = 0;
   inputsApplied = 0;
   inputsDropped = 0;
   roomFailures = 0;
@@ -113,6 +115,11 @@ export class Metrics {
       'arena_snapshots_sent_total',
       'Snapshot frames broadcast (one per room per interval)',
       () => this.snapshotsSent,
+    );
+    this.counter(
+      'arena_snapshots_skipped_total',
+      'Snapshots not sent to a member whose connection was behind (a slow reader)',
+      () => this.snapshotsSkipped,
     );
     this.counter(
       'arena_inputs_applied_total',

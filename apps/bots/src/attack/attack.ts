@@ -14,6 +14,8 @@ export interface AttackTarget {
    * honest players beside it. Only the attacks aimed at per-address limits use it.
    */
   forwardedFor?: string;
+  /** The honest players' room, for the attacks that join it. */
+  roomCode?: string;
 }
 
 /** Counts by outcome, e.g. `{ connections: 40, refused: 12 }`. */

@@ -6,12 +6,18 @@
 import type { ServerPayload } from '@arena/shared/protocol';
 import type { Metrics } from '../metrics.js';
 import type { MemberId, RoomChannel, RoomChannels, RoomEventName } from '../rooms/room-channel.js';
+import { membersBehind } from './members-behind.js';
 import type { ArenaServer, ArenaSocket } from './types.js';
 
 const CHANNEL_PREFIX = 'room:';
 
-export function socketRoomChannels(io: ArenaServer, metrics: Metrics): RoomChannels {
-  return (roomCode) => new SocketRoomChannel(io, `${CHANNEL_PREFIX}${roomCode}`, metrics);
+export function socketRoomChannels(
+  io: ArenaServer,
+  metrics: Metrics,
+  maxUnsentBytes: number,
+): RoomChannels {
+  return (roomCode) =>
+    new SocketRoomChannel(io, `${CHANNEL_PREFIX}${roomCode}`, metrics, maxUnsentBytes);
 }
 
 /**
@@ -33,10 +39,13 @@ interface PlainEmitter {
 const plain = (target: PlainEmitter): PlainEmitter => target;
 
 class SocketRoomChannel implements RoomChannel {
+  readonly needsKeyframe = new Set<MemberId>();
+
   constructor(
     private readonly io: ArenaServer,
     private readonly name: string,
     private readonly metrics: Metrics,
+    private readonly maxUnsentBytes: number,
   ) {}
 
   add(member: MemberId): void {
@@ -44,10 +53,12 @@ class SocketRoomChannel implements RoomChannel {
   }
 
   remove(member: MemberId): void {
+    this.needsKeyframe.delete(member);
     this.io.in(member).socketsLeave(this.name);
   }
 
   removeAll(): void {
+    this.needsKeyframe.clear();
     this.io.in(this.name).socketsLeave(this.name);
   }
 
@@ -67,9 +78,16 @@ class SocketRoomChannel implements RoomChannel {
   }
 
   broadcastSnapshot(bytes: Uint8Array): void {
+    // A slow reader is skipped rather than sent what it cannot take (members-behind.ts).
+    const behind = membersBehind(this.io, this.name, this.maxUnsentBytes);
     // Counted where it is written: the recipients connected to this process.
-    const recipients = this.io.sockets.adapter.rooms.get(this.name)?.size ?? 0;
-    this.io.to(this.name).emit('state:snapshot', bytes);
+    const members = this.io.sockets.adapter.rooms.get(this.name)?.size ?? 0;
+    const recipients = members - behind.length;
+    this.metrics.snapshotsSkipped += behind.length;
+    this.io.to(this.name).except(behind).emit('state:snapshot', bytes);
+    for (const member of this.needsKeyframe)
+      if (!behind.includes(member)) this.needsKeyframe.delete(member);
+    for (const member of behind) this.needsKeyframe.add(member);
     this.metrics.snapshotsSent += 1;
     this.metrics.snapshotBytesOut += bytes.byteLength * recipients;
   }

@@ -10,7 +10,9 @@
  * - packets engine.io silently ignores when a client sends them (open, close, upgrade and noop
  *   on an open connection) end the connection, as engine.io itself does for a misdirected ping;
  * - every packet counts against the connection's packet budget (packet-budget.ts): past it the
- *   connection is paused, far past it closed.
+ *   connection is paused, far past it closed;
+ * - a connection holding more than MAX_UNSENT_BYTES that its client has not read is closed
+ *   (write-backlog.ts).
  *
  * A connection is counted when engine.io opens it and let go when it closes: engine.io emits
  * both exactly once per connection, whatever ends it (a transport error, a failed upgrade).
@@ -23,6 +25,7 @@ import type { ClientAddressOf } from '../client-address.js';
 import type { ServerConfig } from '../config.js';
 import type { Metrics } from '../metrics.js';
 import { meterPackets } from './packet-budget.js';
+import { watchBacklog } from './write-backlog.js';
 import { monotonicNow } from '../timers.js';
 import type { ArenaSocket } from './types.js';
 
@@ -33,6 +36,9 @@ export const TRANSPORT_REFUSAL = 'TRANSPORT_LIMIT';
 
 /** The reason `/metrics` counts for a connection closed for sending far too many packets. */
 export const PACKET_FLOOD = 'PACKET_FLOOD';
+
+/** The reason `/metrics` counts for a connection closed for not reading what it was sent. */
+export const SLOW_READER = 'SLOW_READER';
 
 const IGNORED_BY_ENGINE = new Set(['open', 'close', 'upgrade', 'noop']);
 
@@ -58,6 +64,8 @@ export interface EngineConnection {
   request: IncomingMessage;
   transport: { name: string; socket?: unknown };
   on(event: 'packet', listener: (packet: { type: string }) => void): unknown;
+  on(event: 'packetCreate', listener: (packet: { data?: unknown }) => void): unknown;
+  on(event: 'flush', listener: () => void): unknown;
   once(event: 'close', listener: () => void): unknown;
   close(discard?: boolean): unknown;
 }
@@ -123,6 +131,10 @@ export class TransportLimits {
         this.metrics.countDroppedConnection(PACKET_FLOOD);
         connection.close(true);
       },
+    });
+    watchBacklog(connection, this.config.MAX_UNSENT_BYTES, () => {
+      this.metrics.countDroppedConnection(SLOW_READER);
+      connection.close(true);
     });
   };
 }
