@@ -73,6 +73,8 @@ export class Metrics {
   snapshotsSent = 0;
   /** Snapshots not sent to a member whose connection was behind (a slow reader). */
   snapshotsSkipped = 0;
+  /** Connections paused (not read for a while) for overdrawing their packet budget. */
+  connectionsPaused = 0;
   inputsApplied = 0;
   inputsDropped = 0;
   roomFailures = 0;
@@ -120,6 +122,11 @@ export class Metrics {
       'arena_snapshots_skipped_total',
       'Snapshots not sent to a member whose connection was behind (a slow reader)',
       () => this.snapshotsSkipped,
+    );
+    this.counter(
+      'arena_connections_paused_total',
+      'Connections not read for a while for overdrawing their packet budget',
+      () => this.connectionsPaused,
     );
     this.counter(
       'arena_inputs_applied_total',

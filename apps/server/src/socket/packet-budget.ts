@@ -39,6 +39,8 @@ export interface PacketMeterOptions {
   stalledMs: () => number;
   /** The connection sent far more than it may: close it. */
   onFlood: () => void;
+  /** The connection overdrew its budget for the first time, and is not read for a while. */
+  onPause?: () => void;
 }
 
 export function meterPackets(connection: MeteredConnection, options: PacketMeterOptions): void {
@@ -81,6 +83,7 @@ export function meterPackets(connection: MeteredConnection, options: PacketMeter
     if (paused) return;
     paused = socket as PausableSocket;
     paused.pause();
+    options.onPause?.();
     resumeTimer = setTimeout(resume, bucket.msUntil(now, 0));
   });
   connection.once('close', () => clearTimeout(resumeTimer));

@@ -51,6 +51,16 @@ interface TransportWebSocket {
   terminate(): void;
 }
 
+/**
+ * Closes a connection that flooded or stopped reading: no close handshake (it would not read
+ * the close frame, or not in time), its TCP connection is destroyed at once.
+ */
+function cutOff(connection: EngineConnection): void {
+  connection.close(true);
+  const ws = connection.transport.socket as Partial<TransportWebSocket> | undefined;
+  ws?.terminate?.();
+}
+
 /** Destroys the WebSocket of a closed engine.io connection unless it closes by itself soon. */
 export function lingerThenDestroy(transport: { socket?: unknown }): void {
   const ws = transport.socket as TransportWebSocket | undefined;
@@ -129,12 +139,13 @@ export class TransportLimits {
       stalledMs: this.stalledMs,
       onFlood: () => {
         this.metrics.countDroppedConnection(PACKET_FLOOD);
-        connection.close(true);
+        cutOff(connection);
       },
+      onPause: () => (this.metrics.connectionsPaused += 1),
     });
     watchBacklog(connection, this.config.MAX_UNSENT_BYTES, () => {
       this.metrics.countDroppedConnection(SLOW_READER);
-      connection.close(true);
+      cutOff(connection);
     });
   };
 }
