@@ -5,11 +5,17 @@
 import type { StepFunction } from '@arena/shared/netcode/server';
 import { ErrorCode } from '@arena/shared/protocol';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { Server, type ServerOptions } from 'socket.io';
+import { Server, type ServerOptions as SocketServerOptions } from 'socket.io';
+import { WebSocketServer, type ServerOptions } from 'ws';
+import { clientAddressResolver } from './client-address.js';
 import type { ServerConfig } from './config.js';
-import { attachEchoEndpoint } from './echo/echo-endpoint.js';
+import { createEchoEndpoint, ECHO_PATH } from './echo/echo-endpoint.js';
+import { RoomQuotas } from './socket/room-quotas.js';
 import { registerClientFiles } from './http/client-files.js';
+import { OpenSockets } from './http/open-sockets.js';
 import { registerOpsRoutes } from './http/routes.js';
+import { routeUpgrades } from './http/upgrades.js';
+import { LoadWatch } from './load/load-watch.js';
 import { loggerOptions } from './logger.js';
 import { Metrics } from './metrics.js';
 import { GameLoop } from './rooms/game-loop.js';
@@ -21,8 +27,9 @@ import { createHandshakeCheck } from './socket/handshake.js';
 import { startLobbyFeed } from './socket/lobby-feed.js';
 import { attachMemberSession } from './socket/member-session.js';
 import { RecoveryAdapter } from './socket/recovery-adapter.js';
+import { SocketLedger } from './socket/socket-ledger.js';
 import { socketRoomChannels } from './socket/socket-room-channel.js';
-import { createTransportLimits, type TransportLimits } from './socket/transport-limits.js';
+import { TransportLimits } from './socket/transport-limits.js';
 import type { ArenaServer } from './socket/types.js';
 
 /** What a test may put into the server besides its configuration. */
@@ -38,9 +45,23 @@ export interface BuiltApp {
   app: FastifyInstance;
   services: GameServices;
   loop: GameLoop;
+  /** Every TCP connection still open: shutdown destroys the last ones when its grace ends. */
+  openSockets: OpenSockets;
 }
 
 const serverClock = (): number => performance.timeOrigin + performance.now();
+
+/**
+ * engine.io's WebSocket server, handling one message per connection per turn of the event
+ * loop. By default `ws` handles every message of a TCP read at once: 64 KiB of one-byte frames
+ * is 9,000 packets, and held the loop for 100 ms or more before any limit could pause the
+ * connection. One a turn, a burst is spread out and a pause takes effect at once.
+ */
+class OneMessageATurn extends WebSocketServer {
+  constructor(options: ServerOptions) {
+    super({ ...options, allowSynchronousEvents: false });
+  }
+}
 
 /** Longest gap socket.io's connection-state recovery bridges; longer ones resume by token. */
 const RECOVERY_MAX_MS = 10_000;
@@ -49,7 +70,7 @@ function createSocketServer(
   app: FastifyInstance,
   config: ServerConfig,
   transport: TransportLimits,
-  adapter: ServerOptions['adapter'],
+  adapter: SocketServerOptions['adapter'],
 ): ArenaServer {
   return new Server(app.server, {
     // A short blip is bridged by socket.io itself (missed chat and notices are replayed); the
@@ -68,6 +89,7 @@ function createSocketServer(
     pingInterval: config.HEARTBEAT_INTERVAL_MS,
     pingTimeout: config.HEARTBEAT_TIMEOUT_MS,
     transports: ['websocket', 'polling'],
+    wsEngine: OneMessageATurn,
     maxHttpBufferSize: config.MAX_PAYLOAD_BYTES,
     allowRequest: transport.allowRequest,
     // A transport connection that has not joined by then is closed (socket.io's default: 45 s).
@@ -91,13 +113,18 @@ export async function buildApp(
   options: BuildOptions = {},
 ): Promise<BuiltApp> {
   const app = Fastify({ logger: loggerOptions(config), forceCloseConnections: true });
+  const openSockets = new OpenSockets(app.server);
   const metrics = new Metrics();
-  const transport = createTransportLimits(config, metrics);
+  const addressOf = clientAddressResolver(config.TRUST_PROXY);
+  const load = new LoadWatch(config.TICK_RATE_HZ);
+  load.start();
+  const transports = new TransportLimits(config, metrics, addressOf, () => load.loop.stalledMs());
   const cluster = await clusterFor(config, app, metrics);
-  const io = createSocketServer(app, config, transport, cluster?.adapter ?? RecoveryAdapter);
-  io.engine.on('connection', transport.track);
+  const io = createSocketServer(app, config, transports, cluster?.adapter ?? RecoveryAdapter);
+  io.engine.on('connection', transports.track);
+  const echo = createEchoEndpoint(config, addressOf);
   const rooms = new RoomRegistry(config, {
-    channels: socketRoomChannels(io, metrics, cluster?.snapshotRelay),
+    channels: socketRoomChannels(io, metrics, config.MAX_UNSENT_BYTES, cluster?.snapshotRelay),
     log: app.log,
     metrics,
     schedule: realClock.schedule,
@@ -108,11 +135,17 @@ export async function buildApp(
     config,
     io,
     metrics,
+    addressOf,
+    sockets: new SocketLedger(),
+    transports,
+    echo,
+    load,
     log: app.log,
     clock: serverClock,
     rooms,
     lobby: cluster?.lobby ?? rooms,
     cluster,
+    roomQuotas: new RoomQuotas(config),
     shuttingDown: false,
   };
   cluster?.attach(services);
@@ -123,12 +156,19 @@ export async function buildApp(
     attachMemberSession(socket, services);
   });
 
-  const echo = attachEchoEndpoint(app.server);
+  const stopRoutingUpgrades = routeUpgrades(
+    app.server,
+    `${io.path()}/`,
+    new Map([[ECHO_PATH, echo.handleUpgrade]]),
+  );
   const stopLobbyFeed = startLobbyFeed(services);
   const loop = new GameLoop({
     tickRateHz: config.TICK_RATE_HZ,
     clock: realClock,
-    onTick: () => services.rooms.tickAll(services.clock()),
+    onTick: () => {
+      load.tick();
+      services.rooms.tickAll(services.clock());
+    },
   });
   loop.start();
 
@@ -137,7 +177,9 @@ export async function buildApp(
 
   app.addHook('preClose', async () => {
     loop.stop();
+    load.stop();
     stopLobbyFeed();
+    stopRoutingUpgrades();
     echo.close();
     // A cluster's rooms go on in the other processes; a lone process's end with it.
     if (cluster) await cluster.handOver();
@@ -147,5 +189,5 @@ export async function buildApp(
     io.engine.close();
     await cluster?.close();
   });
-  return { app, services, loop };
+  return { app, services, loop, openSockets };
 }

@@ -85,6 +85,9 @@ function startServers(
     MAX_PLAYERS_PER_ROOM: String(options.perRoom + 1),
     MAX_CONNECTIONS_PER_IP: String(options.players + rooms + 50),
     MAX_ROOMS: String(rooms + 10),
+    // Every bot connects from loopback: one address opens every room.
+    MAX_ROOMS_PER_IP: String(rooms + 10),
+    ROOMS_OPENED_PER_MIN_PER_IP: '10000',
     ...(redis ? { REDIS_URL: redis.url } : {}),
   };
   const start = () => startServerProcess({ env, timeoutMs: START_TIMEOUT_MS });

@@ -72,6 +72,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       MAX_PLAYERS_PER_ROOM: String(options.playersPerRoom),
       MAX_CONNECTIONS_PER_IP: String(options.players + 50),
       MAX_ROOMS: String(Math.ceil(options.players / options.playersPerRoom) + 10),
+      // Every bot comes from loopback: the per-address room limits are lifted too.
+      MAX_ROOMS_PER_IP: '10000',
+      ROOMS_OPENED_PER_MIN_PER_IP: '10000',
     },
   });
   options.log(`bench: server at ${server.url}; starting ${options.players} bots`);

@@ -93,9 +93,16 @@ export class MemberRouter {
   }
 
   private async joinElsewhere(ctx: HandlerContext, payload: Join, handleHere: () => void) {
-    const { member } = ctx;
+    const { member, address } = ctx;
     const sentAtMs = this.deps.services.clock();
-    const message = { kind: 'event', event: 'room:join', member, payload, sentAtMs } as const;
+    const message = {
+      kind: 'event',
+      event: 'room:join',
+      member,
+      address,
+      payload,
+      sentAtMs,
+    } as const;
     const answer = await this.deps.calls.ask(payload.code, message);
     if (answer === 'here' || answer === 'none') return handleHere();
     if (answer === 'unavailable') return failUnavailable(ctx);
@@ -118,6 +125,7 @@ export class MemberRouter {
         kind: 'event',
         event: 'room:join',
         member: ctx.member,
+        address: ctx.address,
         payload: join,
       } as const;
       const answer = await calls.ask(room.code, {
@@ -153,6 +161,7 @@ export class MemberRouter {
       kind: 'event',
       event,
       member: ctx.member,
+      address: ctx.address,
       payload,
       sentAtMs: services.clock(),
     } as const;

@@ -22,6 +22,8 @@ const InboxMessage = z.discriminatedUnion('kind', [
     kind: z.literal('event'),
     member,
     event: z.enum(FORWARDED_EVENTS),
+    /** The member's address, for the owner's per-address limits. */
+    address: z.string().max(64),
     payload: z.unknown(),
     /** When the member's process received it (wall clock): forwarding latency. */
     sentAtMs: z.number(),

@@ -94,6 +94,7 @@ export class OwnerDesk {
     );
     const ctx: MemberContext = {
       member,
+      address: message.address,
       services: this.services,
       room: rooms.roomOf(member),
       fail: (code, text) => {

@@ -41,12 +41,12 @@ export class SnapshotRelay implements SnapshotRelayPort {
   }
 
   /** Follows which rooms have sockets of this process, and delivers their snapshots. */
-  attach(io: ArenaServer, registry: RoomRegistry, metrics: Metrics): void {
+  attach(io: ArenaServer, registry: RoomRegistry, metrics: Metrics, maxUnsentBytes: number): void {
     const adapter = io.of('/').adapter;
     const deliver = (bytes: Buffer, channel: Buffer) => {
       const code = channel.toString().slice(this.keys.snapshots('').length);
       // The owner has delivered to its own sockets already.
-      if (!registry.get(code)) deliverSnapshotLocally(io, code, bytes, metrics);
+      if (!registry.get(code)) deliverSnapshotLocally(io, code, bytes, metrics, maxUnsentBytes);
     };
     this.deliver = deliver;
     adapter.on('create-room', (name: string) => {

@@ -48,7 +48,13 @@ export function joinedPayload(
       intermissionSeconds: simConfig.intermissionSeconds,
     },
     chatHistory: [...room.chatHistory],
+    spectators: [...room.spectators.values()],
   };
+}
+
+/** Who is watching: the players of a room always know who else sees their game and chat. */
+export function spectatorsPayload(room: RoomState): ServerPayload<'room:spectators'> {
+  return { names: [...room.spectators.values()] };
 }
 
 export function roundEndedPayload(

@@ -24,6 +24,14 @@ export type RoomRefusal = typeof ErrorCode.TooManyRooms | typeof ErrorCode.Clust
 export interface CreateRoomOptions {
   name?: string | undefined;
   isPublic?: boolean | undefined;
+  /** Who the room counts against (a client address) while its creator's seat is in it. */
+  owner?: string | undefined;
+}
+
+/** Who created a room, and the seat that keeps it theirs. */
+interface Ownership {
+  owner: string;
+  seatId: number | undefined;
 }
 
 /** What rooms are built with, besides the configuration. */
@@ -63,6 +71,7 @@ export interface WatchingNote {
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly memberRooms = new Map<MemberId, Room>();
+  private readonly owners = new Map<Room, Ownership>();
   private readonly simConfig: SimConfig;
   /** Listeners told whenever the lobby list may have changed. */
   private readonly lobbyListeners = new Set<() => void>();
@@ -97,6 +106,19 @@ export class RoomRegistry {
   }
 
   /**
+   * Rooms that count against `owner`: those it created whose creator's seat is still in them
+   * (playing, or held for their return), and those it created a moment ago and not sat in yet.
+   */
+  ownedBy(owner: string): number {
+    let owned = 0;
+    for (const [room, ownership] of this.owners) {
+      if (ownership.owner !== owner || room.closed) continue;
+      if (ownership.seatId === undefined || room.seats.has(ownership.seatId)) owned += 1;
+    }
+    return owned;
+  }
+
+  /**
    * Returns the new room, or an error code: the server runs its maximum of rooms, or (in a
    * cluster) no code unique across the cluster can be had now.
    */
@@ -108,6 +130,8 @@ export class RoomRegistry {
     if (code === undefined) return ErrorCode.ClusterUnavailable;
     const name = options.name ?? `Room ${code}`;
     const room = this.build(code, name, options.isPublic ?? true);
+    if (options.owner !== undefined)
+      this.owners.set(room, { owner: options.owner, seatId: undefined });
     this.ctx.log.info({ room: code, public: room.options.isPublic }, 'room opened');
     this.ctx.observer?.opened(room);
     this.lobbyChanged();
@@ -136,6 +160,7 @@ export class RoomRegistry {
   release(room: Room): void {
     if (this.rooms.get(room.code) !== room) return;
     this.rooms.delete(room.code);
+    this.owners.delete(room);
     for (const member of room.members())
       if (this.memberRooms.get(member) === room) this.memberRooms.delete(member);
     room.abandon();
@@ -175,6 +200,8 @@ export class RoomRegistry {
   enterAsPlayer(member: MemberId, room: Room, name: string, color: number | undefined): Seat {
     const seat = room.join(member, name, color);
     this.memberRooms.set(member, room);
+    const ownership = this.owners.get(room);
+    if (ownership && ownership.seatId === undefined) ownership.seatId = seat.id;
     this.ctx.log.info({ room: room.code, playerId: seat.id, member }, 'player joined');
     this.membersChanged(room);
     return seat;
@@ -317,6 +344,7 @@ export class RoomRegistry {
   private forget(room: Room, reason: RoomCloseReason, formerMembers: readonly MemberId[]): void {
     this.ctx.log.info({ room: room.code, reason }, 'room closed');
     this.rooms.delete(room.code);
+    this.owners.delete(room);
     for (const member of formerMembers)
       if (this.memberRooms.get(member) === room) this.memberRooms.delete(member);
     this.ctx.observer?.closed(room, reason);

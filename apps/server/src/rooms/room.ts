@@ -13,7 +13,13 @@ import type { Metrics } from '../metrics.js';
 import { errorSender, type SendError } from '../send-error.js';
 import type { MemberId, RoomChannel } from './room-channel.js';
 import { CHECKPOINT_VERSION, type RoomCheckpoint } from './room-checkpoint.js';
-import { joinedPayload, lobbyEntry, playerInfo, roundEndedPayload } from './room-payloads.js';
+import {
+  joinedPayload,
+  lobbyEntry,
+  playerInfo,
+  roundEndedPayload,
+  spectatorsPayload,
+} from './room-payloads.js';
 import { RoomSimulation, type InputResult, type ReceivedInput } from './room-simulation.js';
 import { defaultColor, newSessionToken, type Seat } from './seat.js';
 
@@ -138,6 +144,7 @@ export class Room {
   /** Lets a member watch. The caller has checked that there is a place left to watch. */
   spectate(member: MemberId, name: string, resumed = false): void {
     this.spectators.set(member, name);
+    this.ctx.channel.toAll('room:spectators', spectatorsPayload(this));
     this.ctx.channel.add(member);
     this.ctx.channel.toMember(
       member,
@@ -162,7 +169,7 @@ export class Room {
   /** The member's connection went away without leaving: a player's seat is held a while. */
   detach(member: MemberId): void {
     this.ctx.channel.remove(member);
-    if (this.spectators.delete(member)) return this.closeIfEmpty();
+    if (this.spectators.has(member)) return this.stopWatching(member);
     const seat = this.seatOf(member);
     if (!seat) return;
     seat.member = null;
@@ -217,7 +224,7 @@ export class Room {
   leave(member: MemberId): void {
     this.ctx.channel.remove(member);
     this.ctx.channel.toMember(member, 'room:left', {});
-    if (this.spectators.delete(member)) return this.closeIfEmpty();
+    if (this.spectators.has(member)) return this.stopWatching(member);
     const seat = this.seatOf(member);
     if (seat) this.removeSeat(seat);
   }
@@ -329,6 +336,12 @@ export class Room {
       this.ctx.log.info({ room: this.code, playerId: seat.id }, 'player did not come back');
       this.removeSeat(seat);
     }, this.options.graceMs);
+  }
+
+  private stopWatching(member: MemberId): void {
+    this.spectators.delete(member);
+    this.closeIfEmpty();
+    if (!this.closed) this.ctx.channel.toAll('room:spectators', spectatorsPayload(this));
   }
 
   private removeSeat(seat: Seat): void {

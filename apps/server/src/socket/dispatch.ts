@@ -34,6 +34,7 @@ export function dispatch(
   const ctx: HandlerContext = {
     socket,
     member: socket.id,
+    address: socket.data.address,
     services,
     room: services.rooms.roomOf(socket.id),
     fail: (code, message) => sendError(code, message, event),

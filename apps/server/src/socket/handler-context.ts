@@ -12,6 +12,8 @@ import type { ArenaSocket } from './types.js';
 export interface MemberContext {
   /** The socket as a member of rooms (its id). */
   member: MemberId;
+  /** The address it connects from, as per-address limits count it (client-address.ts). */
+  address: string;
   services: GameServices;
   /** The room this member is in here, if any. */
   room: Room | undefined;

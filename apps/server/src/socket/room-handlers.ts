@@ -21,7 +21,13 @@ function createRoom(
     ctx.fail(ErrorCode.ServerShuttingDown, 'The server is restarting; no new rooms.');
     return null;
   }
-  const room = ctx.services.rooms.create(options);
+  const { address } = ctx;
+  const refusal = ctx.services.roomQuotas.refuseCreation(address, ctx.services.rooms);
+  if (refusal) {
+    ctx.fail(refusal.code, refusal.message);
+    return null;
+  }
+  const room = ctx.services.rooms.create({ ...options, owner: address });
   if (room === ErrorCode.TooManyRooms) {
     ctx.fail(room, 'The server runs as many rooms as it may; join an existing one.');
     return null;
@@ -41,10 +47,15 @@ export function handleCreate(ctx: MemberContext, payload: ClientPayload<'room:cr
 
 export function handleJoin(ctx: MemberContext, payload: ClientPayload<'room:join'>): void {
   if (!notInARoomAlready(ctx)) return;
-  const { rooms } = ctx.services;
+  const { rooms, roomQuotas } = ctx.services;
+  const { address } = ctx;
+  const refusal = roomQuotas.refuseCodeAttempt(address);
+  if (refusal) return ctx.fail(refusal.code, refusal.message);
   const room = rooms.get(payload.code);
-  if (!room || room.closed)
+  if (!room || room.closed) {
+    roomQuotas.countCodeMiss(address);
     return ctx.fail(ErrorCode.RoomNotFound, `No room has the code ${payload.code}.`);
+  }
   if (payload.spectate) {
     if (room.spectatorsFull)
       return ctx.fail(ErrorCode.RoomFull, `Room ${room.code} has no place left to watch.`);

@@ -6,6 +6,7 @@
 import type { ServerPayload } from '@arena/shared/protocol';
 import type { Metrics } from '../metrics.js';
 import type { MemberId, RoomChannel, RoomChannels, RoomEventName } from '../rooms/room-channel.js';
+import { membersBehind } from './members-behind.js';
 import type { ArenaServer, ArenaSocket } from './types.js';
 
 const CHANNEL_PREFIX = 'room:';
@@ -24,9 +25,10 @@ export interface SnapshotRelay {
 export function socketRoomChannels(
   io: ArenaServer,
   metrics: Metrics,
+  maxUnsentBytes: number,
   relay?: SnapshotRelay,
 ): RoomChannels {
-  return (roomCode) => new SocketRoomChannel(io, roomCode, metrics, relay);
+  return (roomCode) => new SocketRoomChannel(io, roomCode, metrics, maxUnsentBytes, relay);
 }
 
 /** The game room whose channel this socket is in, if any (a cluster's routing reads it). */
@@ -40,19 +42,25 @@ export function roomCodeOfSocket(socket: ArenaSocket): string | undefined {
  * Hands one snapshot to the room's members connected to this process: all of them on the
  * room's own process, the rest on each other process of a cluster. Never through the adapter:
  * a snapshot is state, not history, and is worth nothing to replay or to store in Redis.
+ * A slow reader is skipped rather than sent what it cannot take (members-behind.ts); the
+ * members skipped are returned.
  */
 export function deliverSnapshotLocally(
   io: ArenaServer,
   roomCode: string,
   bytes: Uint8Array,
   metrics: Metrics,
-): void {
+  maxUnsentBytes: number,
+): MemberId[] {
   const name = channelOf(roomCode);
-  const recipients = io.sockets.adapter.rooms.get(name)?.size ?? 0;
-  if (recipients === 0) return;
-  io.local.to(name).emit('state:snapshot', bytes);
+  const members = io.sockets.adapter.rooms.get(name)?.size ?? 0;
+  if (members === 0) return [];
+  const behind = membersBehind(io, name, maxUnsentBytes);
+  metrics.snapshotsSkipped += behind.length;
+  io.local.to(name).except(behind).emit('state:snapshot', bytes);
   // Counted where it is written: the recipients connected to this process.
-  metrics.snapshotBytesOut += bytes.byteLength * recipients;
+  metrics.snapshotBytesOut += bytes.byteLength * (members - behind.length);
+  return behind;
 }
 
 /**
@@ -75,6 +83,7 @@ const plain = (target: PlainEmitter): PlainEmitter => target;
 
 class SocketRoomChannel implements RoomChannel {
   private readonly name: string;
+  readonly needsKeyframe = new Set<MemberId>();
   /** Members connected to other processes of a cluster: snapshots are relayed while any are. */
   private readonly remoteMembers = new Set<MemberId>();
 
@@ -82,6 +91,7 @@ class SocketRoomChannel implements RoomChannel {
     private readonly io: ArenaServer,
     private readonly roomCode: string,
     private readonly metrics: Metrics,
+    private readonly maxUnsentBytes: number,
     private readonly relay: SnapshotRelay | undefined,
   ) {
     this.name = channelOf(roomCode);
@@ -93,11 +103,13 @@ class SocketRoomChannel implements RoomChannel {
   }
 
   remove(member: MemberId): void {
+    this.needsKeyframe.delete(member);
     this.io.in(member).socketsLeave(this.name);
     this.remoteMembers.delete(member);
   }
 
   removeAll(): void {
+    this.needsKeyframe.clear();
     this.io.in(this.name).socketsLeave(this.name);
     this.remoteMembers.clear();
   }
@@ -118,7 +130,16 @@ class SocketRoomChannel implements RoomChannel {
   }
 
   broadcastSnapshot(bytes: Uint8Array): void {
-    deliverSnapshotLocally(this.io, this.roomCode, bytes, this.metrics);
+    const behind = deliverSnapshotLocally(
+      this.io,
+      this.roomCode,
+      bytes,
+      this.metrics,
+      this.maxUnsentBytes,
+    );
+    for (const member of this.needsKeyframe)
+      if (!behind.includes(member)) this.needsKeyframe.delete(member);
+    for (const member of behind) this.needsKeyframe.add(member);
     this.metrics.snapshotsSent += 1;
     if (this.remoteMembers.size > 0) this.relay?.publish(this.roomCode, bytes);
   }

@@ -8,7 +8,7 @@ export const ErrorCode = {
   ProtocolMismatch: 'PROTOCOL_MISMATCH',
   RoomNotFound: 'ROOM_NOT_FOUND',
   RoomFull: 'ROOM_FULL',
-  /** The server already runs as many rooms as it is allowed to. */
+  /** The server already runs as many rooms as it may, or the client's address has its share. */
   TooManyRooms: 'TOO_MANY_ROOMS',
   NotInRoom: 'NOT_IN_ROOM',
   AlreadyInRoom: 'ALREADY_IN_ROOM',

@@ -130,9 +130,13 @@ export const RoomJoinedPayload = z.object({
   players: z.array(PlayerInfo),
   sim: SimSettings,
   chatHistory: z.array(z.lazy(() => ChatMessagePayload)),
+  /** Names of those watching the room (they see its game and read its chat). */
+  spectators: z.array(z.string()),
 });
 
 export const PlayerJoinedPayload = PlayerInfo;
+/** Everyone watching the room now, sent to its members whenever someone starts or stops. */
+export const RoomSpectatorsPayload = z.object({ names: z.array(z.string()) });
 export const PlayerLeftPayload = z.object({ id: playerId });
 export const PlayerConnectionPayload = z.object({ id: playerId, connected: z.boolean() });
 
