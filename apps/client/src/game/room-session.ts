@@ -57,6 +57,12 @@ export class RoomSession {
     return [...this.roster.values()];
   }
 
+  /** The name and colour our seat has here (a spectator has no seat: null). */
+  selfIdentity(): { name: string; color: number } | null {
+    const self = this.roster.get(this.selfId);
+    return self ? { name: self.name, color: self.color } : null;
+  }
+
   /** A snapshot the netcode has already taken in. */
   applySnapshot(snapshot: Snapshot): void {
     this.receivedCount += 1;
