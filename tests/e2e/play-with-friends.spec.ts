@@ -264,6 +264,8 @@ test.describe('rounds', () => {
     expect(board.rows.map((r) => r.name).sort()).toEqual(['Eve', 'Finn']);
     const best = board.rows[0]!;
     expect(board.winner).toBe(best.score > 0 ? best.name : null);
+    const tied = board.rows.filter((r) => r.score === best.score && r.score > 0);
+    expect(board.winners).toEqual(tied.map((r) => r.name));
     expect((await arenaView(late)).round?.phase).toBe('intermission');
 
     await expect

@@ -125,8 +125,10 @@ export interface ArenaTestRound {
 
 export interface ArenaTestScoreboard {
   readonly round: number;
-  /** The winner's name; null when nobody scored. */
+  /** The (first) winner's name; null when nobody scored. */
   readonly winner: string | null;
+  /** Everyone who shares the best score: more than one is a tie; empty when nobody scored. */
+  readonly winners: readonly string[];
   readonly rows: readonly { readonly id: number; readonly name: string; readonly score: number }[];
 }
 
