@@ -20,9 +20,3 @@ export interface Seat {
 export function newSessionToken(): string {
   return randomBytes(18).toString('base64url');
 }
-
-/** A colour for players who did not choose one: spread around the hue circle by id. */
-export function defaultColor(id: number): number {
-  const palette = [0xe6194b, 0x3cb44b, 0xffe119, 0x4363d8, 0xf58231, 0x911eb4, 0x46f0f0, 0xf032e6];
-  return palette[(id - 1) % palette.length]!;
-}
