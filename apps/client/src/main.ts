@@ -33,7 +33,13 @@ const touch = new TouchControls(
   element('touch-knob'),
   element('touch-dash'),
 );
-const client = new ArenaClient(connection, () => keyboard.buttons() | touch.buttons());
+const client = new ArenaClient(connection, {
+  buttons: () => keyboard.buttons() | touch.buttons(),
+  carried: (ticks) => {
+    keyboard.carried(ticks);
+    touch.carried(ticks);
+  },
+});
 const isPlaying = () => client.session?.isPlayer === true;
 
 keyboard.attach(window, isPlaying);

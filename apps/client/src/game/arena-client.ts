@@ -9,6 +9,7 @@ import {
   netRoomOf,
   type ClientFrame,
   type NetHudStats,
+  type NetPort,
 } from '@arena/shared/netcode/client';
 import { ErrorCode, type ServerPayload } from '@arena/shared/protocol';
 import { netPortOf, type GameConnection } from '../net/game-connection.js';
@@ -16,8 +17,13 @@ import type { RenderFrame } from './render-frame.js';
 import { gatedPort, ResumeCheck } from './resume-check.js';
 import { RoomSession } from './room-session.js';
 
-/** Bit set of the buttons held right now (keyboard, touch). */
-export type ButtonSource = () => number;
+/** The player's buttons (keyboard, touch). */
+export interface ButtonSource {
+  /** Bit set of the buttons held now, or tapped and not yet sent for long enough. */
+  buttons(): number;
+  /** `ticks` input ticks carried `buttons()` (Infinity: none could, forget the taps). */
+  carried(ticks: number): void;
+}
 
 export interface Identity {
   name: string;
@@ -61,17 +67,19 @@ export class ArenaClient {
   /** Our rejoin is out: until it is answered, the room has no seat for our inputs. */
   private awaitingSeat = false;
   private readonly resumeCheck: ResumeCheck;
+  private readonly port: NetPort;
   private readonly sessionListeners = new Set<(session: RoomSession | null) => void>();
   private readonly noticeListeners = new Set<(notice: Notice) => void>();
 
   constructor(
     readonly connection: GameConnection,
-    private readonly sampleButtons: ButtonSource,
+    private readonly input: ButtonSource,
     now: () => number = () => performance.now(),
   ) {
+    // Shut until the server has said where we sit (after a reconnection, after a rejoin).
+    this.port = gatedPort(netPortOf(connection), () => this.seated);
     this.net = new NetClient({
-      // Shut until the server has said where we sit (after a reconnection, after a rejoin).
-      port: gatedPort(netPortOf(connection), () => this.seated),
+      port: this.port,
       now,
       // One unreadable frame is skipped; the next one carries the whole state again.
       onUnreadableSnapshot: (error) => console.warn('skipped an unreadable snapshot', error),
@@ -129,7 +137,12 @@ export class ArenaClient {
    */
   advance(): void {
     const session = this.current;
-    this.buildFrame(this.net.frame(session?.isPlayer ? this.sampleButtons() : 0));
+    // Buttons only count while they can be sent; a tap stays latched until input ticks have
+    // carried it, and taps nobody could send are dropped.
+    const playing = session?.isPlayer === true && this.port.open;
+    const frame = this.net.frame(playing ? this.input.buttons() : 0);
+    this.buildFrame(frame);
+    this.input.carried(playing ? (frame?.inputs.length ?? 0) : Infinity);
   }
 
   /**
