@@ -128,6 +128,9 @@ test('the Net HUD toggles with N, F3 and its button and shows the simulated roun
   expect(net.rttMs!).toBeGreaterThanOrEqual(2 * LAG_MS);
   expect(net.transport).toBe('websocket');
   await expect(hud).toContainText(/server \d+ ticks\/s · \d+ snapshots\/s/);
+  // The message counters are for developers: here, and no longer in the player's status line.
+  await expect(hud).toContainText(/messages \d+ in \/ \d+ out/);
+  await expect(page.locator('#status')).not.toContainText(/\d+ in \/ \d+ out/);
 
   // An N typed into the chat is text, not a toggle.
   await page.keyboard.press('Enter');

@@ -13,6 +13,8 @@ import {
   type SnapshotPlayer,
 } from '@arena/shared/protocol';
 import type { SimConfig } from '@arena/shared/sim';
+import { FeedbackDetector, type FeedbackCounts } from './feedback.js';
+import { Knockbacks } from './knockbacks.js';
 import type { DrawnCoin, DrawnPlayer, RenderFrame, RoundEnded } from './render-frame.js';
 
 type RoomJoined = ServerPayload<'room:joined'>;
@@ -29,6 +31,8 @@ export class RoomSession {
   readonly settings: RoomSimSettings;
   readonly config: SimConfig;
   private readonly roster = new Map<number, RosterEntry>();
+  private readonly knockbacks: Knockbacks;
+  private readonly feedback = new FeedbackDetector();
   private latest: Snapshot | null = null;
   /** Our player in the latest snapshot; null for a spectator or before we are in one. */
   private serverSelf: SnapshotPlayer | null = null;
@@ -47,6 +51,12 @@ export class RoomSession {
     this.settings = joined.sim;
     this.config = simConfigFrom(joined.sim);
     for (const player of joined.players) this.roster.set(player.id, player);
+    this.knockbacks = new Knockbacks(this.config.maxSpeed);
+  }
+
+  /** Pickups, dashes, hits and round ends seen since joining (for the test view). */
+  get feedbackCounts(): Readonly<FeedbackCounts> {
+    return this.feedback.counts;
   }
 
   get snapshotsReceived(): number {
@@ -67,6 +77,7 @@ export class RoomSession {
   applySnapshot(snapshot: Snapshot): void {
     this.receivedCount += 1;
     this.latest = snapshot;
+    this.knockbacks.observe(snapshot.players);
     const ended = this.roundEnded;
     if (ended && snapshot.round.number > ended.round) this.roundEnded = null;
     if (!this.isPlayer) return;
@@ -98,7 +109,7 @@ export class RoomSession {
       .map((p) => this.drawnPlayer(p, p.id === this.selfId ? net.self : net.others.get(p.id)));
     const predicted = this.net.predictor?.state;
     const server = this.serverSelf;
-    return {
+    const frame: Omit<RenderFrame, 'feedback'> = {
       roomCode: this.code,
       arena: { width: this.config.arenaWidth, height: this.config.arenaHeight },
       playerRadius: this.config.playerRadius,
@@ -111,6 +122,7 @@ export class RoomSession {
       predicted: predicted ? { x: predicted.x, y: predicted.y } : null,
       server: server ? { x: server.x, y: server.y } : null,
     };
+    return { ...frame, feedback: this.feedback.detect(frame) };
   }
 
   /** Our predicted pickups vanish at once; everyone else sees the server's coins. */
@@ -127,6 +139,7 @@ export class RoomSession {
   /** `at` is the netcode's position; a player it has not buffered yet is drawn as sent. */
   private drawnPlayer(p: SnapshotPlayer, at: Point | undefined): DrawnPlayer {
     const info = this.roster.get(p.id);
+    const isSelf = p.id === this.selfId;
     return {
       id: p.id,
       name: info?.name ?? `player ${p.id}`,
@@ -135,8 +148,9 @@ export class RoomSession {
       y: at?.y ?? p.y,
       score: this.score(p),
       connected: p.connected && (info?.connected ?? true),
-      isSelf: p.id === this.selfId,
-      dashing: p.dashTicks > 0,
+      isSelf,
+      dashing: (isSelf ? (this.net.predictor?.state ?? p) : p).dashTicks > 0,
+      knockbacks: this.knockbacks.of(p.id),
     };
   }
 

@@ -70,3 +70,14 @@ export function loadPublicRooms(): boolean {
 export function savePublicRooms(isPublic: boolean): void {
   write(PUBLIC_KEY, String(isPublic));
 }
+
+const MUTED_KEY = 'arena.muted';
+
+/** Sounds are on unless the player once turned them off on this device. */
+export function loadMuted(): boolean {
+  return read(MUTED_KEY) === 'true';
+}
+
+export function saveMuted(muted: boolean): void {
+  write(MUTED_KEY, String(muted));
+}
