@@ -175,6 +175,55 @@ test('two players who chose the same colour are drawn in different ones', async 
   await expect(first.locator('#leaderboard .swatch')).toHaveCount(2);
 });
 
+test.describe('short rounds', () => {
+  let short: ServerProcess;
+  test.beforeAll(async () => {
+    short = await startServerProcess({
+      from: 'dist',
+      env: { ROUND_SECONDS: '30', INTERMISSION_SECONDS: '5' },
+    });
+  });
+  test.afterAll(async () => {
+    await short.stop();
+  });
+
+  test('a tie is named a tie, and both winners hear the fanfare', async ({ browser }) => {
+    const ada = await openPlayer(browser, short.url, 'Ada');
+    pages.push(ada);
+    const code = await createRoom(ada, { isPublic: false });
+    const bob = await openPlayer(browser, `${short.url}/?room=${code}`, 'Bob');
+    pages.push(bob);
+    await waitForPlayers(ada, 2);
+    // A real key press: browsers start audio only after a gesture (Ada clicked already).
+    await bob.keyboard.press('Shift');
+    // Whoever is behind collects a coin, until both have the same score (at least one), and
+    // again if a coin that appears under one of them breaks the tie before the round ends.
+    const score = async (page: Page) => (await selfPlayer(page)).score;
+    const view = () => arenaView(ada);
+    while ((await view()).round?.phase === 'playing') {
+      const [a, b] = [await score(ada), await score(bob)];
+      const tied = a === b && a > 0;
+      if (!tied && (await view()).round!.secondsLeft > 3) {
+        await steer(a <= b ? ada : bob, 'nearest-coin');
+      } else {
+        // Until a score changes or the round ends.
+        await expect
+          .poll(async () => [await score(ada), await score(bob), (await view()).round?.phase], {
+            timeout: 40_000,
+          })
+          .not.toEqual([a, b, 'playing']);
+      }
+    }
+    for (const page of [ada, bob]) {
+      await expect
+        .poll(async () => (await arenaView(page)).scoreboard?.headline, { timeout: 40_000 })
+        .toMatch(/^Tie: (Ada and Bob|Bob and Ada) with \d+ each!$/);
+      expect((await arenaView(page)).scoreboard!.winners.toSorted()).toEqual(['Ada', 'Bob']);
+      expect((await arenaView(page)).sounds.played.win).toBe(1);
+    }
+  });
+});
+
 test.describe('a room of 21', () => {
   let big: ServerProcess;
   const sockets: Socket[] = [];

@@ -163,6 +163,8 @@ export interface ArenaTestScoreboard {
   readonly winner: string | null;
   /** Everyone who shares the best score: more than one is a tie; empty when nobody scored. */
   readonly winners: readonly string[];
+  /** The line under the title, as the scoreboard shows it ("Tie: Ada and Bob with 2 each!"). */
+  readonly headline: string;
   readonly rows: readonly { readonly id: number; readonly name: string; readonly score: number }[];
 }
 

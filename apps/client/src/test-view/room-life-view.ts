@@ -5,6 +5,7 @@
 import type { ArenaClient } from '../game/arena-client.js';
 import type { ChatLog } from '../game/chat-log.js';
 import type { LobbyFeed } from '../game/lobby-feed.js';
+import { winnerLine } from '../scenes/scoreboard-text.js';
 import { isReconnecting } from '../ui/reconnect-banner.js';
 import type {
   ArenaTestChatLine,
@@ -33,6 +34,7 @@ function scoreboardOf(client: ArenaClient): ArenaTestScoreboard | null {
     round: ended.round,
     winner: winners[0] ?? null,
     winners,
+    headline: winnerLine(ended),
     rows: Object.freeze(rows),
   });
 }
