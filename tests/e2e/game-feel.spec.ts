@@ -7,7 +7,7 @@ import { PROTOCOL_VERSION } from '@arena/shared/protocol';
 import { startServerProcess, type ServerProcess } from '@arena/devkit';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
-import config from '../playwright.config.js';
+import { serverPerFile, useCanvasRenderer } from './spec-setup.js';
 import {
   arenaView,
   createRoom,
@@ -18,33 +18,10 @@ import {
   waitForPlayers,
 } from './arena-page.js';
 
-// Software WebGL on two shared cores draws too few frames for two tabs; the Canvas renderer
-// (what a browser without WebGL gets) keeps up. two-tabs.spec.ts covers WebGL.
-const launchOptions = config.use?.launchOptions ?? {};
-test.use({
-  launchOptions: { ...launchOptions, args: [...(launchOptions.args ?? []), '--disable-3d-apis'] },
-});
-
-let server: ServerProcess;
-const pages: Page[] = [];
-
-async function open(browser: Browser, name: string, path = ''): Promise<Page> {
-  const page = await openPlayer(browser, `${server.url}${path}`, name);
-  pages.push(page);
-  return page;
-}
-
-test.beforeAll(async () => {
-  server = await startServerProcess({ from: 'dist' });
-});
-
-test.afterEach(async () => {
-  await Promise.all(pages.splice(0).map((page) => page.context().close()));
-});
-
-test.afterAll(async () => {
-  await server.stop();
-});
+useCanvasRenderer();
+const spec = serverPerFile();
+const pages = spec.pages;
+const open = (browser: Browser, name: string, path = '') => spec.open(browser, name, path);
 
 async function dashesSeen(page: Page): Promise<number> {
   return (await arenaView(page)).feedback?.dash ?? 0;
@@ -55,7 +32,7 @@ test('a tap shorter than a frame still dashes: Space, and the DASH button on a p
 }) => {
   const desk = await open(browser, 'Tapper');
   const code = await createRoom(desk, { isPublic: false });
-  const phone = await openPhone(browser, `${server.url}/?room=${code}`, 'Thumb');
+  const phone = await openPhone(browser, `${spec.server.url}/?room=${code}`, 'Thumb');
   pages.push(phone);
   await waitForPlayers(desk, 2);
 
@@ -166,7 +143,7 @@ test('two players who chose the same colour are drawn in different ones', async 
   const code = await createRoom(first, { isPublic: false });
   const second = await open(browser, 'Rosa');
   await paint(second);
-  await second.goto(`${server.url}/?room=${code}`);
+  await second.goto(`${spec.server.url}/?room=${code}`);
   await waitForPlayers(first, 2);
   const colors = (await arenaView(first)).players.map((p) => p.color);
   expect(colors).toContain(red);

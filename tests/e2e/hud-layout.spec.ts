@@ -5,7 +5,7 @@
  */
 import { startServerProcess, type ServerProcess } from '@arena/devkit';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import config from '../playwright.config.js';
+import { useCanvasRenderer } from './spec-setup.js';
 import {
   arenaView,
   createRoom,
@@ -17,11 +17,7 @@ import {
   type Box,
 } from './arena-page.js';
 
-// Two tabs of software WebGL starve each other here; the Canvas renderer keeps up.
-const launchOptions = config.use?.launchOptions ?? {};
-test.use({
-  launchOptions: { ...launchOptions, args: [...(launchOptions.args ?? []), '--disable-3d-apis'] },
-});
+useCanvasRenderer();
 
 let server: ServerProcess;
 
