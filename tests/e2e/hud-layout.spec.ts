@@ -38,12 +38,22 @@ async function box(page: Page, selector: string): Promise<Box> {
   return found;
 }
 
+/** The panels the canvas lies under, with the boxes, for the message. */
+async function panelsOverCanvas(page: Page): Promise<string[]> {
+  const canvas = await box(page, '#game canvas');
+  const under: string[] = [];
+  for (const panel of ['#topbar', '#hud', '#chat']) {
+    const panelBox = await box(page, panel);
+    if (overlaps(canvas, panelBox)) under.push(JSON.stringify({ canvas, [panel]: panelBox }));
+  }
+  return under;
+}
+
 /** The canvas overlaps none of the page's panels, and keeps at least `share` of the screen. */
 async function expectArenaToItself(page: Page, share: number): Promise<void> {
+  // Layout settles a frame after a change (the canvas follows its container): poll.
+  await expect.poll(() => panelsOverCanvas(page)).toEqual([]);
   const canvas = await box(page, '#game canvas');
-  for (const panel of ['#topbar', '#hud', '#chat']) {
-    expect(overlaps(canvas, await box(page, panel)), `canvas under ${panel}`).toBe(false);
-  }
   const viewport = page.viewportSize()!;
   const screenShare = (canvas.width * canvas.height) / (viewport.width * viewport.height);
   expect(screenShare).toBeGreaterThanOrEqual(share);

@@ -8,6 +8,9 @@ export function mountRoomLayout(client: ArenaClient, body: HTMLElement, hud: HTM
   const render = (inRoom: boolean) => {
     body.classList.toggle('in-room', inRoom);
     hud.hidden = !inRoom;
+    // The canvas follows its container on window resizes at once (otherwise on a half-second
+    // poll): the container just changed, so say so, or the old canvas would overhang the HUD.
+    window.dispatchEvent(new Event('resize'));
   };
   client.onSessionChange((session) => render(session !== null));
   render(client.session !== null);
