@@ -39,7 +39,7 @@ function playerFeedback(before: FeedbackFrame, now: FeedbackFrame): Feedback[] {
   for (const p of now.players) {
     const was: DrawnPlayer | undefined = previous.get(p.id);
     if (!was) continue;
-    if (p.dashing && !was.dashing) {
+    if (p.dashes > was.dashes) {
       found.push({ kind: 'dash', x: p.x, y: p.y, color: p.color, self: p.isSelf });
     }
     if (p.knockbacks > was.knockbacks) {

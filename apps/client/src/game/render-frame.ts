@@ -15,6 +15,8 @@ export interface DrawnPlayer {
   isSelf: boolean;
   /** Self: as predicted, so a dash shows the moment it is pressed. */
   dashing: boolean;
+  /** Dashes this player started since we joined (self: as predicted). */
+  dashes: number;
   /** Times this player was seen knocked back by a dash, since we joined. */
   knockbacks: number;
 }

@@ -14,7 +14,7 @@ import {
 } from '@arena/shared/protocol';
 import type { SimConfig } from '@arena/shared/sim';
 import { FeedbackDetector, type FeedbackCounts } from './feedback.js';
-import { Knockbacks } from './knockbacks.js';
+import { MotionEvents } from './motion-events.js';
 import type { DrawnCoin, DrawnPlayer, RenderFrame, RoundEnded } from './render-frame.js';
 
 type RoomJoined = ServerPayload<'room:joined'>;
@@ -31,7 +31,7 @@ export class RoomSession {
   readonly settings: RoomSimSettings;
   readonly config: SimConfig;
   private readonly roster = new Map<number, RosterEntry>();
-  private readonly knockbacks: Knockbacks;
+  private readonly motion: MotionEvents;
   private readonly feedback = new FeedbackDetector();
   private latest: Snapshot | null = null;
   /** Our player in the latest snapshot; null for a spectator or before we are in one. */
@@ -51,7 +51,7 @@ export class RoomSession {
     this.settings = joined.sim;
     this.config = simConfigFrom(joined.sim);
     for (const player of joined.players) this.roster.set(player.id, player);
-    this.knockbacks = new Knockbacks(this.config.maxSpeed);
+    this.motion = new MotionEvents(this.config.maxSpeed, this.isPlayer ? this.selfId : 0);
   }
 
   /** Pickups, dashes, hits and round ends seen since joining (for the test view). */
@@ -77,7 +77,7 @@ export class RoomSession {
   applySnapshot(snapshot: Snapshot): void {
     this.receivedCount += 1;
     this.latest = snapshot;
-    this.knockbacks.observe(snapshot.players);
+    this.motion.observe(snapshot.players);
     const ended = this.roundEnded;
     if (ended && snapshot.round.number > ended.round) this.roundEnded = null;
     if (!this.isPlayer) return;
@@ -104,10 +104,11 @@ export class RoomSession {
   /** The frame to draw, from what the netcode says for this rendered frame. */
   buildFrame(net: ClientFrame): RenderFrame {
     const snapshot = this.latest;
+    const predicted = this.net.predictor?.state;
+    if (predicted) this.motion.observeSelf(predicted);
     const players = (snapshot?.players ?? [])
       .filter((p) => this.roster.has(p.id) || p.id === this.selfId)
       .map((p) => this.drawnPlayer(p, p.id === this.selfId ? net.self : net.others.get(p.id)));
-    const predicted = this.net.predictor?.state;
     const server = this.serverSelf;
     const frame: Omit<RenderFrame, 'feedback'> = {
       roomCode: this.code,
@@ -150,7 +151,8 @@ export class RoomSession {
       connected: p.connected && (info?.connected ?? true),
       isSelf,
       dashing: (isSelf ? (this.net.predictor?.state ?? p) : p).dashTicks > 0,
-      knockbacks: this.knockbacks.of(p.id),
+      dashes: this.motion.dashes.of(p.id),
+      knockbacks: this.motion.knockbacks.of(p.id),
     };
   }
 
