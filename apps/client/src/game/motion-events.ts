@@ -45,10 +45,14 @@ export class MotionEvents {
   private readonly last = new Map<number, Motion>();
   private selfCooldown = 0;
 
-  /** `selfId`'s dashes come from `observeSelf` instead (0: none, a spectator). */
+  /**
+   * `selfId`'s dashes come from `observeSelf` instead (0: none, a spectator).
+   * `dashCooldownTicks`: what a dash sets the cooldown to.
+   */
   constructor(
     private readonly walkingSpeed: number,
     private readonly selfId: number,
+    private readonly dashCooldownTicks: number,
   ) {}
 
   observe(players: readonly SnapshotPlayer[]): void {
@@ -60,15 +64,28 @@ export class MotionEvents {
       this.last.set(p.id, now);
       if (!before) continue;
       if (this.wasKnocked(before, now)) this.knockbacks.add(p.id);
-      if (p.id !== this.selfId && now.cooldown > before.cooldown) this.dashes.add(p.id);
+      const started = this.restartedCooldown(before.cooldown, now.cooldown);
+      if (p.id !== this.selfId && (started || (now.dashing && !before.dashing))) {
+        this.dashes.add(p.id);
+      }
     }
     for (const id of this.last.keys()) if (!seen.has(id)) this.last.delete(id);
   }
 
   /** Our predicted state, once per frame. */
   observeSelf(predicted: MotionState): void {
-    if (predicted.dashCooldownTicks > this.selfCooldown) this.dashes.add(this.selfId);
+    if (this.restartedCooldown(this.selfCooldown, predicted.dashCooldownTicks)) {
+      this.dashes.add(this.selfId);
+    }
     this.selfCooldown = predicted.dashCooldownTicks;
+  }
+
+  /**
+   * A dash sets the cooldown to its full length. A correction of our prediction (the server
+   * started the dash a tick or two later than we guessed) moves it up by a tick or two only.
+   */
+  private restartedCooldown(before: number, now: number): boolean {
+    return now - before > this.dashCooldownTicks / 2;
   }
 
   private wasKnocked(before: Motion, now: Motion): boolean {

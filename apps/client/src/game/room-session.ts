@@ -12,7 +12,7 @@ import {
   type Snapshot,
   type SnapshotPlayer,
 } from '@arena/shared/protocol';
-import type { SimConfig } from '@arena/shared/sim';
+import { tickConstants, type SimConfig } from '@arena/shared/sim';
 import { FeedbackDetector, type FeedbackCounts } from './feedback.js';
 import { MotionEvents } from './motion-events.js';
 import type { DrawnCoin, DrawnPlayer, RenderFrame, RoundEnded } from './render-frame.js';
@@ -51,7 +51,12 @@ export class RoomSession {
     this.settings = joined.sim;
     this.config = simConfigFrom(joined.sim);
     for (const player of joined.players) this.roster.set(player.id, player);
-    this.motion = new MotionEvents(this.config.maxSpeed, this.isPlayer ? this.selfId : 0);
+    const { dashCooldownTicks } = tickConstants(this.config);
+    this.motion = new MotionEvents(
+      this.config.maxSpeed,
+      this.isPlayer ? this.selfId : 0,
+      dashCooldownTicks,
+    );
   }
 
   /** Pickups, dashes, hits and round ends seen since joining (for the test view). */
