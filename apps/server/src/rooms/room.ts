@@ -21,7 +21,8 @@ import {
   spectatorsPayload,
 } from './room-payloads.js';
 import { RoomSimulation, type InputResult, type ReceivedInput } from './room-simulation.js';
-import { defaultColor, newSessionToken, type Seat } from './seat.js';
+import { newSessionToken, type Seat } from './seat.js';
+import { seatColor } from './seat-color.js';
 
 export interface RoomOptions {
   code: string;
@@ -128,7 +129,11 @@ export class Room {
     const seat: Seat = {
       id,
       name,
-      color: color ?? defaultColor(id),
+      // Distinct and far apart within the room: a wish too close to someone's is adjusted.
+      color: seatColor(
+        color,
+        [...this.seats.values()].map((s) => s.color),
+      ),
       token: newSessionToken(this.code),
       member,
       cancelGrace: null,

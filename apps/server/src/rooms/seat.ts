@@ -30,9 +30,3 @@ export function roomCodeOfToken(token: string): string | undefined {
   const dot = token.indexOf('.');
   return dot > 0 ? token.slice(0, dot) : undefined;
 }
-
-/** A colour for players who did not choose one: spread around the hue circle by id. */
-export function defaultColor(id: number): number {
-  const palette = [0xe6194b, 0x3cb44b, 0xffe119, 0x4363d8, 0xf58231, 0x911eb4, 0x46f0f0, 0xf032e6];
-  return palette[(id - 1) % palette.length]!;
-}

@@ -143,6 +143,9 @@ export const PlayerConnectionPayload = z.object({ id: playerId, connected: z.boo
 export const RoundScore = z.object({ id: playerId, name: z.string(), score: z.int() });
 export const RoundEndedPayload = z.object({
   round: z.int(),
+  /** Everyone who shares the best score (more than one: a tie); empty when nobody scored. */
+  winners: z.array(RoundScore),
+  /** The first of `winners`, or null: kept for clients written before ties were told apart. */
   winner: RoundScore.nullable(),
   scoreboard: z.array(RoundScore),
 });
