@@ -20,6 +20,12 @@ export interface TestCluster {
   stop: () => Promise<void>;
 }
 
+/**
+ * Every test player connects from loopback, one address: the per-address room limits would
+ * soon refuse a file's rooms (a closed player's seat holds its room for the grace period).
+ */
+const ONE_ADDRESS_PLAYS_ALL = { MAX_ROOMS_PER_IP: '1000', ROOMS_OPENED_PER_MIN_PER_IP: '1000' };
+
 export async function startCluster(
   count: number,
   env: Record<string, string> = {},
@@ -28,7 +34,7 @@ export async function startCluster(
   const servers: ServerProcess[] = [];
   const add = async (more: Record<string, string> = {}) => {
     const server = await startServerProcess({
-      env: { REDIS_URL: redis.url, ...env, ...more },
+      env: { REDIS_URL: redis.url, ...ONE_ADDRESS_PLAYS_ALL, ...env, ...more },
       timeoutMs: START_TIMEOUT_MS,
     });
     servers.push(server);
