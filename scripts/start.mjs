@@ -1,22 +1,9 @@
-// `npm start`: build whatever is missing (turbo skips what is cached), then serve the game.
+// `npm start`: build whatever is missing, then serve the game.
 // Extra arguments (`npm start -- --port 4000`) are passed to the server as flags.
-import { spawnSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { buildMissing } from './build-missing.mjs';
 
-const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
-const build = spawnSync(
-  process.execPath,
-  [
-    'scripts/turbo.mjs',
-    'run',
-    'build',
-    '--filter=@arena/server',
-    '--filter=@arena/client',
-    '--output-logs=errors-only',
-  ],
-  { stdio: 'inherit', env },
-);
-if (build.status !== 0) process.exit(build.status ?? 1);
-
+buildMissing();
 const server = spawn(process.execPath, ['apps/server/dist/main.js', ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: process.env,

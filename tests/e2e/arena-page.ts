@@ -1,10 +1,11 @@
 /** Browser-test helpers: open a player in its own context, read `window.__arena`. */
-import type { ArenaTestLobbyRoom, ArenaTestView } from '@arena/client/test-view';
+import type { ArenaTestLobbyRoom, ArenaTestPlayer, ArenaTestView } from '@arena/client/test-view';
 import { expect, type Browser, type Page } from '@playwright/test';
 
 /** `window.__arena` as read from a page: plain data of the client's own test-view type. */
 export type ArenaView = ArenaTestView;
 export type LobbyRoomView = ArenaTestLobbyRoom;
+export type DrawnPlayerView = ArenaTestPlayer;
 
 /** A new browser context (its own storage: another device), with a remembered name if given. */
 export async function openPlayer(
@@ -144,4 +145,80 @@ export interface Box {
   y: number;
   width: number;
   height: number;
+}
+
+/** Our own player as this tab draws it. */
+export async function selfPlayer(page: Page): Promise<DrawnPlayerView> {
+  const view = await arenaView(page);
+  const self = view.players.find((p) => p.id === view.selfId);
+  if (!self) throw new Error('this tab has no player drawn');
+  return self;
+}
+
+/** Where `steer` drives to: a point (and stop there), or the nearest coin (until scored). */
+export type SteerGoal = { x: number; y: number; within: number } | 'nearest-coin';
+
+/**
+ * Drives our player with the arrow keys until it reaches `goal`. It runs inside the page, once
+ * per animation frame, dispatching the same keydown/keyup events a keyboard does: a test that
+ * steered from outside, a round trip per correction, would overshoot and circle. On each axis
+ * it holds the key toward the goal while the goal is further than the player would coast.
+ */
+export async function steer(page: Page, goal: SteerGoal, timeoutMs = 20_000): Promise<void> {
+  await page.evaluate(
+    async ({ goal, timeoutMs }) => {
+      type View = {
+        selfId: number;
+        players: { id: number; x: number; y: number; score: number }[];
+        coins: { x: number; y: number }[];
+      };
+      const view = () => (window as unknown as { __arena: View }).__arena;
+      const self = () => view().players.find((p) => p.id === view().selfId)!;
+      const keys = { x: ['ArrowLeft', 'ArrowRight'], y: ['ArrowUp', 'ArrowDown'] } as const;
+      const held = new Set<string>();
+      const press = (code: string, down: boolean) => {
+        if (held.has(code) === down) return;
+        if (down) held.add(code);
+        else held.delete(code);
+        window.dispatchEvent(new KeyboardEvent(down ? 'keydown' : 'keyup', { code }));
+      };
+      const startScore = self().score;
+      const deadline = performance.now() + timeoutMs;
+      let last = { x: self().x, y: self().y, atMs: performance.now() };
+      const target = () => {
+        if (goal !== 'nearest-coin') return goal;
+        const me = self();
+        const near = [...view().coins].sort(
+          (a, b) => Math.hypot(a.x - me.x, a.y - me.y) - Math.hypot(b.x - me.x, b.y - me.y),
+        )[0];
+        return { x: near?.x ?? me.x, y: near?.y ?? me.y, within: 0 };
+      };
+      try {
+        for (;;) {
+          await new Promise(requestAnimationFrame);
+          if (performance.now() > deadline) throw new Error('did not get there in time');
+          const me = self();
+          const nowMs = performance.now();
+          const seconds = Math.max(0.001, (nowMs - last.atMs) / 1000);
+          const speed = Math.hypot(me.x - last.x, me.y - last.y) / seconds;
+          const to = target();
+          if (goal === 'nearest-coin' && me.score > startScore) return;
+          const close = Math.abs(to.x - me.x) <= to.within && Math.abs(to.y - me.y) <= to.within;
+          if (goal !== 'nearest-coin' && close && speed < 30) return;
+          for (const axis of ['x', 'y'] as const) {
+            const distance = to[axis] - me[axis];
+            const toward = ((me[axis] - last[axis]) / seconds) * Math.sign(distance);
+            // Friction stops a released player within about speed / 8 px (see the sim).
+            const push = Math.abs(distance) > 2 + Math.max(0, toward) / 8;
+            press(keys[axis][1], push && distance > 0);
+            press(keys[axis][0], push && distance < 0);
+          }
+          last = { x: me.x, y: me.y, atMs: nowMs };
+        }
+      } finally {
+        for (const code of [...held]) press(code, false);
+      }
+    },
+    { goal, timeoutMs },
+  );
 }

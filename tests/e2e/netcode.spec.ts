@@ -5,16 +5,12 @@
  */
 import type { ArenaTestView } from '@arena/client/test-view';
 import { expect, test, type Page } from '@playwright/test';
-import config from '../playwright.config.js';
 import { startServerProcess, type ServerProcess } from '@arena/devkit';
 import { arenaView, createRoom, openPlayer, waitUntilStill } from './arena-page.js';
+import { useCanvasRenderer } from './spec-setup.js';
 
-// Phaser's Canvas renderer: software WebGL on two cores draws too few frames for a probe
-// that looks at every one of them (two-tabs.spec.ts covers the WebGL renderer).
-const launchOptions = config.use?.launchOptions ?? {};
-test.use({
-  launchOptions: { ...launchOptions, args: [...(launchOptions.args ?? []), '--disable-3d-apis'] },
-});
+// A probe that looks at every frame needs the frames software WebGL cannot draw here.
+useCanvasRenderer();
 
 const LAG_MS = 200;
 
@@ -128,6 +124,9 @@ test('the Net HUD toggles with N, F3 and its button and shows the simulated roun
   expect(net.rttMs!).toBeGreaterThanOrEqual(2 * LAG_MS);
   expect(net.transport).toBe('websocket');
   await expect(hud).toContainText(/server \d+ ticks\/s · \d+ snapshots\/s/);
+  // The message counters are for developers: here, and no longer in the player's status line.
+  await expect(hud).toContainText(/messages \d+ in \/ \d+ out/);
+  await expect(page.locator('#status')).not.toContainText(/\d+ in \/ \d+ out/);
 
   // An N typed into the chat is text, not a toggle.
   await page.keyboard.press('Enter');

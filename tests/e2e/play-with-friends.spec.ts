@@ -3,9 +3,9 @@
  * the live lobby list, joining and watching from it, chat that stays plain text, a dropped
  * connection that comes back as the same player, a seat taken over by a second tab, rounds.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import config from '../playwright.config.js';
 import { startServerProcess, type ServerProcess } from '@arena/devkit';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { serverPerFile, useCanvasRenderer } from './spec-setup.js';
 import {
   arenaView,
   createRoom,
@@ -21,41 +21,16 @@ import {
   waitUntilStill,
 } from './arena-page.js';
 
-// Four tabs of software WebGL (SwiftShader) on two cores draw about 8 frames a second and
-// starve page loads; Phaser's Canvas renderer (what a browser without WebGL gets) keeps 60.
-// two-tabs.spec.ts still covers the WebGL renderer.
-const launchOptions = config.use?.launchOptions ?? {};
-test.use({
-  launchOptions: { ...launchOptions, args: [...(launchOptions.args ?? []), '--disable-3d-apis'] },
-});
-
-let server: ServerProcess;
-const pages: Page[] = [];
-
-async function open(browser: Browser, name: string | null): Promise<Page> {
-  const page = await openPlayer(browser, server.url, name);
-  pages.push(page);
-  return page;
-}
-
 /**
  * Short heartbeats, so the server notices a tab that went offline within a few seconds
  * (a ping every 2 s, 3 s to answer) instead of the default's 20.
  */
 const HEARTBEAT = { HEARTBEAT_INTERVAL_MS: '2000', HEARTBEAT_TIMEOUT_MS: '3000' };
 
-test.beforeAll(async () => {
-  server = await startServerProcess({ from: 'dist', env: HEARTBEAT });
-});
-
-// Closed after each test: every open tab renders the game and costs CPU the next test needs.
-test.afterEach(async () => {
-  await Promise.all(pages.splice(0).map((page) => page.context().close()));
-});
-
-test.afterAll(async () => {
-  await server.stop();
-});
+useCanvasRenderer();
+const spec = serverPerFile(HEARTBEAT);
+const pages = spec.pages;
+const open = (browser: Browser, name: string | null) => spec.open(browser, name);
 
 test('quick play puts two friends in the same public room', async ({ browser }) => {
   const first = await open(browser, 'Quin');
@@ -113,7 +88,12 @@ test('friends play, watch, chat, drop out for three seconds and come back', asyn
     .toContain(HTML_CHAT);
   expect((await arenaView(lobby)).lobbyRooms).toEqual([]);
   expect(
-    await serverCounter(server.url, 'arena_errors_sent_total', 'code', 'SPECTATOR_CANNOT_PLAY'),
+    await serverCounter(
+      spec.server.url,
+      'arena_errors_sent_total',
+      'code',
+      'SPECTATOR_CANNOT_PLAY',
+    ),
   ).toBe(0);
 });
 
@@ -182,7 +162,7 @@ test('a second tab with the same seat takes it over, and the first can take it b
   // A duplicated tab carries the same sessionStorage, hence the same seat token.
   const second = await first.context().newPage();
   await second.addInitScript((t) => sessionStorage.setItem('arena.sessionToken', t ?? ''), token);
-  await second.goto(server.url);
+  await second.goto(spec.server.url);
   await expect.poll(async () => (await arenaView(second)).roomCode).toBe(code);
   expect((await arenaView(second)).selfId).toBe(selfId);
   await expect(first.locator('#seat-taken')).toContainText('taken over in another tab');
@@ -198,7 +178,7 @@ test('a second tab with the same seat takes it over, and the first can take it b
 test('on a phone the lobby fits, chat clears the touch controls, and the stick moves the player', async ({
   browser,
 }) => {
-  const phone = await openPhone(browser, server.url, 'Pip');
+  const phone = await openPhone(browser, spec.server.url, 'Pip');
   pages.push(phone);
   const viewport = phone.viewportSize()!;
   const lobbyBox = (await phone.locator('#lobby').boundingBox())!;
@@ -264,6 +244,8 @@ test.describe('rounds', () => {
     expect(board.rows.map((r) => r.name).sort()).toEqual(['Eve', 'Finn']);
     const best = board.rows[0]!;
     expect(board.winner).toBe(best.score > 0 ? best.name : null);
+    const tied = board.rows.filter((r) => r.score === best.score && r.score > 0);
+    expect(board.winners).toEqual(tied.map((r) => r.name));
     expect((await arenaView(late)).round?.phase).toBe('intermission');
 
     await expect

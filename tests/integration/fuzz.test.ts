@@ -31,6 +31,8 @@ const RAW_SHARE = 0.05;
 const BATCH_SIZE = 20;
 /** Generous for a loaded 2-core CI machine, yet far above what a starved room would get. */
 const MIN_SNAPSHOT_SHARE = 0.6;
+/** About 3 ms a packet on a loaded machine: a longer run gets a longer timeout. */
+const RUN_TIMEOUT_MS = Math.max(180_000, packets * 5);
 
 let server: TestServer | undefined;
 const sockets: PlayerSocket[] = [];
@@ -51,7 +53,7 @@ async function seatForFuzzer(s: TestServer, code: string) {
   return { id: seat.selfId, token: seat.sessionToken };
 }
 
-describe(`fuzz (FUZZ_SEED=${seed}, FUZZ_PACKETS=${packets})`, () => {
+describe(`fuzz (FUZZ_SEED=${seed}, FUZZ_PACKETS=${packets})`, { timeout: RUN_TIMEOUT_MS }, () => {
   it('answers or counts every malformed packet while three honest players play on', async () => {
     server = await startServer({ TICK_RATE_HZ, SNAPSHOT_RATE_HZ: TICK_RATE_HZ, MAX_PAYLOAD_BYTES });
     const s = server;
@@ -130,5 +132,5 @@ describe(`fuzz (FUZZ_SEED=${seed}, FUZZ_PACKETS=${packets})`, () => {
     sockets.push(late.socket);
     await waitForSnapshot(late.socket, (snap) => snap.players.length === 5);
     expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
-  }, 180_000);
+  });
 });

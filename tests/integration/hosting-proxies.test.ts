@@ -3,7 +3,7 @@
  * real server, and a browser-like client (its `Origin` header carries the port, as a page on
  * `https://host:8443/` sends it) plays through them over WebSocket and long-polling.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROTOCOL_VERSION } from '@arena/shared/protocol';
@@ -11,7 +11,7 @@ import { io } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { refusalOf } from '../support/connections.js';
-import { snippet, swap } from '../support/hosting-doc.js';
+import { SINGLE_CADDY, SINGLE_NGINX, snippet, swap } from '../support/hosting-doc.js';
 import { hostTool, requireTool } from '../support/host-tools.js';
 import { nginxWithSite, selfSignedCertificate } from '../support/nginx-config.js';
 import {
@@ -23,7 +23,7 @@ import {
 } from '../support/player.js';
 import { serverPerTest } from '../support/server-per-test.js';
 import { freePort } from '@arena/devkit';
-import { startTool, type ToolProcess } from '../support/tool-process.js';
+import { startCaddy, startTool, type ToolProcess } from '../support/tool-process.js';
 
 const ctx = serverPerTest();
 const tools = {
@@ -87,7 +87,7 @@ async function startNginx(test: Parameters<typeof requireTool>[0], edit = (s: st
   const nginx = requireTool(test, tools.nginx);
   const tls = selfSignedCertificate(requireTool(test, tools.openssl), dir);
   const port = await freePort();
-  let site = snippet('nginx');
+  let site = snippet('nginx', SINGLE_NGINX);
   site = swap(site, 'listen 443 ssl;', `listen 127.0.0.1:${port} ssl;`);
   site = swap(site, '/etc/letsencrypt/live/arena.example.org/fullchain.pem', tls.cert);
   site = swap(site, '/etc/letsencrypt/live/arena.example.org/privkey.pem', tls.key);
@@ -121,16 +121,10 @@ describe('behind Caddy', () => {
     const port = await freePort();
     // The site address becomes a plain-HTTP loopback one (a real certificate needs a real
     // domain); the reverse_proxy line is the doc's, with this test's server behind it.
-    let site = snippet('caddyfile');
+    let site = snippet('caddyfile', SINGLE_CADDY);
     site = swap(site, 'arena.example.org {', `http://localhost:${port} {`);
     site = swap(site, 'reverse_proxy 127.0.0.1:3000', `reverse_proxy 127.0.0.1:${ctx.server.port}`);
-    writeFileSync(join(dir, 'Caddyfile'), `{\n\tadmin off\n}\n\n${site}`);
-    const env = { ...process.env, HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir };
-    proxy = await startTool(
-      caddy,
-      ['run', '--config', join(dir, 'Caddyfile'), '--adapter', 'caddyfile'],
-      { port, cwd: dir, env },
-    );
+    proxy = await startCaddy(caddy, dir, site, port);
     const pageUrl = `http://localhost:${port}`;
     await playsThrough(pageUrl, 'websocket');
     await playsThrough(pageUrl, 'polling');

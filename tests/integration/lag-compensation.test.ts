@@ -29,7 +29,7 @@ type Hit = Extract<SimEvent, { type: 'dash-hit' }>;
 
 const steps = roomSteps();
 const ctx = serverPerTest(
-  { TICK_RATE_HZ, SNAPSHOT_RATE_HZ: TICK_RATE_HZ },
+  { TICK_RATE_HZ, SNAPSHOT_RATE_HZ: TICK_RATE_HZ, LINK_SIMULATOR: 'on' },
   { roomStep: steps.roomStep },
 );
 

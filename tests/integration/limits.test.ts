@@ -50,7 +50,7 @@ describe('connection limits', () => {
     await released;
     await connected(connect(server.url));
     expect((await refusalOf(connect(server.url))).code).toBe(ErrorCode.TooManyConnections);
-    expect(server.services.metrics.connections).toBe(3);
+    expect(server.services.sockets.total).toBe(3);
   });
 
   it('refuses connections past MAX_CONNECTIONS in total', async () => {
@@ -62,6 +62,32 @@ describe('connection limits', () => {
       message: 'The server is full.',
     });
     expect(server.services.metrics.rejectedConnections.get(ErrorCode.TooManyConnections)).toBe(1);
+    // A load balancer asking now is told to send new players elsewhere.
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ status: 'full' });
+  });
+});
+
+describe('behind a proxy', () => {
+  const from = (address: string) => ({ extraHeaders: { 'x-forwarded-for': address } });
+
+  it('counts each forwarded client on its own with TRUST_PROXY, and ignores the header without it', async () => {
+    server = await startServer({ MAX_CONNECTIONS_PER_IP: 1, TRUST_PROXY: 'loopback' });
+    await connected(connect(server.url, from('203.0.113.1')));
+    await connected(connect(server.url, from('203.0.113.2')));
+    const again = await refusalOf(connect(server.url, from('203.0.113.1')));
+    expect(again.code).toBe(ErrorCode.TooManyConnections);
+    // A client cannot pass itself off as another by adding its own entry on the left.
+    const spoofed = await refusalOf(connect(server.url, from('198.51.100.7, 203.0.113.2')));
+    expect(spoofed.code).toBe(ErrorCode.TooManyConnections);
+    expect(server.services.sockets.addresses).toBe(2);
+
+    await server.close();
+    server = await startServer({ MAX_CONNECTIONS_PER_IP: 1 });
+    await connected(connect(server.url, from('203.0.113.1')));
+    const refusal = await refusalOf(connect(server.url, from('203.0.113.2')));
+    expect(refusal.code).toBe(ErrorCode.TooManyConnections);
   });
 });
 
@@ -129,7 +155,7 @@ describe('protocol version', () => {
       expect(refusal.code).toBe(ErrorCode.ProtocolMismatch);
       expect(refusal.message).toContain(`protocol ${PROTOCOL_VERSION}`);
     }
-    expect(server.services.metrics.connections).toBe(0);
+    expect(server.services.sockets.total).toBe(0);
   });
 });
 

@@ -14,7 +14,7 @@ import {
 } from '../support/player.js';
 import { serverPerTest } from '../support/server-per-test.js';
 
-const ctx = serverPerTest();
+const ctx = serverPerTest({ LINK_SIMULATOR: 'on' });
 
 async function roundTripMs(socket: PlayerSocket): Promise<number> {
   const sent = performance.now();
@@ -86,4 +86,32 @@ describe('link simulator (server side)', () => {
     expect(await roundTripMs(socket)).toBeLessThan(60);
     expect(socket.connected).toBe(true);
   });
+
+  it('is off unless the host turns it on: the query is then ignored', async () => {
+    const server = await ctx.restartWith({ LINK_SIMULATOR: 'off' });
+    const socket = connectPlayer(server.url, { query: { lag: '2000', jitter: '2000' } });
+    ctx.sockets.push(socket);
+    const errors: string[] = [];
+    socket.on('error', (e) => errors.push(e.code));
+    await connected(socket);
+    expect(await roundTripMs(socket)).toBeLessThan(500);
+    expect(errors).toEqual([]);
+  });
+
+  it('cuts off a connection whose outbound link holds more than its bound', async () => {
+    const slow = connectPlayer(ctx.server.url, { query: { lag: '2000' } });
+    ctx.sockets.push(slow);
+    await connected(slow);
+    // The server writes far more to it in two seconds than a room ever does: the link refuses
+    // to hold it all and hangs up, instead of parking it in memory.
+    const gone = new Promise<void>((resolve) => slow.once('disconnect', () => resolve()));
+    const serverSide = ctx.server.services.io.sockets.sockets.get(slow.id!)!;
+    for (let i = 0; i < 400; i++) serverSide.emit('server:notice', noticeOf(1024));
+    await gone;
+  });
 });
+
+/** A notice `bytes` long: something the server may send, as big as a test needs. */
+function noticeOf(bytes: number) {
+  return { code: ErrorCode.Internal, message: 'x'.repeat(bytes) };
+}

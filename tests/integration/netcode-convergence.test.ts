@@ -21,7 +21,11 @@ const MAX_STEP_PX = DEFAULT_SIM_CONFIG.maxSpeed / TICK_RATE_HZ;
 /** Time to draw the others past the moment they settled, even after a glide back. */
 const SETTLE_VIEW_MS = 500;
 
-const ctx = serverPerTest({ TICK_RATE_HZ, SNAPSHOT_RATE_HZ: TICK_RATE_HZ });
+const ctx = serverPerTest({
+  TICK_RATE_HZ,
+  SNAPSHOT_RATE_HZ: TICK_RATE_HZ,
+  LINK_SIMULATOR: 'on',
+});
 
 async function twoLaggyPlayers() {
   const a = await seatNetcodePlayer(ctx.server.url, 'Ann', undefined, { query: LINK });

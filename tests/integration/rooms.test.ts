@@ -29,6 +29,25 @@ describe('rooms', () => {
     }
   });
 
+  it('gives players who ask for the same colour different ones, and tells everyone', async () => {
+    const red = 0xff5252;
+    const host = connectPlayer(ctx.server.url);
+    const guest = connectPlayer(ctx.server.url);
+    ctx.sockets.push(host, guest);
+    const hostJoined = waitFor(host, 'room:joined');
+    host.emit('room:create', { name: 'Ada', color: red });
+    const { roomCode } = await hostJoined;
+    const heard = waitFor(host, 'player:joined');
+    const guestJoined = waitFor(guest, 'room:joined');
+    guest.emit('room:join', { code: roomCode, name: 'Bob', color: red });
+    const colors = (await guestJoined).players.map((p) => p.color);
+    expect(colors).toHaveLength(2);
+    expect(colors).toContain(red);
+    expect(new Set(colors).size).toBe(2);
+    // The host hears of the guest with the colour it was given, not the one it asked for.
+    expect((await heard).color).toBe(colors.find((c) => c !== red));
+  });
+
   it('moves the sender on the server when it sends inputs, and acknowledges their seq', async () => {
     const host = await createRoom(ctx.server.url, 'Ada');
     const guest = await joinRoom(ctx.server.url, host.joined.roomCode, 'Bob');

@@ -2,7 +2,9 @@
  * Graceful shutdown of the real server process: on SIGTERM the connected players are told the
  * server is restarting, their sockets close, and the process exits 0 within a bounded time.
  */
+import { connect, type Socket } from 'node:net';
 import { startServerProcess, type ServerProcess } from '@arena/devkit';
+import { connectFrame, openEngine, RawTcp } from '@arena/bots/attack';
 import { ErrorCode, type ServerPayload } from '@arena/shared/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { disconnectOf } from '../support/connections.js';
@@ -18,6 +20,9 @@ import {
 const SHUTDOWN_GRACE_MS = 1000;
 /** main.ts gives up after the grace period plus 3 s; waiting longer than that is a failure. */
 const EXIT_BOUND_MS = SHUTDOWN_GRACE_MS + 3000 + 2000;
+
+/** What the process may take beyond its grace period when clients hang: a second at most. */
+const HANGING_BOUND_MS = 1000;
 
 let server: ServerProcess | undefined;
 const sockets: PlayerSocket[] = [];
@@ -65,6 +70,24 @@ describe('graceful shutdown', () => {
     expect(roomErrors.every((e) => e.code === ErrorCode.ServerShuttingDown)).toBe(true);
   }, 40_000);
 
+  it('exits 0 within the grace period whatever its clients do, open, half-open or hanging', async () => {
+    server = await startServerProcess({ env: { SHUTDOWN_GRACE_MS: String(SHUTDOWN_GRACE_MS) } });
+    const port = Number(new URL(server.url).port);
+    const target = { url: server.url, port };
+    const host = await createRoom(server.url, 'Host');
+    sockets.push(host.socket);
+    const hanging = await openHangingClients(port, target);
+    try {
+      const startedMs = performance.now();
+      const exit = exitWithin(server, SHUTDOWN_GRACE_MS + HANGING_BOUND_MS);
+      server.child.kill('SIGTERM');
+      expect(await exit).toEqual({ code: 0, signal: null });
+      expect(performance.now() - startedMs).toBeLessThan(SHUTDOWN_GRACE_MS + HANGING_BOUND_MS);
+    } finally {
+      for (const close of hanging) close();
+    }
+  }, 40_000);
+
   it('exits 0 on SIGTERM with nobody connected', async () => {
     server = await startServerProcess();
     const exit = exitWithin(server, EXIT_BOUND_MS);
@@ -72,3 +95,47 @@ describe('graceful shutdown', () => {
     expect(await exit).toEqual({ code: 0, signal: null });
   }, 40_000);
 });
+
+/**
+ * Clients that would each keep a careless server from closing: one that joined and then stopped
+ * reading, a half-sent request, a TCP connection that never says anything, an echo socket that
+ * never answers a close, a long poll in progress and an upgrade of it left half done. Returns
+ * how to let go of them.
+ */
+async function openHangingClients(
+  port: number,
+  target: { url: string; port: number },
+): Promise<(() => void)[]> {
+  const joined = await openEngine(target);
+  joined?.sendTexts([connectFrame()]);
+  await joined?.until(() => joined.texts.some((t) => t.startsWith('40')));
+  joined?.socket.pause();
+  const echo = await RawTcp.upgrade(port, { path: '/echo' });
+  echo.socket.pause();
+  const silent: Socket = connect(port, '127.0.0.1');
+  const halfSent: Socket = connect(port, '127.0.0.1', () =>
+    halfSent.write('GET /healthz HTTP/1.1\r\nHost: arena\r\n'),
+  );
+  const open = await fetch(`${target.url}/socket.io/?EIO=4&transport=polling`);
+  const sid = /"sid":"([^"]+)"/.exec(await open.text())?.[1];
+  const longPoll = new AbortController();
+  void fetch(`${target.url}/socket.io/?EIO=4&transport=polling&sid=${sid}`, {
+    signal: longPoll.signal,
+  }).catch(() => undefined);
+  // An upgrade of that polling connection, probed and then left half done, not reading.
+  const probing = await RawTcp.upgrade(port, {
+    path: `/socket.io/?EIO=4&transport=websocket&sid=${sid}`,
+  });
+  probing.sendTexts(['2probe']);
+  await probing.until(() => probing.texts.includes('3probe'));
+  probing.socket.pause();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  return [
+    () => joined?.destroy(),
+    () => echo.destroy(),
+    () => silent.destroy(),
+    () => halfSent.destroy(),
+    () => longPoll.abort(),
+    () => probing.destroy(),
+  ];
+}

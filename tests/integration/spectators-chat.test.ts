@@ -44,6 +44,19 @@ describe('spectators', () => {
     late.emit('room:join', { code: host.joined.roomCode, name: 'Late', spectate: true });
     expect((await joined).role).toBe('spectator');
   });
+
+  it('are announced to the players: who watches is never hidden', async () => {
+    const host = await createRoom(ctx.server.url, 'Player');
+    ctx.sockets.push(host.socket);
+    expect(host.joined.spectators).toEqual([]);
+    const announced = waitFor(host.socket, 'room:spectators');
+    const watcher = await spectate(host.joined.roomCode);
+    expect((await announced).names).toEqual(['Watcher']);
+    expect(watcher.joined.spectators).toEqual(['Watcher']);
+    const gone = waitFor(host.socket, 'room:spectators');
+    watcher.socket.emit('room:leave', {});
+    expect((await gone).names).toEqual([]);
+  });
 });
 
 describe('spectators after a blip', () => {

@@ -14,6 +14,12 @@ export function snippets(language: string): string[] {
   return [...text.matchAll(fence)].map((match) => match[1]!);
 }
 
+/** First lines of the one-process proxy snippets; the cluster's start with a comment. */
+export const SINGLE_NGINX = /^map /;
+export const SINGLE_CADDY = /^arena\.example\.org \{$/;
+export const CLUSTER_NGINX = /^# .*for a cluster/;
+export const CLUSTER_CADDY = /^# Caddyfile for a cluster$/;
+
 /** The one snippet in `language` (whose first line matches `firstLine`, when given). */
 export function snippet(language: string, firstLine?: RegExp): string {
   const found = snippets(language).filter((s) => !firstLine || firstLine.test(s.split('\n')[0]!));

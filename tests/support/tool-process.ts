@@ -3,7 +3,9 @@
  * waited for until its port accepts connections, and stopped by its PID.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { join } from 'node:path';
 
 export interface ToolProcess {
   child: ChildProcess;
@@ -54,4 +56,17 @@ export async function startTool(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return tool;
+}
+
+/** Caddy serving one site (a Caddyfile site block) on `port`, its files and state in `dir`. */
+export function startCaddy(
+  caddy: string,
+  dir: string,
+  site: string,
+  port: number,
+): Promise<ToolProcess> {
+  writeFileSync(join(dir, 'Caddyfile'), `{\n\tadmin off\n}\n\n${site}`);
+  const env = { ...process.env, HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir };
+  const args = ['run', '--config', join(dir, 'Caddyfile'), '--adapter', 'caddyfile'];
+  return startTool(caddy, args, { port, cwd: dir, env });
 }

@@ -6,15 +6,21 @@ import { connect } from './net/connection.js';
 import { linkProfileFromQuery, withSimulatedLink } from './net/simulated-link-connection.js';
 import { startPhaser } from './phaser-game.js';
 import { rendererFromQuery } from './renderer-choice.js';
+import { DrawnLabels } from './scenes/drawn-labels.js';
 import { installTestView } from './test-view/install-test-view.js';
 import { mountChatPanel } from './ui/chat-panel.js';
+import { mountHudPanel } from './ui/hud-panel.js';
 import { KeyboardInput } from './ui/keyboard-input.js';
 import { mountLobby } from './ui/lobby.js';
 import { byId } from './ui/lobby-elements.js';
+import { mountMuteButton } from './ui/mute-button.js';
 import { mountNetHud } from './ui/net-hud.js';
 import { releaseInputWhenHidden } from './ui/page-visibility.js';
+import { loadMuted } from './ui/preferences.js';
 import { mountReconnectBanner } from './ui/reconnect-banner.js';
+import { mountRoomLayout } from './ui/room-layout.js';
 import { mountSeatReplaced } from './ui/seat-replaced.js';
+import { SoundBoard } from './ui/sound-board.js';
 import { mountStatusLine } from './ui/status-line.js';
 import { TouchControls } from './ui/touch-controls.js';
 
@@ -34,7 +40,15 @@ const touch = new TouchControls(
   element('touch-knob'),
   element('touch-dash'),
 );
-const client = new ArenaClient(connection, () => keyboard.buttons() | touch.buttons());
+const sounds = new SoundBoard(loadMuted());
+const labels = new DrawnLabels();
+const client = new ArenaClient(connection, {
+  buttons: () => keyboard.buttons() | touch.buttons(),
+  carried: (ticks) => {
+    keyboard.carried(ticks);
+    touch.carried(ticks);
+  },
+});
 const isPlaying = () => client.session?.isPlayer === true;
 
 keyboard.attach(window, isPlaying);
@@ -48,11 +62,15 @@ mountChatPanel(client, chat);
 mountReconnectBanner(client, element('reconnecting'));
 mountSeatReplaced(client, document);
 mountNetHud(client, element('net-hud'), byId(document, 'net-hud-toggle', HTMLButtonElement));
-installTestView(client, { chat, lobby: lobbyFeed });
-const topbar = element('topbar');
+mountMuteButton(sounds, byId(document, 'mute', HTMLButtonElement));
+mountRoomLayout(client, document.body, element('hud'));
+mountHudPanel(client, element('hud-line'), element('leaderboard'));
+installTestView(client, { chat, lobby: lobbyFeed, sounds, labels });
 startPhaser({
   parent: element('game'),
   client,
-  topInsetPx: () => topbar.offsetHeight,
+  onFeedback: (frame) => sounds.playFeedback(frame.feedback),
+  labels,
+  bottomInsetPx: () => touch.coveredHeightPx(),
   renderer: rendererFromQuery(window.location.search),
 });

@@ -5,11 +5,17 @@
 import type { StepFunction } from '@arena/shared/netcode/server';
 import { ErrorCode } from '@arena/shared/protocol';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions as SocketServerOptions } from 'socket.io';
+import { WebSocketServer, type ServerOptions } from 'ws';
+import { clientAddressResolver } from './client-address.js';
 import type { ServerConfig } from './config.js';
-import { attachEchoEndpoint } from './echo/echo-endpoint.js';
+import { createEchoEndpoint, ECHO_PATH } from './echo/echo-endpoint.js';
+import { RoomQuotas } from './socket/room-quotas.js';
 import { registerClientFiles } from './http/client-files.js';
+import { OpenSockets } from './http/open-sockets.js';
 import { registerOpsRoutes } from './http/routes.js';
+import { routeUpgrades } from './http/upgrades.js';
+import { LoadWatch } from './load/load-watch.js';
 import { loggerOptions } from './logger.js';
 import { Metrics } from './metrics.js';
 import { GameLoop } from './rooms/game-loop.js';
@@ -21,8 +27,9 @@ import { createHandshakeCheck } from './socket/handshake.js';
 import { startLobbyFeed } from './socket/lobby-feed.js';
 import { attachMemberSession } from './socket/member-session.js';
 import { RecoveryAdapter } from './socket/recovery-adapter.js';
+import { SocketLedger } from './socket/socket-ledger.js';
 import { socketRoomChannels } from './socket/socket-room-channel.js';
-import { createTransportLimits, type TransportLimits } from './socket/transport-limits.js';
+import { TransportLimits } from './socket/transport-limits.js';
 import type { ArenaServer } from './socket/types.js';
 
 /** What a test may put into the server besides its configuration. */
@@ -38,9 +45,23 @@ export interface BuiltApp {
   app: FastifyInstance;
   services: GameServices;
   loop: GameLoop;
+  /** Every TCP connection still open: shutdown destroys the last ones when its grace ends. */
+  openSockets: OpenSockets;
 }
 
 const serverClock = (): number => performance.timeOrigin + performance.now();
+
+/**
+ * engine.io's WebSocket server, handling one message per connection per turn of the event
+ * loop. By default `ws` handles every message of a TCP read at once: 64 KiB of one-byte frames
+ * is 9,000 packets, and held the loop for 100 ms or more before any limit could pause the
+ * connection. One a turn, a burst is spread out and a pause takes effect at once.
+ */
+class OneMessageATurn extends WebSocketServer {
+  constructor(options: ServerOptions) {
+    super({ ...options, allowSynchronousEvents: false });
+  }
+}
 
 /** Longest gap socket.io's connection-state recovery bridges; longer ones resume by token. */
 const RECOVERY_MAX_MS = 10_000;
@@ -49,6 +70,7 @@ function createSocketServer(
   app: FastifyInstance,
   config: ServerConfig,
   transport: TransportLimits,
+  adapter: SocketServerOptions['adapter'],
 ): ArenaServer {
   return new Server(app.server, {
     // A short blip is bridged by socket.io itself (missed chat and notices are replayed); the
@@ -58,14 +80,16 @@ function createSocketServer(
       maxDisconnectionDuration: Math.min(RECOVERY_MAX_MS, config.RECONNECT_GRACE_SECONDS * 1000),
       skipMiddlewares: false,
     },
-    // Stores what recovery replays, but not snapshots: see recovery-adapter.ts.
-    adapter: RecoveryAdapter,
+    // Stores what recovery replays, but not snapshots: see recovery-adapter.ts (in a cluster,
+    // socket.io's Redis Streams adapter, which keeps them out too: cluster/streams-adapter.ts).
+    adapter,
     serveClient: false,
     // socket.io's defaults (25 s + 20 s) notice a silently dropped player after up to 45 s;
     // a game wants the others to see "reconnecting" sooner: 10 s + 10 s by default.
     pingInterval: config.HEARTBEAT_INTERVAL_MS,
     pingTimeout: config.HEARTBEAT_TIMEOUT_MS,
     transports: ['websocket', 'polling'],
+    wsEngine: OneMessageATurn,
     maxHttpBufferSize: config.MAX_PAYLOAD_BYTES,
     allowRequest: transport.allowRequest,
     // A transport connection that has not joined by then is closed (socket.io's default: 45 s).
@@ -77,30 +101,54 @@ function createSocketServer(
   });
 }
 
+/** The cluster's code, loaded only when REDIS_URL asks for it: one process needs no Redis. */
+async function clusterFor(config: ServerConfig, app: FastifyInstance, metrics: Metrics) {
+  if (!config.REDIS_URL) return undefined;
+  const { startCluster } = await import('./cluster/cluster-node.js');
+  return startCluster(config, app.log, metrics);
+}
+
 export async function buildApp(
   config: ServerConfig,
   options: BuildOptions = {},
 ): Promise<BuiltApp> {
   const app = Fastify({ logger: loggerOptions(config), forceCloseConnections: true });
+  const openSockets = new OpenSockets(app.server);
   const metrics = new Metrics();
-  const transport = createTransportLimits(config, metrics);
-  const io = createSocketServer(app, config, transport);
-  io.engine.on('connection', transport.track);
+  const addressOf = clientAddressResolver(config.TRUST_PROXY);
+  const load = new LoadWatch(config.TICK_RATE_HZ);
+  load.start();
+  const transports = new TransportLimits(config, metrics, addressOf, () => load.loop.stalledMs());
+  const cluster = await clusterFor(config, app, metrics);
+  const io = createSocketServer(app, config, transports, cluster?.adapter ?? RecoveryAdapter);
+  io.engine.on('connection', transports.track);
+  const echo = createEchoEndpoint(config, addressOf);
+  const rooms = new RoomRegistry(config, {
+    channels: socketRoomChannels(io, metrics, config.MAX_UNSENT_BYTES, cluster?.snapshotRelay),
+    log: app.log,
+    metrics,
+    schedule: realClock.schedule,
+    roomStep: options.roomStep,
+    ...cluster?.registryHooks,
+  });
   const services: GameServices = {
     config,
     io,
     metrics,
+    addressOf,
+    sockets: new SocketLedger(),
+    transports,
+    echo,
+    load,
     log: app.log,
     clock: serverClock,
-    rooms: new RoomRegistry(config, {
-      channels: socketRoomChannels(io, metrics),
-      log: app.log,
-      metrics,
-      schedule: realClock.schedule,
-      roomStep: options.roomStep,
-    }),
+    rooms,
+    lobby: cluster?.lobby ?? rooms,
+    cluster,
+    roomQuotas: new RoomQuotas(config),
     shuttingDown: false,
   };
+  cluster?.attach(services);
 
   io.use(createHandshakeCheck(services));
   io.on('connection', (socket) => {
@@ -108,26 +156,38 @@ export async function buildApp(
     attachMemberSession(socket, services);
   });
 
-  const echo = attachEchoEndpoint(app.server);
+  const stopRoutingUpgrades = routeUpgrades(
+    app.server,
+    `${io.path()}/`,
+    new Map([[ECHO_PATH, echo.handleUpgrade]]),
+  );
   const stopLobbyFeed = startLobbyFeed(services);
   const loop = new GameLoop({
     tickRateHz: config.TICK_RATE_HZ,
     clock: realClock,
-    onTick: () => services.rooms.tickAll(services.clock()),
+    onTick: () => {
+      load.tick();
+      services.rooms.tickAll(services.clock());
+    },
   });
   loop.start();
 
   registerOpsRoutes(app, services);
   await registerClientFiles(app, config.CLIENT_DIR);
 
-  app.addHook('preClose', (done) => {
+  app.addHook('preClose', async () => {
     loop.stop();
+    load.stop();
     stopLobbyFeed();
+    stopRoutingUpgrades();
     echo.close();
-    services.rooms.closeAll(ErrorCode.ServerShuttingDown, 'The server is shutting down.');
-    io.disconnectSockets(true);
+    // A cluster's rooms go on in the other processes; a lone process's end with it.
+    if (cluster) await cluster.handOver();
+    else services.rooms.closeAll(ErrorCode.ServerShuttingDown, 'The server is shutting down.');
+    // This process's sockets only: in a cluster, `io.disconnectSockets` would reach them all.
+    io.local.disconnectSockets(true);
     io.engine.close();
-    done();
+    await cluster?.close();
   });
-  return { app, services, loop };
+  return { app, services, loop, openSockets };
 }

@@ -23,6 +23,12 @@ export const CONFIG_MEANINGS: Record<ConfigName, string> = {
     'seats per room (1–64); a full room answers `ROOM_FULL` and offers to watch',
   MAX_SPECTATORS_PER_ROOM: 'spectators per room',
   MAX_ROOMS: 'rooms this process runs at once; beyond it `TOO_MANY_ROOMS`',
+  MAX_ROOMS_PER_IP:
+    "rooms an address may have at once (counted while the creator's seat is in it); then `TOO_MANY_ROOMS`",
+  ROOMS_OPENED_PER_MIN_PER_IP:
+    'rooms an address may open a minute (quick play too); then `RATE_LIMITED`',
+  CODE_MISSES_PER_MIN_PER_IP:
+    'joins by a code that names no room, per address a minute; then every join by code is `RATE_LIMITED`',
   ROUND_SECONDS: 'length of a round',
   INTERMISSION_SECONDS: 'scoreboard time between rounds',
   RECONNECT_GRACE_SECONDS: "how long a dropped player's seat is held (0 frees it at once)",
@@ -32,19 +38,35 @@ export const CONFIG_MEANINGS: Record<ConfigName, string> = {
     "largest socket.io message accepted (socket.io's `maxHttpBufferSize`); bigger ones close that socket",
   MAX_CONNECTIONS: 'socket connections in total; beyond it `TOO_MANY_CONNECTIONS`',
   MAX_CONNECTIONS_PER_IP: 'socket connections per remote address',
+  MAX_UNSENT_BYTES:
+    'bytes sent to a connection and not yet read by it; past 1/16 its snapshots are skipped, past it it is closed',
+  TRUST_PROXY:
+    'proxies whose `X-Forwarded-For` per-address limits believe: `off`, `loopback`, or their addresses (comma-separated)',
   HEARTBEAT_INTERVAL_MS: 'the server pings every connection this often (1000–60000)',
   HEARTBEAT_TIMEOUT_MS: 'a connection that has not answered a ping by then is dropped (1000–60000)',
   HANDSHAKE_TIMEOUT_MS: 'a transport connection that has not joined by then is closed',
+  ECHO_MAX_CONNECTIONS:
+    'connections to the plain WebSocket echo at `/echo` in total (0 turns it off); beyond it HTTP 503',
+  ECHO_MAX_CONNECTIONS_PER_IP: 'connections to `/echo` per address; beyond it HTTP 429',
   ALLOWED_ORIGINS:
     "comma-separated browser origins allowed besides the server's own page; `*` allows any",
   CHAT_HISTORY_SIZE: 'chat messages a newcomer sees',
-  SHUTDOWN_GRACE_MS: 'how long SIGTERM waits for players to be told and sockets to close',
+  SHUTDOWN_GRACE_MS:
+    'how long SIGTERM waits for players to be told and sockets to close; what is still open then is cut',
+  LINK_SIMULATOR:
+    '`on` lets each connection ask for a simulated link (`?lag=`) and turns the `SIM_*` settings on; off in production',
   SIM_LAG_MS: 'link simulator: added one-way latency on every connection (demos, tests)',
   SIM_JITTER_MS: "link simulator: each packet's latency varies by ± this many ms",
   SIM_STALL_PERCENT:
     'link simulator: percent of packets "lost": a pause of one round trip, then a burst, in order',
   DEV_CLIENT_PORT:
     "set by `npm run dev` to Vite's port: the banner then shares the live client's links (0: off)",
+  REDIS_URL:
+    '`redis://…`: every process started with it joins one cluster (empty: one process, in memory)',
+  REDIS_KEY_PREFIX: 'prefix of every Redis key and channel, so several games can share one Redis',
+  ROOM_LEASE_MS:
+    "how long a room's owner holds it without renewing; a dead owner's rooms move after at most this",
+  CHECKPOINT_INTERVAL_MS: 'how often a room is saved to Redis: the most play a takeover can lose',
 };
 
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));

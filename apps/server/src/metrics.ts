@@ -8,6 +8,7 @@
  * registry reads them when scraped.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { LoadReport } from './load/load-watch.js';
 
 /**
  * Most ticks take well under a millisecond; the upper buckets show a room nearing its budget
@@ -17,12 +18,33 @@ const TICK_BUCKETS_SECONDS = [
   0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.02, 0.035, 0.05, 0.1,
 ];
 
-/** Gauges that live in the room registry, passed in at each scrape. */
-export interface RoomGauges {
+/** Gauges that live elsewhere (the room registry, the connection counts), passed in at each scrape. */
+export interface ServerGauges {
   rooms: number;
   players: number;
   spectators: number;
+  /** socket.io connections counted by the handshake's ledger. */
+  connections: number;
+  /** engine.io connections beneath them, joined or not. */
+  transportConnections: number;
+  /** Connections to the echo endpoint. */
+  echoConnections: number;
+  /** Event-loop lateness and ticks achieved, over the last five seconds. */
+  load: LoadReport;
+  /** Time the event loop has spent stalled since start, in ms. */
+  stalledMs: number;
 }
+
+const NO_GAUGES: ServerGauges = {
+  rooms: 0,
+  players: 0,
+  spectators: 0,
+  connections: 0,
+  transportConnections: 0,
+  echoConnections: 0,
+  load: { tickRateHz: 0, meanLagMs: 0, maxLagMs: 0, overloaded: false },
+  stalledMs: 0,
+};
 
 /**
  * Gauges that prom-client names like counters, which `promtool check metrics` rejects; the
@@ -47,22 +69,27 @@ function processMetrics(): Registry {
 }
 
 export class Metrics {
-  connections = 0;
   snapshotBytesOut = 0;
   snapshotsSent = 0;
+  /** Snapshots not sent to a member whose connection was behind (a slow reader). */
+  snapshotsSkipped = 0;
+  /** Connections paused (not read for a while) for overdrawing their packet budget. */
+  connectionsPaused = 0;
   inputsApplied = 0;
   inputsDropped = 0;
   roomFailures = 0;
   readonly errorsSent = new Map<string, number>();
   readonly rejectedConnections = new Map<string, number>();
-  private readonly registry = new Registry();
+  readonly droppedConnections = new Map<string, number>();
+  /** This app's metrics; a cluster adds its own to it (cluster/cluster-metrics.ts). */
+  readonly registry = new Registry();
   private readonly tickDuration: Histogram;
-  private roomGauges: RoomGauges = { rooms: 0, players: 0, spectators: 0 };
+  private gauges: ServerGauges = NO_GAUGES;
 
   constructor() {
     // Started with the first app, so event-loop lag and GC are measured from the start.
     processMetrics();
-    const gauges = () => this.roomGauges;
+    const gauges = () => this.gauges;
     this.gauge('arena_rooms', 'Rooms running', () => gauges().rooms);
     this.gauge(
       'arena_players',
@@ -70,7 +97,18 @@ export class Metrics {
       () => gauges().players,
     );
     this.gauge('arena_spectators', 'Spectators watching', () => gauges().spectators);
-    this.gauge('arena_connections', 'Open socket.io connections', () => this.connections);
+    this.gauge('arena_connections', 'Open socket.io connections', () => gauges().connections);
+    this.gauge(
+      'arena_transport_connections',
+      'Open engine.io connections beneath socket.io, joined or not',
+      () => gauges().transportConnections,
+    );
+    this.gauge(
+      'arena_echo_connections',
+      'Open connections to the plain WebSocket echo',
+      () => gauges().echoConnections,
+    );
+    this.loadMetrics(gauges);
     this.counter(
       'arena_snapshot_sent_bytes_total',
       'Snapshot bytes sent, counted per recipient',
@@ -80,6 +118,16 @@ export class Metrics {
       'arena_snapshots_sent_total',
       'Snapshot frames broadcast (one per room per interval)',
       () => this.snapshotsSent,
+    );
+    this.counter(
+      'arena_snapshots_skipped_total',
+      'Snapshots not sent to a member whose connection was behind (a slow reader)',
+      () => this.snapshotsSkipped,
+    );
+    this.counter(
+      'arena_connections_paused_total',
+      'Connections not read for a while for overdrawing their packet budget',
+      () => this.connectionsPaused,
     );
     this.counter(
       'arena_inputs_applied_total',
@@ -108,6 +156,12 @@ export class Metrics {
       'reason',
       this.rejectedConnections,
     );
+    this.labelledCounter(
+      'arena_connections_dropped_total',
+      'Connections the server closed for what they did (flooding, not reading)',
+      'reason',
+      this.droppedConnections,
+    );
     this.tickDuration = new Histogram({
       name: 'arena_tick_duration_seconds',
       help: 'Duration of one room tick',
@@ -124,6 +178,10 @@ export class Metrics {
     this.errorsSent.set(code, (this.errorsSent.get(code) ?? 0) + 1);
   }
 
+  countDroppedConnection(reason: string): void {
+    this.droppedConnections.set(reason, (this.droppedConnections.get(reason) ?? 0) + 1);
+  }
+
   countRejectedConnection(reason: string): void {
     this.rejectedConnections.set(reason, (this.rejectedConnections.get(reason) ?? 0) + 1);
   }
@@ -134,36 +192,49 @@ export class Metrics {
   }
 
   /** Prometheus exposition: this process's metrics, then this app's. */
-  async render(gauges: RoomGauges): Promise<string> {
+  async render(gauges: ServerGauges): Promise<string> {
     // Every collect callback runs synchronously at the start of `metrics()`, so concurrent
     // scrapes cannot mix their gauges.
-    this.roomGauges = gauges;
+    this.gauges = gauges;
     const [process, app] = await Promise.all([processMetrics().metrics(), this.registry.metrics()]);
     return process + app;
   }
 
-  private gauge(name: string, help: string, read: () => number): void {
-    new Gauge({
-      name,
-      help,
-      registers: [this.registry],
-      collect() {
-        this.set(read());
-      },
-    });
+  private loadMetrics(gauges: () => ServerGauges): void {
+    const load = () => gauges().load;
+    this.gauge(
+      'arena_achieved_tick_rate_hertz',
+      'Game-loop ticks run per second over the last 5 s',
+      () => load().tickRateHz,
+    );
+    this.gauge(
+      'arena_event_loop_lag_seconds',
+      'Mean lateness of the event loop over the last 5 s',
+      () => load().meanLagMs / 1000,
+    );
+    this.gauge(
+      'arena_event_loop_lag_max_seconds',
+      'Worst lateness of the event loop over the last 5 s',
+      () => load().maxLagMs / 1000,
+    );
+    this.counter(
+      'arena_event_loop_stalled_seconds_total',
+      'Time the event loop was stalled (late by more than 50 ms)',
+      () => gauges().stalledMs / 1000,
+    );
+    this.gauge(
+      'arena_overloaded',
+      '1 while the server is overloaded and /readyz answers 503',
+      () => (load().overloaded ? 1 : 0),
+    );
   }
 
-  /** A counter whose running total is kept elsewhere and copied in when scraped. */
+  private gauge(name: string, help: string, read: () => number): void {
+    registerGauge(this.registry, name, help, read);
+  }
+
   private counter(name: string, help: string, read: () => number): void {
-    new Counter({
-      name,
-      help,
-      registers: [this.registry],
-      collect() {
-        this.reset();
-        this.inc(read());
-      },
-    });
+    registerCounter(this.registry, name, help, read);
   }
 
   private labelledCounter(
@@ -172,15 +243,61 @@ export class Metrics {
     label: string,
     totals: ReadonlyMap<string, number>,
   ): void {
-    new Counter({
-      name,
-      help: `${help}, by ${label}`,
-      labelNames: [label],
-      registers: [this.registry],
-      collect() {
-        this.reset();
-        for (const [value, total] of totals) this.inc({ [label]: value }, total);
-      },
-    });
+    registerLabelledCounter(this.registry, name, help, label, totals);
   }
+}
+
+/** A gauge whose value lives elsewhere and is read when scraped. */
+export function registerGauge(
+  registry: Registry,
+  name: string,
+  help: string,
+  read: () => number,
+): void {
+  new Gauge({
+    name,
+    help,
+    registers: [registry],
+    collect() {
+      this.set(read());
+    },
+  });
+}
+
+/** A counter whose running total is kept elsewhere and copied in when scraped. */
+export function registerCounter(
+  registry: Registry,
+  name: string,
+  help: string,
+  read: () => number,
+): void {
+  new Counter({
+    name,
+    help,
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(read());
+    },
+  });
+}
+
+/** A counter per value of one label, its totals kept in a map elsewhere. */
+export function registerLabelledCounter(
+  registry: Registry,
+  name: string,
+  help: string,
+  label: string,
+  totals: ReadonlyMap<string, number>,
+): void {
+  new Counter({
+    name,
+    help: `${help}, by ${label}`,
+    labelNames: [label],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [value, total] of totals) this.inc({ [label]: value }, total);
+    },
+  });
 }

@@ -34,6 +34,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
 
+  it('keeps the link simulator off unless the host turns it on, and says what SIM_* needs', () => {
+    expect(loadConfig({}).LINK_SIMULATOR).toBe('off');
+    expect(() => loadConfig({ SIM_LAG_MS: '100' })).toThrow(/SIM_LAG_MS: needs LINK_SIMULATOR=on/);
+    expect(loadConfig({ SIM_LAG_MS: '100', LINK_SIMULATOR: 'on' }).SIM_LAG_MS).toBe(100);
+  });
+
   it('lets flags win over the environment', () => {
     const config = loadConfig({ PORT: '4000', TICK_RATE_HZ: '20' }, ['--port', '5000']);
     expect(config.PORT).toBe(5000);

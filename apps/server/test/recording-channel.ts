@@ -10,6 +10,8 @@ export interface Received {
 export class RecordingChannel implements RoomChannel {
   /** Who is in the channel now: what the room sends to all reaches them. */
   readonly members = new Set<MemberId>();
+  /** Every member takes every snapshot here: nobody is ever skipped. */
+  readonly needsKeyframe: ReadonlySet<MemberId> = new Set();
   private readonly inboxes = new Map<MemberId, Received[]>();
 
   add(member: MemberId): void {

@@ -209,3 +209,30 @@ describe('RoomRegistry lifecycle log', () => {
     );
   });
 });
+
+describe('RoomRegistry ownership', () => {
+  const openAs = (registry: RoomRegistry, owner: string, member: string): Room => {
+    const room = registry.create({ name: 'Owned', owner });
+    if (typeof room === 'string') throw new Error(room);
+    registry.enterAsPlayer(member, room, member, undefined);
+    return room;
+  };
+
+  it("counts a room against its creator's address while the creator's seat is in it", () => {
+    const { registry, clock } = makeRegistry({ RECONNECT_GRACE_SECONDS: 10 });
+    const kept = openAs(registry, '203.0.113.9', 'm-ann');
+    registry.enterAsPlayer('m-bob', kept, 'Bob', undefined);
+    openAs(registry, '203.0.113.9', 'm-cat');
+    expect(registry.ownedBy('203.0.113.9')).toBe(2);
+    expect(registry.ownedBy('198.51.100.1')).toBe(0);
+    // The creator left a room others play in: it is theirs now, no longer the address's.
+    registry.leave('m-ann');
+    expect(registry.ownedBy('203.0.113.9')).toBe(1);
+    // A dropped creator's seat is held, and the room still counts, until the grace ends.
+    registry.detach('m-cat');
+    expect(registry.ownedBy('203.0.113.9')).toBe(1);
+    clock.advanceBy(10_000);
+    expect(registry.ownedBy('203.0.113.9')).toBe(0);
+    expect(registry.size).toBe(1);
+  });
+});

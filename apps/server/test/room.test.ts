@@ -43,13 +43,14 @@ describe('Room: joining and watching', () => {
   it('seats a player, tells the others, and tells the player who is there', () => {
     const { room, channel } = makeRoom();
     const ann = room.join('m-ann', 'Ann', undefined);
-    const bob = room.join('m-bob', 'Bob', 0x123456);
+    // A bright green, far from Ann's colour and the floor's: kept as asked (seat-color.ts).
+    const bob = room.join('m-bob', 'Bob', 0x3df53d);
     expect(channel.events('m-ann')).toEqual(['room:joined', 'player:joined']);
     expect(channel.events('m-bob')).toEqual(['room:joined']);
     expect(channel.last('m-ann', 'player:joined')).toEqual({
       id: bob.id,
       name: 'Bob',
-      color: 0x123456,
+      color: 0x3df53d,
       connected: true,
     });
     expect(channel.last('m-bob', 'room:joined')).toMatchObject({

@@ -25,6 +25,15 @@ describe('TokenBucket', () => {
     expect(takeAll(bucket, 3_601_000)).toBe(5);
   });
 
+  it('takes a credit past its capacity, without credits piling up', () => {
+    const bucket = new TokenBucket(5, 2, 0);
+    bucket.credit(0, 1000);
+    expect(takeAll(bucket, 0)).toBe(7);
+    bucket.credit(0, 1000);
+    bucket.credit(0, 1000);
+    expect(takeAll(bucket, 0)).toBe(4);
+  });
+
   it('charges a cost of several tokens only when it has them all', () => {
     const bucket = new TokenBucket(3, 1, 0);
     expect(bucket.take(0, 2)).toBe(true);
@@ -56,6 +65,22 @@ describe('SocketLimits', () => {
     for (let i = 0; i < PATIENCE.capacity; i++) expect(limits.strike(0)).toBe(true);
     expect(limits.strike(0)).toBe(false);
     expect(limits.strike(1000)).toBe(true);
+  });
+
+  it("forgives the burst that follows the server's own stall, once", () => {
+    let stalledMs = 0;
+    const limits = new SocketLimits(30, 0, () => stalledMs);
+    const inputs = (nowMs: number) => {
+      let n = 0;
+      while (limits.allow('player:input', nowMs)) n += 1;
+      return n;
+    };
+    expect(inputs(0)).toBe(30);
+    // The loop was stalled for 2 s: the client's 60 inputs of those 2 s arrive at once.
+    stalledMs = 2000;
+    expect(inputs(2000)).toBeGreaterThanOrEqual(30 + 60);
+    // The same stall is not forgiven twice.
+    expect(inputs(2000)).toBe(0);
   });
 
   it('warns about a flood at most every 250 ms per kind', () => {

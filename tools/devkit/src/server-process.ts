@@ -19,6 +19,11 @@ export interface ServerProcessOptions {
   from?: ServerBuild;
   /** Settings on top of this process's environment; PORT and HOST are the helper's. */
   env?: Record<string, string>;
+  /**
+   * A fixed port instead of one the system picks: only to start a server again where one just
+   * stopped, as a host's restart does (what open tabs then see is worth a test).
+   */
+  port?: number;
   timeoutMs?: number;
 }
 
@@ -53,7 +58,13 @@ export async function startServerProcess(
   }
   const child = spawn(process.execPath, SERVER_COMMANDS[options.from ?? 'source'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...options.env, LOG_LEVEL: level, PORT: '0', HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      ...options.env,
+      LOG_LEVEL: level,
+      PORT: String(options.port ?? 0),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -85,7 +85,7 @@ export async function takeCensus(built: BuiltApp, gc: () => void): Promise<Censu
     adapterRooms: adapter.rooms.size,
     adapterSids: adapter.sids.size,
     engineClients: services.io.engine.clientsCount,
-    connectionsGauge: services.metrics.connections,
+    connectionsGauge: services.sockets.total,
     listeners: listenerCounts(built),
     resources: resourceCounts(),
     heapUsedBytes: await settledHeap(gc),

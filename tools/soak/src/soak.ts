@@ -157,13 +157,16 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const seed = options.seed ?? 1;
   const gc = obtainGc();
   // Short grace and rounds so held seats and round changes churn too; small rooms so rooms
-  // come and go; every player comes from loopback, so the per-address limit is lifted.
+  // come and go; every player comes from loopback, so the per-address limits are lifted.
   const config = testConfig({
     RECONNECT_GRACE_SECONDS: 2,
     ROUND_SECONDS: 20,
     INTERMISSION_SECONDS: 2,
     MAX_PLAYERS_PER_ROOM: 4,
     MAX_CONNECTIONS_PER_IP: 10_000,
+    MAX_ROOMS_PER_IP: 10_000,
+    ROOMS_OPENED_PER_MIN_PER_IP: 10_000,
+    CODE_MISSES_PER_MIN_PER_IP: 10_000,
     ...options.config,
   });
   const built = await buildApp(config);

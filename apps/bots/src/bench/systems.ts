@@ -54,6 +54,9 @@ async function startArena(options: SystemOptions): Promise<RunningSystem> {
       MAX_CONNECTIONS: String(headroom),
       MAX_CONNECTIONS_PER_IP: String(headroom),
       MAX_ROOMS: String(Math.ceil(options.clients / options.playersPerRoom) + 10),
+      // Every bot comes from loopback: the per-address room limits are lifted too.
+      MAX_ROOMS_PER_IP: '10000',
+      ROOMS_OPENED_PER_MIN_PER_IP: '10000',
     },
     timeoutMs: START_TIMEOUT_MS,
   });

@@ -9,14 +9,21 @@ import {
   netRoomOf,
   type ClientFrame,
   type NetHudStats,
+  type NetPort,
 } from '@arena/shared/netcode/client';
 import { ErrorCode, type ServerPayload } from '@arena/shared/protocol';
-import { ConnectionStatus, netPortOf, type GameConnection } from '../net/game-connection.js';
+import { netPortOf, type GameConnection } from '../net/game-connection.js';
 import type { RenderFrame } from './render-frame.js';
+import { gatedPort, ResumeCheck } from './resume-check.js';
 import { RoomSession } from './room-session.js';
 
-/** Bit set of the buttons held right now (keyboard, touch). */
-export type ButtonSource = () => number;
+/** The player's buttons (keyboard, touch). */
+export interface ButtonSource {
+  /** Bit set of the buttons held now, or tapped and not yet sent for long enough. */
+  buttons(): number;
+  /** `ticks` input ticks carried `buttons()` (Infinity: none could, forget the taps). */
+  carried(ticks: number): void;
+}
 
 export interface Identity {
   name: string;
@@ -31,10 +38,24 @@ export interface Notice {
   event?: string;
 }
 
-/** After a reconnection, how long the server gets to give our seat back by session token. */
-const REJOIN_GRACE_MS = 1500;
 /** Errors after which the room is gone for us. */
 const ROOM_ENDING_ERRORS: readonly string[] = [ErrorCode.RoomClosed, ErrorCode.SessionReplaced];
+
+/** A create, join or quick play waiting for the server's chance to resume us first. */
+interface PendingEntry {
+  /** The room it joins; null for create and quick play. */
+  code: string | null;
+  send: () => void;
+}
+
+/** Why a room we were in could not be rejoined after a reconnection, in one line. */
+function lostRoomMessage(code: string, error: ServerPayload<'error'>): string {
+  if (error.code === ErrorCode.RoomNotFound) {
+    return `Room ${code} is gone (the server restarted or everyone left). Create or join another.`;
+  }
+  if (error.code === ErrorCode.RoomFull) return `Room ${code} filled up while you were away.`;
+  return `Could not get back into room ${code}: ${error.message}`;
+}
 
 export class ArenaClient {
   private current: RoomSession | null = null;
@@ -42,23 +63,30 @@ export class ArenaClient {
   /** The tab's one netcode loop; its seqs keep counting up across rooms and reconnections. */
   readonly net: NetClient;
   private identity: Identity | null = null;
-  private rejoinTimer: ReturnType<typeof setTimeout> | undefined;
+  private pendingEntry: PendingEntry | null = null;
+  /** Our rejoin is out: until it is answered, the room has no seat for our inputs. */
+  private awaitingSeat = false;
+  private readonly resumeCheck: ResumeCheck;
+  private readonly port: NetPort;
   private readonly sessionListeners = new Set<(session: RoomSession | null) => void>();
   private readonly noticeListeners = new Set<(notice: Notice) => void>();
 
   constructor(
     readonly connection: GameConnection,
-    private readonly sampleButtons: ButtonSource,
+    private readonly input: ButtonSource,
     now: () => number = () => performance.now(),
   ) {
+    // Shut until the server has said where we sit (after a reconnection, after a rejoin).
+    this.port = gatedPort(netPortOf(connection), () => this.seated);
     this.net = new NetClient({
-      port: netPortOf(connection),
+      port: this.port,
       now,
       // One unreadable frame is skipped; the next one carries the whole state again.
       onUnreadableSnapshot: (error) => console.warn('skipped an unreadable snapshot', error),
     });
     this.net.onSnapshot(({ snapshot }) => this.current?.applySnapshot(snapshot));
     this.listen();
+    this.resumeCheck = new ResumeCheck(connection, (resumed) => this.onResumeSettled(resumed));
   }
 
   get session(): RoomSession | null {
@@ -73,24 +101,26 @@ export class ArenaClient {
   createRoom(identity: Identity, options: { isPublic: boolean; roomName?: string }): void {
     this.identity = identity;
     const roomName = options.roomName?.trim();
-    this.connection.send('room:create', {
-      ...identity,
-      isPublic: options.isPublic,
-      ...(roomName ? { roomName } : {}),
-    });
+    this.enter(null, () =>
+      this.connection.send('room:create', {
+        ...identity,
+        isPublic: options.isPublic,
+        ...(roomName ? { roomName } : {}),
+      }),
+    );
   }
 
   /** `spectate` watches instead of playing (also the answer to a full room). */
   joinRoom(code: string, identity: Identity, options: { spectate?: boolean } = {}): void {
     this.identity = identity;
     const spectate = options.spectate === true ? { spectate: true } : {};
-    this.connection.send('room:join', { code, ...identity, ...spectate });
+    this.enter(code, () => this.connection.send('room:join', { code, ...identity, ...spectate }));
   }
 
   /** The server picks the fullest public room with space, or makes one. */
   quickPlay(identity: Identity): void {
     this.identity = identity;
-    this.connection.send('room:quickplay', identity);
+    this.enter(null, () => this.connection.send('room:quickplay', identity));
   }
 
   leaveRoom(): void {
@@ -107,7 +137,12 @@ export class ArenaClient {
    */
   advance(): void {
     const session = this.current;
-    this.buildFrame(this.net.frame(session?.isPlayer ? this.sampleButtons() : 0));
+    // Buttons only count while they can be sent; a tap stays latched until input ticks have
+    // carried it, and taps nobody could send are dropped.
+    const playing = session?.isPlayer === true && this.port.open;
+    const frame = this.net.frame(playing ? this.input.buttons() : 0);
+    this.buildFrame(frame);
+    this.input.carried(playing ? (frame?.inputs.length ?? 0) : Infinity);
   }
 
   /**
@@ -121,6 +156,11 @@ export class ArenaClient {
   private buildFrame(frame: ClientFrame | undefined): void {
     const session = this.current;
     if (session && frame) this.lastFrame = session.buildFrame(frame);
+  }
+
+  /** Whether our inputs would reach a seat: the resume check is done and no rejoin is out. */
+  private get seated(): boolean {
+    return this.resumeCheck.settled && !this.awaitingSeat;
   }
 
   /** What the Net HUD shows, now; null outside a room. */
@@ -140,6 +180,7 @@ export class ArenaClient {
   }
 
   private setSession(joined: ServerPayload<'room:joined'> | null): void {
+    this.awaitingSeat = false;
     if (joined) {
       this.current = new RoomSession(joined, this.net.enterRoom(netRoomOf(joined)));
     } else {
@@ -164,46 +205,65 @@ export class ArenaClient {
     c.on('round:ended', (ended) => this.current?.endRound(ended));
     c.on('server:notice', ({ code, message }) => this.notify({ kind: 'info', code, message }));
     c.on('error', (error) => this.onServerError(error));
-    c.onStateChange((state) => {
-      if (state.status === ConnectionStatus.Open) this.scheduleRejoin();
-    });
+  }
+
+  /** Sends `send` now, or once the server has had its chance to give our old seat back. */
+  private enter(code: string | null, send: () => void): void {
+    if (this.resumeCheck.settled) return send();
+    // The latest wish wins: a second click while connecting replaces the first.
+    this.pendingEntry = { code, send };
   }
 
   private onJoined(joined: ServerPayload<'room:joined'>): void {
-    clearTimeout(this.rejoinTimer);
     this.setSession(joined);
   }
 
   private onServerError(error: ServerPayload<'error'>): void {
     // A refused clock ping costs one sample, nothing the player can act on: not worth a toast.
     if (error.event === 'time:ping') return;
+    // A late answer to an input from a room we have left already says nothing new.
+    if (error.event === 'player:input' && !this.current) return;
     // A join that raced the server handing our seat back by session token: we are in already.
     if (error.code === ErrorCode.AlreadyInRoom && this.current) return;
-    const notice: Notice = { kind: 'error', code: error.code, message: error.message };
+    const session = this.current;
+    // In a room, the only join we send is the rejoin after a reconnection: refused, the room
+    // is gone for us (a restart without Redis forgets rooms). Back to the lobby, saying why,
+    // rather than staying in a dead room whose every input is refused.
+    const lost = session !== null && error.event === 'room:join';
+    const message = lost ? lostRoomMessage(session.code, error) : error.message;
+    const notice: Notice = { kind: 'error', code: error.code, message };
     if (error.event !== undefined) notice.event = error.event;
+    if (lost || ROOM_ENDING_ERRORS.includes(error.code)) this.setSession(null);
     this.notify(notice);
-    if (ROOM_ENDING_ERRORS.includes(error.code)) this.setSession(null);
   }
 
   /**
-   * Back online while in a room: the server may hand our seat back by session token (and
-   * says so with `room:joined`); if it does not, ask to join the same room again.
+   * The server has answered our first message on this connection. A join asked for meanwhile
+   * goes out now (unless the server already put us in that very room); a room we were in and
+   * did not get back is asked for again.
    */
-  private scheduleRejoin(): void {
+  private onResumeSettled(resumed: boolean): void {
+    const entry = this.pendingEntry;
+    this.pendingEntry = null;
     const session = this.current;
-    const identity = this.identity;
-    if (!session || !identity) return;
-    const snapshotsBefore = session.snapshotsReceived;
-    clearTimeout(this.rejoinTimer);
-    this.rejoinTimer = setTimeout(() => {
-      // Snapshots flowing again means socket.io recovered the connection with us still seated.
-      // Not so for a spectator: recovery restores its channel, but the server forgot it on
-      // the drop (no seat is held for watchers), so it always asks to watch again.
-      const stillSeated = session.isPlayer && session.snapshotsReceived > snapshotsBefore;
-      const spectate = !session.isPlayer;
-      if (this.current === session && !stillSeated) {
-        this.joinRoom(session.code, identity, { spectate });
-      }
-    }, REJOIN_GRACE_MS);
+    if (entry) {
+      if (session && entry.code === session.code) return;
+      if (session && resumed) this.leaveRoom();
+      entry.send();
+      return;
+    }
+    if (session && !resumed) this.rejoin(session);
+  }
+
+  /** Asks for the same room again: a seat, or a place to watch for a spectator. */
+  private rejoin(session: RoomSession): void {
+    const identity = this.identity ?? session.selfIdentity();
+    if (identity) {
+      this.awaitingSeat = true;
+      return this.joinRoom(session.code, identity, { spectate: !session.isPlayer });
+    }
+    // A spectator resumed at page load never told us its name: nothing to ask with.
+    this.setSession(null);
+    this.notify({ kind: 'error', message: `Lost room ${session.code}: join it again.` });
   }
 }

@@ -2,6 +2,7 @@
 import type { ServerPayload } from '@arena/shared/protocol';
 import type { RoundPhase } from '@arena/shared/sim';
 import type { Point } from '@arena/shared/netcode/client';
+import type { Feedback } from './feedback.js';
 
 export interface DrawnPlayer {
   id: number;
@@ -12,7 +13,12 @@ export interface DrawnPlayer {
   score: number;
   connected: boolean;
   isSelf: boolean;
+  /** Self: as predicted, so a dash shows the moment it is pressed. */
   dashing: boolean;
+  /** Dashes this player started since we joined (self: as predicted). */
+  dashes: number;
+  /** Times this player was seen knocked back by a dash, since we joined. */
+  knockbacks: number;
 }
 
 export interface DrawnCoin {
@@ -47,4 +53,6 @@ export interface RenderFrame {
   /** Latest predicted tick of self (before render blending) and the server's latest word. */
   predicted: Point | null;
   server: Point | null;
+  /** What happened since the previous frame: effects and sounds play it once. */
+  feedback: readonly Feedback[];
 }

@@ -12,7 +12,9 @@ import {
   type Snapshot,
   type SnapshotPlayer,
 } from '@arena/shared/protocol';
-import type { SimConfig } from '@arena/shared/sim';
+import { tickConstants, type SimConfig } from '@arena/shared/sim';
+import { FeedbackDetector, type FeedbackCounts } from './feedback.js';
+import { MotionEvents } from './motion-events.js';
 import type { DrawnCoin, DrawnPlayer, RenderFrame, RoundEnded } from './render-frame.js';
 
 type RoomJoined = ServerPayload<'room:joined'>;
@@ -29,6 +31,8 @@ export class RoomSession {
   readonly settings: RoomSimSettings;
   readonly config: SimConfig;
   private readonly roster = new Map<number, RosterEntry>();
+  private readonly motion: MotionEvents;
+  private readonly feedback = new FeedbackDetector();
   private latest: Snapshot | null = null;
   /** Our player in the latest snapshot; null for a spectator or before we are in one. */
   private serverSelf: SnapshotPlayer | null = null;
@@ -47,6 +51,17 @@ export class RoomSession {
     this.settings = joined.sim;
     this.config = simConfigFrom(joined.sim);
     for (const player of joined.players) this.roster.set(player.id, player);
+    const { dashCooldownTicks } = tickConstants(this.config);
+    this.motion = new MotionEvents(
+      this.config.maxSpeed,
+      this.isPlayer ? this.selfId : 0,
+      dashCooldownTicks,
+    );
+  }
+
+  /** Pickups, dashes, hits and round ends seen since joining (for the test view). */
+  get feedbackCounts(): Readonly<FeedbackCounts> {
+    return this.feedback.counts;
   }
 
   get snapshotsReceived(): number {
@@ -57,10 +72,17 @@ export class RoomSession {
     return [...this.roster.values()];
   }
 
+  /** The name and colour our seat has here (a spectator has no seat: null). */
+  selfIdentity(): { name: string; color: number } | null {
+    const self = this.roster.get(this.selfId);
+    return self ? { name: self.name, color: self.color } : null;
+  }
+
   /** A snapshot the netcode has already taken in. */
   applySnapshot(snapshot: Snapshot): void {
     this.receivedCount += 1;
     this.latest = snapshot;
+    this.motion.observe(snapshot.players);
     const ended = this.roundEnded;
     if (ended && snapshot.round.number > ended.round) this.roundEnded = null;
     if (!this.isPlayer) return;
@@ -87,12 +109,13 @@ export class RoomSession {
   /** The frame to draw, from what the netcode says for this rendered frame. */
   buildFrame(net: ClientFrame): RenderFrame {
     const snapshot = this.latest;
+    const predicted = this.net.predictor?.state;
+    if (predicted) this.motion.observeSelf(predicted);
     const players = (snapshot?.players ?? [])
       .filter((p) => this.roster.has(p.id) || p.id === this.selfId)
       .map((p) => this.drawnPlayer(p, p.id === this.selfId ? net.self : net.others.get(p.id)));
-    const predicted = this.net.predictor?.state;
     const server = this.serverSelf;
-    return {
+    const frame: Omit<RenderFrame, 'feedback'> = {
       roomCode: this.code,
       arena: { width: this.config.arenaWidth, height: this.config.arenaHeight },
       playerRadius: this.config.playerRadius,
@@ -105,6 +128,7 @@ export class RoomSession {
       predicted: predicted ? { x: predicted.x, y: predicted.y } : null,
       server: server ? { x: server.x, y: server.y } : null,
     };
+    return { ...frame, feedback: this.feedback.detect(frame) };
   }
 
   /** Our predicted pickups vanish at once; everyone else sees the server's coins. */
@@ -121,6 +145,7 @@ export class RoomSession {
   /** `at` is the netcode's position; a player it has not buffered yet is drawn as sent. */
   private drawnPlayer(p: SnapshotPlayer, at: Point | undefined): DrawnPlayer {
     const info = this.roster.get(p.id);
+    const isSelf = p.id === this.selfId;
     return {
       id: p.id,
       name: info?.name ?? `player ${p.id}`,
@@ -129,8 +154,10 @@ export class RoomSession {
       y: at?.y ?? p.y,
       score: this.score(p),
       connected: p.connected && (info?.connected ?? true),
-      isSelf: p.id === this.selfId,
-      dashing: p.dashTicks > 0,
+      isSelf,
+      dashing: (isSelf ? (this.net.predictor?.state ?? p) : p).dashTicks > 0,
+      dashes: this.motion.dashes.of(p.id),
+      knockbacks: this.motion.knockbacks.of(p.id),
     };
   }
 

@@ -7,7 +7,13 @@ import Phaser from 'phaser';
 import type { ArenaClient } from '../game/arena-client.js';
 import type { DrawnPlayer, RenderFrame } from '../game/render-frame.js';
 import { WALL_THICKNESS_PX, drawArenaFloor } from './arena-floor.js';
+import type { DrawnLabels } from './drawn-labels.js';
+import { Effects } from './effects.js';
+import { stackLabels } from './label-layout.js';
 import { PlayerSprite } from './player-sprite.js';
+
+/** Hears every frame's feedback (the sounds). */
+export type FeedbackListener = (frame: RenderFrame) => void;
 
 const BACKGROUND_COLOR = '#10131a';
 const COIN_COLOR = 0xffd54f;
@@ -28,8 +34,18 @@ export class GameScene extends Phaser.Scene {
   private coins!: Phaser.GameObjects.Graphics;
   private readonly sprites = new Map<number, PlayerSprite>();
   private drawnArena = '';
+  private effects: Effects | null = null;
 
-  constructor(private readonly client: ArenaClient) {
+  /**
+   * `bottomInsetPx()`: how much of the canvas bottom the touch controls cover (0 without
+   * them); the camera keeps our player above them, even at the arena's bottom wall.
+   */
+  constructor(
+    private readonly client: ArenaClient,
+    private readonly onFeedback: FeedbackListener,
+    private readonly labels: DrawnLabels,
+    private readonly bottomInsetPx: () => number,
+  ) {
     super({ key: GameScene.KEY });
   }
 
@@ -50,6 +66,10 @@ export class GameScene extends Phaser.Scene {
     this.drawCoins(frame);
     this.syncPlayers(frame);
     this.followCamera(frame);
+    this.placeLabels(frame);
+    this.effects ??= new Effects(this, frame.playerRadius);
+    this.effects.play(frame);
+    this.onFeedback(frame);
   }
 
   private drawFloor(frame: RenderFrame): void {
@@ -57,8 +77,6 @@ export class GameScene extends Phaser.Scene {
     if (key === this.drawnArena) return;
     this.drawnArena = key;
     drawArenaFloor(this.floor, frame.arena.width, frame.arena.height);
-    const t = WALL_THICKNESS_PX;
-    this.cameras.main.setBounds(-t, -t, frame.arena.width + 2 * t, frame.arena.height + 2 * t);
     this.floor.setVisible(true);
   }
 
@@ -87,16 +105,31 @@ export class GameScene extends Phaser.Scene {
     }
   }
 
+  /** Names above their discs, stacked where players crowd so every one stays readable. */
+  private placeLabels(frame: RenderFrame): void {
+    const zoom = this.cameras.main.zoom;
+    const wanted = frame.players.map((p) => this.sprites.get(p.id)!.wantedLabel(p.id, zoom));
+    const bottoms = stackLabels(wanted, frame.self?.id ?? 0);
+    for (const box of wanted) this.sprites.get(box.id)!.placeLabel(box.x, bottoms.get(box.id)!);
+    this.labels.boxes = wanted.map((box) => ({ ...box, bottom: bottoms.get(box.id)! }));
+  }
+
   private followCamera(frame: RenderFrame): void {
     const camera = this.cameras.main;
     if (!frame.self && this.showWholeArena(frame)) return;
     camera.useBounds = true;
     const shortSide = Math.min(this.scale.width, this.scale.height);
-    camera.setZoom(Phaser.Math.Clamp(shortSide / VIEW_SHORT_SIDE_PX, MIN_ZOOM, 1));
+    const zoom = Phaser.Math.Clamp(shortSide / VIEW_SHORT_SIDE_PX, MIN_ZOOM, 1);
+    camera.setZoom(zoom);
+    // The view may go past the bottom wall by what the touch controls cover, so that a player
+    // down there is drawn above them rather than under a thumb.
+    const inset = this.bottomInsetPx() / zoom;
+    const t = WALL_THICKNESS_PX;
+    camera.setBounds(-t, -t, frame.arena.width + 2 * t, frame.arena.height + 2 * t + inset);
     // A spectator (no self) on a small screen follows the leader, or the middle if empty.
     const middle = { x: frame.arena.width / 2, y: frame.arena.height / 2 };
     const target = frame.self ?? leaderOf(frame) ?? middle;
-    camera.centerOn(target.x, target.y);
+    camera.centerOn(target.x, target.y + inset / 2);
   }
 
   /** The spectator's overview: the arena and its walls fit the screen, centred. */
@@ -121,5 +154,6 @@ export class GameScene extends Phaser.Scene {
     this.coins.clear();
     this.floor.setVisible(false);
     this.drawnArena = '';
+    this.labels.boxes = [];
   }
 }

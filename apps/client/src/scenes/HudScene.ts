@@ -1,78 +1,41 @@
 /**
- * The heads-up display above the world: our score, the round and its timer, a small
- * leaderboard, and the scoreboard overlay when a round ends. Reads the client's frame only.
+ * Above the world, inside the canvas: only the scoreboard when a round ends (the score, timer
+ * and leaderboard live in the page's HUD panel, beside the canvas, not on top of the arena).
+ * The scoreboard is scaled down to fit a small canvas. Reads the client's frame only.
  */
 import Phaser from 'phaser';
 import type { ArenaClient } from '../game/arena-client.js';
-import type { HudState, RenderFrame } from '../game/render-frame.js';
-import { formatClock } from '../ui/format-clock.js';
+import type { RenderFrame } from '../game/render-frame.js';
 import { scoreboardLines } from './scoreboard-text.js';
 
 const MARGIN_PX = 12;
-const LEADERBOARD_ROWS = 8;
-
-const HUD_STYLE: Phaser.Types.GameObjects.Text.TextStyle = {
-  fontFamily: 'system-ui, sans-serif',
-  fontSize: '18px',
-  color: '#ffffff',
-  stroke: '#000000',
-  strokeThickness: 4,
-};
-
-export function hudLine(hud: HudState): string {
-  const score = hud.score === null ? 'Watching' : `Score ${hud.score}`;
-  const timer =
-    hud.phase === 'playing'
-      ? `Round ${hud.round} · ${formatClock(hud.secondsLeft)}`
-      : `Round ${hud.round} over · next in ${hud.secondsLeft}s`;
-  return `${score}   ${timer}`;
-}
+const PADDING_PX = 20;
 
 export class HudScene extends Phaser.Scene {
   static readonly KEY = 'HudScene';
-  private status!: Phaser.GameObjects.Text;
-  private leaderboard!: Phaser.GameObjects.Text;
   private overlay!: Phaser.GameObjects.Rectangle;
   private scoreboard!: Phaser.GameObjects.Text;
 
-  /** `topInsetPx` says how much of the canvas top the DOM bar covers (it wraps on phones). */
-  constructor(
-    private readonly client: ArenaClient,
-    private readonly topInsetPx: () => number,
-  ) {
+  constructor(private readonly client: ArenaClient) {
     super({ key: HudScene.KEY, active: true });
   }
 
   create(): void {
-    this.status = this.add.text(MARGIN_PX, MARGIN_PX, '', HUD_STYLE);
-    this.leaderboard = this.add
-      .text(0, MARGIN_PX, '', { ...HUD_STYLE, fontSize: '14px', align: 'right' })
-      .setOrigin(1, 0);
-    this.overlay = this.add.rectangle(0, 0, 10, 10, 0x000000, 0.7).setOrigin(0.5);
+    this.overlay = this.add.rectangle(0, 0, 10, 10, 0x000000, 0.75).setOrigin(0.5);
     this.scoreboard = this.add
-      .text(0, 0, '', { ...HUD_STYLE, fontSize: '20px', align: 'center' })
+      .text(0, 0, '', {
+        fontFamily: 'system-ui, sans-serif',
+        fontSize: '20px',
+        color: '#ffffff',
+        stroke: '#000000',
+        strokeThickness: 4,
+        align: 'center',
+      })
       .setOrigin(0.5);
   }
 
   override update(): void {
-    const frame = this.client.frame;
-    const top = this.topInsetPx() + MARGIN_PX;
-    this.status.setY(top);
-    this.leaderboard.setY(top);
-    this.status.setVisible(frame?.hud != null);
-    this.leaderboard.setVisible(frame !== null);
-    if (frame?.hud) this.status.setText(hudLine(frame.hud));
-    if (frame) this.drawLeaderboard(frame);
-    this.drawScoreboard(frame);
-  }
-
-  private drawLeaderboard(frame: RenderFrame): void {
-    const rows = [...frame.players]
-      .sort((a, b) => b.score - a.score || a.id - b.id)
-      .slice(0, LEADERBOARD_ROWS)
-      .map((p) => `${p.isSelf ? '▶ ' : ''}${p.name}  ${p.score}`);
-    this.leaderboard.setText(rows.join('\n'));
-    this.leaderboard.setX(this.scale.width - MARGIN_PX);
+    this.drawScoreboard(this.client.frame);
   }
 
   private drawScoreboard(frame: RenderFrame | null): void {
@@ -82,8 +45,22 @@ export class HudScene extends Phaser.Scene {
     if (!ended) return;
     this.scoreboard.setText(scoreboardLines(ended, frame?.self?.id ?? 0).join('\n'));
     const { width, height } = this.scale;
-    this.scoreboard.setPosition(width / 2, height / 2);
-    const bounds = this.scoreboard.getBounds();
-    this.overlay.setPosition(width / 2, height / 2).setSize(bounds.width + 48, bounds.height + 40);
+    // Fits the canvas whatever its size: a phone's is narrow, a spectator's may be short.
+    const room = {
+      width: width - 2 * (MARGIN_PX + PADDING_PX),
+      height: height - 2 * MARGIN_PX - 2 * PADDING_PX,
+    };
+    const fit = Math.min(
+      1,
+      room.width / this.scoreboard.width,
+      room.height / this.scoreboard.height,
+    );
+    this.scoreboard.setScale(fit).setPosition(width / 2, height / 2);
+    this.overlay
+      .setPosition(width / 2, height / 2)
+      .setSize(
+        this.scoreboard.displayWidth + 2 * PADDING_PX,
+        this.scoreboard.displayHeight + 2 * PADDING_PX,
+      );
   }
 }

@@ -11,6 +11,9 @@ export interface ArenaTestPlayer {
   readonly x: number;
   readonly y: number;
   readonly score: number;
+  /** 0xRRGGBB, as the server gave it. */
+  readonly color: number;
+  readonly dashing: boolean;
 }
 
 export interface ArenaTestPoint {
@@ -58,6 +61,37 @@ export interface ArenaTestView {
   readonly link: ArenaTestLink | null;
   /** Coins as drawn in this tab (our predicted pickups already gone). */
   readonly coins: readonly ArenaTestPoint[];
+  /** Feedback seen since joining the room (each plays an effect); null outside a room. */
+  readonly feedback: ArenaTestFeedback | null;
+  /** Whether sounds are muted, and the sounds started since the page loaded, by name. */
+  readonly sounds: ArenaTestSounds;
+  /** Name labels as last drawn (world pixels: centre x, bottom y). */
+  readonly labels: readonly ArenaTestLabel[];
+}
+
+export interface ArenaTestFeedback {
+  readonly pickup: number;
+  readonly dash: number;
+  readonly hit: number;
+  readonly 'round-over': number;
+}
+
+export interface ArenaTestSounds {
+  readonly muted: boolean;
+  readonly played: {
+    readonly coin: number;
+    readonly dash: number;
+    readonly hit: number;
+    readonly win: number;
+  };
+}
+
+export interface ArenaTestLabel {
+  readonly id: number;
+  readonly x: number;
+  readonly bottom: number;
+  readonly width: number;
+  readonly height: number;
 }
 
 export interface ArenaTestNet {
@@ -125,8 +159,12 @@ export interface ArenaTestRound {
 
 export interface ArenaTestScoreboard {
   readonly round: number;
-  /** The winner's name; null when nobody scored. */
+  /** The (first) winner's name; null when nobody scored. */
   readonly winner: string | null;
+  /** Everyone who shares the best score: more than one is a tie; empty when nobody scored. */
+  readonly winners: readonly string[];
+  /** The line under the title, as the scoreboard shows it ("Tie: Ada and Bob with 2 each!"). */
+  readonly headline: string;
   readonly rows: readonly { readonly id: number; readonly name: string; readonly score: number }[];
 }
 

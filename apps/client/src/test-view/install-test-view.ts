@@ -4,6 +4,7 @@
  */
 import type { ArenaClient } from '../game/arena-client.js';
 import type { ArenaTestPlayer, ArenaTestPoint, ArenaTestView } from './arena-test-view.js';
+import { feelView, type FeelSources } from './feel-view.js';
 import { netView } from './net-view.js';
 import { roomLifeView, type RoomLifeSources } from './room-life-view.js';
 
@@ -13,15 +14,20 @@ function point(p: { x: number; y: number } | null | undefined): ArenaTestPoint |
 
 type CoreView = Omit<
   ArenaTestView,
-  keyof ReturnType<typeof roomLifeView> | keyof ReturnType<typeof netView>
+  | keyof ReturnType<typeof roomLifeView>
+  | keyof ReturnType<typeof netView>
+  | keyof ReturnType<typeof feelView>
 >;
 
-export function createTestView(client: ArenaClient, sources: RoomLifeSources): ArenaTestView {
+export type TestViewSources = RoomLifeSources & FeelSources;
+
+export function createTestView(client: ArenaClient, sources: TestViewSources): ArenaTestView {
   // Merged by descriptor: spreading would read every getter once and freeze the values.
   const view = {};
   Object.defineProperties(view, Object.getOwnPropertyDescriptors(coreView(client)));
   Object.defineProperties(view, Object.getOwnPropertyDescriptors(roomLifeView(client, sources)));
   Object.defineProperties(view, Object.getOwnPropertyDescriptors(netView(client)));
+  Object.defineProperties(view, Object.getOwnPropertyDescriptors(feelView(client, sources)));
   return Object.freeze(view as ArenaTestView);
 }
 
@@ -42,7 +48,9 @@ function coreView(client: ArenaClient): CoreView {
     get players(): readonly ArenaTestPlayer[] {
       const players = client.frame?.players ?? [];
       return Object.freeze(
-        players.map(({ id, name, x, y, score }) => Object.freeze({ id, name, x, y, score })),
+        players.map(({ id, name, x, y, score, color, dashing }) =>
+          Object.freeze({ id, name, x, y, score, color, dashing }),
+        ),
       );
     },
     get predicted() {
@@ -57,7 +65,7 @@ function coreView(client: ArenaClient): CoreView {
   };
 }
 
-export function installTestView(client: ArenaClient, sources: RoomLifeSources): void {
+export function installTestView(client: ArenaClient, sources: TestViewSources): void {
   Object.defineProperty(window, '__arena', {
     value: createTestView(client, sources),
     writable: false,

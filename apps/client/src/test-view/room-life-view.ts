@@ -5,6 +5,7 @@
 import type { ArenaClient } from '../game/arena-client.js';
 import type { ChatLog } from '../game/chat-log.js';
 import type { LobbyFeed } from '../game/lobby-feed.js';
+import { winnerLine } from '../scenes/scoreboard-text.js';
 import { isReconnecting } from '../ui/reconnect-banner.js';
 import type {
   ArenaTestChatLine,
@@ -27,9 +28,15 @@ type RoomLifeView = Pick<
 function scoreboardOf(client: ArenaClient): ArenaTestScoreboard | null {
   const ended = client.frame?.scoreboard;
   if (!ended) return null;
-  const winner = ended.winner && ended.winner.score > 0 ? ended.winner.name : null;
+  const winners = Object.freeze(ended.winners.map((w) => w.name));
   const rows = ended.scoreboard.map(({ id, name, score }) => Object.freeze({ id, name, score }));
-  return Object.freeze({ round: ended.round, winner, rows: Object.freeze(rows) });
+  return Object.freeze({
+    round: ended.round,
+    winner: winners[0] ?? null,
+    winners,
+    headline: winnerLine(ended),
+    rows: Object.freeze(rows),
+  });
 }
 
 function lobbyRoomsOf(lobby: LobbyFeed): readonly ArenaTestLobbyRoom[] {

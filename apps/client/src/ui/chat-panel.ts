@@ -30,6 +30,8 @@ class ChatPanel {
   private readonly form = byId(document, 'chat-form', HTMLFormElement);
   private readonly input = byId(document, 'chat-input', HTMLInputElement);
   private readonly notice = byId(document, 'chat-notice', HTMLElement);
+  /** Who is watching: they read this chat too, so the players always see them listed. */
+  private readonly watchers = byId(document, 'chat-watchers', HTMLElement);
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -45,6 +47,8 @@ class ChatPanel {
       if (!session) this.input.blur();
     });
     this.chat.onChange(() => this.render());
+    this.client.connection.on('room:joined', ({ spectators }) => this.showWatchers(spectators));
+    this.client.connection.on('room:spectators', ({ names }) => this.showWatchers(names));
     this.client.onNotice((notice) => this.showNotice(notice));
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -65,6 +69,11 @@ class ChatPanel {
     // Without this, the same Enter would submit the empty field it just focused.
     event.preventDefault();
     this.input.focus();
+  }
+
+  private showWatchers(names: readonly string[]): void {
+    this.watchers.hidden = names.length === 0;
+    this.watchers.textContent = `Watching: ${names.join(', ')}`;
   }
 
   private render(): void {

@@ -3,6 +3,7 @@
  * fingers on any layout. Keys typed into a text field never move the player.
  */
 import { Button } from '@arena/shared/protocol';
+import { TapLatch } from './tap-latch.js';
 
 const KEY_BUTTONS: Readonly<Record<string, Button>> = {
   KeyW: Button.Up,
@@ -23,12 +24,18 @@ export function isTyping(target: EventTarget | null): boolean {
 
 export class KeyboardInput {
   private readonly held = new Set<string>();
+  private readonly taps = new TapLatch();
 
-  /** Bit set of the buttons held right now. */
+  /** Bit set of the buttons held now, or tapped and not yet sent for long enough. */
   buttons(): number {
-    let bits = 0;
+    let bits = this.taps.pressed;
     for (const code of this.held) bits |= KEY_BUTTONS[code] ?? 0;
     return bits;
+  }
+
+  /** `ticks` input ticks carried `buttons()` (Infinity: none could, forget the taps). */
+  carried(ticks: number): void {
+    this.taps.carried(ticks);
   }
 
   /**
@@ -41,6 +48,7 @@ export class KeyboardInput {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       event.preventDefault();
       this.held.add(event.code);
+      this.taps.press(KEY_BUTTONS[event.code] ?? 0);
     };
     const up = (event: KeyboardEvent) => {
       this.held.delete(event.code);

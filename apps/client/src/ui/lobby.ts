@@ -34,6 +34,11 @@ class Lobby {
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   /** The room a refused join asked for: "Watch instead" watches it. */
   private offeredCode: string | null = null;
+  /**
+   * The room of the link this page was opened with, until we are in it or it failed: it stays
+   * in the address bar meanwhile, so a reload while choosing a name still goes there.
+   */
+  private linkedCode: string | null = null;
 
   constructor(
     private readonly client: ArenaClient,
@@ -61,10 +66,9 @@ class Lobby {
     this.client.connection.onStateChange((state) => {
       if (state.status === ConnectionStatus.Error && state.outdated) this.say(state.detail);
     });
-    // Read the link before show() tidies the address bar.
-    const linkedCode = roomCodeFromUrl(window.location.href);
+    this.linkedCode = roomCodeFromUrl(window.location.href);
     this.show(null);
-    if (linkedCode) this.joinFromLink(linkedCode);
+    if (this.linkedCode) this.joinFromLink(this.linkedCode);
   }
 
   private mountRoomChoices(): void {
@@ -155,7 +159,8 @@ class Lobby {
     el.lobby.hidden = session !== null;
     el.roomBar.hidden = session === null;
     el.watchOffer.hidden = true;
-    showRoomInAddressBar(session?.code ?? null);
+    if (session) this.linkedCode = null;
+    showRoomInAddressBar(session?.code ?? this.linkedCode);
     if (!session) return;
     el.roomCode.textContent = session.code;
     el.roomNameShown.textContent = session.name === `Room ${session.code}` ? '' : session.name;
@@ -187,8 +192,11 @@ class Lobby {
     // A full room: offer to watch it instead of playing.
     const full = notice.code === ErrorCode.RoomFull && notice.event === 'room:join';
     this.el.watchOffer.hidden = !(full && this.offeredCode && !this.client.session);
-    const failedJoin = notice.event === 'room:join' || notice.code === 'ROOM_NOT_FOUND';
-    if (failedJoin && !this.client.session) showRoomInAddressBar(null);
+    const failedJoin = notice.event === 'room:join' || notice.code === ErrorCode.RoomNotFound;
+    if (failedJoin && !this.client.session) {
+      this.linkedCode = null;
+      showRoomInAddressBar(null);
+    }
   }
 
   private say(text: string): void {

@@ -5,6 +5,7 @@
  */
 import type { NetHudStats, LinkProfile } from '@arena/shared/netcode/client';
 import type { ArenaClient } from '../game/arena-client.js';
+import type { ConnectionState } from '../net/game-connection.js';
 import { isTyping } from './keyboard-input.js';
 import { describeLink } from './status-line.js';
 
@@ -19,7 +20,11 @@ function kilobytes(bytes: number): string {
   return `${(bytes / 1000).toFixed(1)} kB`;
 }
 
-export function netHudLines(s: NetHudStats, link: LinkProfile | null): string[] {
+export function netHudLines(
+  s: NetHudStats,
+  link: LinkProfile | null,
+  connection: Pick<ConnectionState, 'messagesIn' | 'messagesOut'>,
+): string[] {
   return [
     `RTT ${ms(s.rttMs)} · jitter ${ms(s.jitterMs)}`,
     `server ${s.serverTickRateHz.toFixed(0)} ticks/s · ${s.snapshotsPerSecond.toFixed(0)} snapshots/s`,
@@ -27,7 +32,7 @@ export function netHudLines(s: NetHudStats, link: LinkProfile | null): string[] 
     `interpolation ${ms(s.interpolationDelayMs)} · buffer ${s.bufferDepth} · extrapolated ${s.extrapolations}× · underruns ${s.underruns}`,
     `corrections ${s.correctionsPerSecond.toFixed(1)}/s · ${s.correctionPx.toFixed(1)} px (max ${s.maxCorrectionPx.toFixed(1)})`,
     `bytes/s in ${kilobytes(s.bytesInPerSecond)} · out ${kilobytes(s.bytesOutPerSecond)}`,
-    `transport ${s.transport}`,
+    `transport ${s.transport} · messages ${connection.messagesIn} in / ${connection.messagesOut} out`,
     link ? describeLink(link) : 'real link (try ?lag=150&jitter=30)',
   ];
 }
@@ -69,7 +74,8 @@ class NetHud {
     this.panel.hidden = stats === null;
     this.button.setAttribute('aria-pressed', String(this.wanted));
     if (!stats) return;
-    const text = netHudLines(stats, this.client.connection.link).join('\n');
+    const { connection } = this.client;
+    const text = netHudLines(stats, connection.link, connection.state).join('\n');
     if (this.panel.textContent !== text) this.panel.textContent = text;
   }
 }

@@ -4,8 +4,11 @@ import { NAME_MAX_LENGTH, cleanText } from '@arena/shared/protocol';
 const NAME_KEY = 'arena.name';
 const COLOR_KEY = 'arena.color';
 
-/** Bright colours that read well on the dark floor and differ from the gold coins. */
-const STARTER_COLORS = [0xff5252, 0xffab40, 0xec407a, 0x69f0ae, 0x40c4ff, 0x7c4dff, 0xff4081];
+/**
+ * Bright colours that read well on the dark floor, differ from the gold coins and from each
+ * other. The server still adjusts a colour too close to another player's in the same room.
+ */
+const STARTER_COLORS = [0xf53d3d, 0x3d99f5, 0x3df53d, 0xf53df5, 0x3df5f5, 0xd47311, 0xef8fbf];
 
 function read(key: string): string | null {
   try {
@@ -66,4 +69,15 @@ export function loadPublicRooms(): boolean {
 
 export function savePublicRooms(isPublic: boolean): void {
   write(PUBLIC_KEY, String(isPublic));
+}
+
+const MUTED_KEY = 'arena.muted';
+
+/** Sounds are on unless the player once turned them off on this device. */
+export function loadMuted(): boolean {
+  return read(MUTED_KEY) === 'true';
+}
+
+export function saveMuted(muted: boolean): void {
+  write(MUTED_KEY, String(muted));
 }

@@ -1,7 +1,8 @@
 /**
  * The connection status line: the WebSocket API's states in words (connecting, open on which
- * transport, closed with the reason, error with the message), the message count, and whether
- * a simulated link (`?lag=`) slows everything down, so nobody mistakes it for a slow server.
+ * transport, closed with the reason, error with the message), and whether a simulated link
+ * (`?lag=`) slows everything down, so nobody mistakes it for a slow server. The message
+ * counters are a developer's concern: they are in the Net HUD.
  */
 import type { LinkProfile } from '@arena/shared/netcode/client';
 import {
@@ -10,19 +11,15 @@ import {
   type GameConnection,
 } from '../net/game-connection.js';
 
-/** Counters change with every snapshot; the line is refreshed at this pace, not per message. */
-const COUNTER_REFRESH_MS = 500;
-
 export function describeConnection(state: Readonly<ConnectionState>): string {
-  const counts = `${state.messagesIn} in / ${state.messagesOut} out`;
   const fallback = state.webSocketSupported ? '' : ' (no WebSocket in this browser)';
   switch (state.status) {
     case ConnectionStatus.Connecting:
       return `connecting${state.detail ? `: ${state.detail}` : '…'}${fallback}`;
     case ConnectionStatus.Open:
-      return `open via ${state.transport ?? '?'}${fallback} · ${counts}`;
+      return `open via ${state.transport ?? '?'}${fallback}`;
     case ConnectionStatus.Closed:
-      return `closed: ${state.detail || 'no reason given'} · ${counts}`;
+      return `closed: ${state.detail || 'no reason given'}`;
     case ConnectionStatus.Error:
       return `error: ${state.detail || 'unknown'}`;
   }
@@ -50,5 +47,4 @@ export function mountStatusLine(
   };
   render(connection.state);
   connection.onStateChange(render);
-  setInterval(() => render(connection.state), COUNTER_REFRESH_MS);
 }

@@ -3,6 +3,7 @@
  * been touched, so a desktop never sees them.
  */
 import { Button } from '@arena/shared/protocol';
+import { TapLatch } from './tap-latch.js';
 
 /** Stick travel (fraction of its radius) below which an axis counts as released. */
 const DEAD_ZONE = 0.3;
@@ -10,6 +11,7 @@ const DEAD_ZONE = 0.3;
 export class TouchControls {
   private stickBits = 0;
   private dashHeld = false;
+  private readonly taps = new TapLatch();
 
   constructor(
     private readonly root: HTMLElement,
@@ -18,8 +20,21 @@ export class TouchControls {
     private readonly dash: HTMLElement,
   ) {}
 
+  /** Bit set of the buttons held now, or tapped and not yet sent for long enough. */
   buttons(): number {
-    return this.stickBits | (this.dashHeld ? Button.Dash : 0);
+    return this.stickBits | (this.dashHeld ? Button.Dash : 0) | this.taps.pressed;
+  }
+
+  /** `ticks` input ticks carried `buttons()` (Infinity: none could, forget the taps). */
+  carried(ticks: number): void {
+    this.taps.carried(ticks);
+  }
+
+  /** How much of the bottom of the screen the controls cover: 0 while hidden. */
+  coveredHeightPx(): number {
+    if (this.root.hidden) return 0;
+    const top = Math.min(this.stick.offsetTop, this.dash.offsetTop);
+    return this.root.clientHeight - top;
   }
 
   /** Shows the controls while `isPlaying()` and the device has been touched. */
@@ -34,6 +49,7 @@ export class TouchControls {
     this.dash.addEventListener('pointerdown', (e) => {
       e.preventDefault();
       this.dashHeld = true;
+      this.taps.press(Button.Dash);
     });
     for (const type of ['pointerup', 'pointercancel', 'pointerleave'] as const) {
       this.dash.addEventListener(type, () => (this.dashHeld = false));

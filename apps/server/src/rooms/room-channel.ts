@@ -26,6 +26,12 @@ export interface RoomChannel {
    * almost all of a room's traffic, kept apart so it can get a faster one.
    */
   broadcastSnapshot(bytes: Uint8Array): void;
+  /**
+   * Members whose connection could not take the latest snapshots (slow readers), who were
+   * skipped and have not been sent one since: the next snapshot each gets must stand on its
+   * own (a keyframe), not build on one it never had.
+   */
+  readonly needsKeyframe: ReadonlySet<MemberId>;
 }
 
 /** Gives the channel of the room with this code. */

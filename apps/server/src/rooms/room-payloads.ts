@@ -48,7 +48,13 @@ export function joinedPayload(
       intermissionSeconds: simConfig.intermissionSeconds,
     },
     chatHistory: [...room.chatHistory],
+    spectators: [...room.spectators.values()],
   };
+}
+
+/** Who is watching: the players of a room always know who else sees their game and chat. */
+export function spectatorsPayload(room: RoomState): ServerPayload<'room:spectators'> {
+  return { names: [...room.spectators.values()] };
 }
 
 export function roundEndedPayload(
@@ -60,10 +66,10 @@ export function roundEndedPayload(
     score,
     name: seats.get(id)?.name ?? '?',
   }));
-  // Nobody wins a round in which nobody scored.
-  const top = scoreboard[0];
-  const winner = top && top.score > 0 ? top : null;
-  return { round: event.round, winner, scoreboard };
+  // Everyone with the best score wins (a tie is a tie); nobody wins when nobody scored.
+  const best = scoreboard[0]?.score ?? 0;
+  const winners = best > 0 ? scoreboard.filter((s) => s.score === best) : [];
+  return { round: event.round, winners, winner: winners[0] ?? null, scoreboard };
 }
 
 export function lobbyEntry(room: RoomState): ServerPayload<'lobby:rooms'>['rooms'][number] {

@@ -12,14 +12,26 @@ import { DEFAULT_SIM_CONFIG, step, type SimConfig } from '@arena/shared/sim';
 import type { ServerConfig } from '../config.js';
 import type { Metrics } from '../metrics.js';
 import type { MemberId, RoomChannels } from './room-channel.js';
+import type { RoomCheckpoint } from './room-checkpoint.js';
 import { Room, type RoomCloseReason, type RoomLog } from './room.js';
 import { generateRoomCode } from './room-codes.js';
 import type { InputResult, ReceivedInput } from './room-simulation.js';
-import type { Seat } from './seat.js';
+import { roomCodeOfToken, type Seat } from './seat.js';
+
+/** Why a room could not be made. */
+export type RoomRefusal = typeof ErrorCode.TooManyRooms | typeof ErrorCode.ClusterUnavailable;
 
 export interface CreateRoomOptions {
   name?: string | undefined;
   isPublic?: boolean | undefined;
+  /** Who the room counts against (a client address) while its creator's seat is in it. */
+  owner?: string | undefined;
+}
+
+/** Who created a room, and the seat that keeps it theirs. */
+interface Ownership {
+  owner: string;
+  seatId: number | undefined;
 }
 
 /** What rooms are built with, besides the configuration. */
@@ -30,6 +42,24 @@ export interface RegistryContext {
   schedule: Schedule;
   /** Each new room's step function; the game's own `step` unless a test wraps it. */
   roomStep?: ((roomCode: string) => StepFunction) | undefined;
+  /**
+   * Where new rooms' codes come from when codes must be unique beyond this process (a
+   * cluster's, reserved in Redis); undefined when none can be had now. Random codes otherwise.
+   */
+  takeCode?: (() => string | undefined) | undefined;
+  /** Told when rooms open, change hands or members, and close (a cluster keeps Redis in step). */
+  observer?: RoomObserver | undefined;
+  /** Whether a room may run its next tick (a cluster's owner only while its lease holds). */
+  mayTick?: ((room: Room) => boolean) | undefined;
+}
+
+export interface RoomObserver {
+  /** A room began here: new, or restored from a checkpoint. */
+  opened(room: Room): void;
+  /** Someone entered, left, dropped or came back. */
+  membersChanged(room: Room): void;
+  /** The room ended for good (it emptied, failed, or the server is stopping). */
+  closed(room: Room, reason: RoomCloseReason): void;
 }
 
 /** What a member watches, for socket.io to keep across a blip (see member-session.ts). */
@@ -41,6 +71,7 @@ export interface WatchingNote {
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly memberRooms = new Map<MemberId, Room>();
+  private readonly owners = new Map<Room, Ownership>();
   private readonly simConfig: SimConfig;
   /** Listeners told whenever the lobby list may have changed. */
   private readonly lobbyListeners = new Set<() => void>();
@@ -74,15 +105,75 @@ export class RoomRegistry {
     return this.memberRooms.get(member);
   }
 
-  /** Returns the new room, or an error code when the server runs its maximum of rooms. */
-  create(options: CreateRoomOptions): Room | typeof ErrorCode.TooManyRooms {
+  /**
+   * Rooms that count against `owner`: those it created whose creator's seat is still in them
+   * (playing, or held for their return), and those it created a moment ago and not sat in yet.
+   */
+  ownedBy(owner: string): number {
+    let owned = 0;
+    for (const [room, ownership] of this.owners) {
+      if (ownership.owner !== owner || room.closed) continue;
+      if (ownership.seatId === undefined || room.seats.has(ownership.seatId)) owned += 1;
+    }
+    return owned;
+  }
+
+  /**
+   * Returns the new room, or an error code: the server runs its maximum of rooms, or (in a
+   * cluster) no code unique across the cluster can be had now.
+   */
+  create(options: CreateRoomOptions): Room | RoomRefusal {
     if (this.rooms.size >= this.config.MAX_ROOMS) return ErrorCode.TooManyRooms;
-    const code = generateRoomCode((c) => this.rooms.has(c));
+    const code = this.ctx.takeCode
+      ? this.ctx.takeCode()
+      : generateRoomCode((c) => this.rooms.has(c));
+    if (code === undefined) return ErrorCode.ClusterUnavailable;
+    const name = options.name ?? `Room ${code}`;
+    const room = this.build(code, name, options.isPublic ?? true);
+    if (options.owner !== undefined)
+      this.owners.set(room, { owner: options.owner, seatId: undefined });
+    this.ctx.log.info({ room: code, public: room.options.isPublic }, 'room opened');
+    this.ctx.observer?.opened(room);
+    this.lobbyChanged();
+    return room;
+  }
+
+  /**
+   * Runs a room on from its checkpoint (its owner is gone): seats held for their players to
+   * come back by token, as after a drop.
+   */
+  restore(saved: RoomCheckpoint): Room | typeof ErrorCode.TooManyRooms {
+    if (this.rooms.size >= this.config.MAX_ROOMS) return ErrorCode.TooManyRooms;
+    const room = this.build(saved.code, saved.name, saved.isPublic);
+    room.restore(saved);
+    const fields = { room: room.code, tick: saved.world.tick, seats: saved.seats.length };
+    this.ctx.log.info(fields, 'room restored');
+    if (!room.closed) this.ctx.observer?.opened(room);
+    this.lobbyChanged();
+    return room;
+  }
+
+  /**
+   * The room goes on elsewhere (this process hands it over, or lost its lease): it leaves this
+   * registry without a word to its members, whom its new owner will address.
+   */
+  release(room: Room): void {
+    if (this.rooms.get(room.code) !== room) return;
+    this.rooms.delete(room.code);
+    this.owners.delete(room);
+    for (const member of room.members())
+      if (this.memberRooms.get(member) === room) this.memberRooms.delete(member);
+    room.abandon();
+    this.ctx.log.info({ room: room.code }, 'room released');
+    this.lobbyChanged();
+  }
+
+  private build(code: string, name: string, isPublic: boolean): Room {
     const room = new Room(
       {
         code,
-        name: options.name ?? `Room ${code}`,
-        isPublic: options.isPublic ?? true,
+        name,
+        isPublic,
         maxPlayers: this.config.MAX_PLAYERS_PER_ROOM,
         maxSpectators: this.config.MAX_SPECTATORS_PER_ROOM,
         simConfig: this.simConfig,
@@ -102,8 +193,6 @@ export class RoomRegistry {
       },
     );
     this.rooms.set(code, room);
-    this.ctx.log.info({ room: code, public: room.options.isPublic }, 'room opened');
-    this.lobbyChanged();
     return room;
   }
 
@@ -111,8 +200,10 @@ export class RoomRegistry {
   enterAsPlayer(member: MemberId, room: Room, name: string, color: number | undefined): Seat {
     const seat = room.join(member, name, color);
     this.memberRooms.set(member, room);
+    const ownership = this.owners.get(room);
+    if (ownership && ownership.seatId === undefined) ownership.seatId = seat.id;
     this.ctx.log.info({ room: room.code, playerId: seat.id, member }, 'player joined');
-    this.lobbyChanged();
+    this.membersChanged(room);
     return seat;
   }
 
@@ -121,7 +212,7 @@ export class RoomRegistry {
     room.spectate(member, name, resumed);
     this.memberRooms.set(member, room);
     this.ctx.log.info({ room: room.code, member, resumed }, 'spectator joined');
-    this.lobbyChanged();
+    this.membersChanged(room);
   }
 
   /** The member asked to leave its room; false if it was in none. */
@@ -131,7 +222,7 @@ export class RoomRegistry {
     this.memberRooms.delete(member);
     this.logDeparture(room, member, 'left');
     room.leave(member);
-    this.lobbyChanged();
+    this.membersChanged(room);
     return true;
   }
 
@@ -142,7 +233,7 @@ export class RoomRegistry {
     this.memberRooms.delete(member);
     this.logDeparture(room, member, 'dropped');
     room.detach(member);
-    this.lobbyChanged();
+    this.membersChanged(room);
   }
 
   /**
@@ -159,7 +250,7 @@ export class RoomRegistry {
     this.memberRooms.set(member, found.room);
     const fields = { room: found.room.code, playerId: found.seat.id, member, replaced };
     this.ctx.log.info(fields, 'player resumed');
-    this.lobbyChanged();
+    this.membersChanged(found.room);
     return found.room;
   }
 
@@ -219,7 +310,8 @@ export class RoomRegistry {
   }
 
   tickAll(serverTimeMs: number): void {
-    for (const room of this.rooms.values()) room.tick(serverTimeMs);
+    const mayTick = this.ctx.mayTick;
+    for (const room of this.rooms.values()) if (!mayTick || mayTick(room)) room.tick(serverTimeMs);
   }
 
   /** The server is stopping: every room tells its members why, and closes. */
@@ -228,11 +320,10 @@ export class RoomRegistry {
   }
 
   private findSeat(token: string): { room: Room; seat: Seat } | undefined {
-    for (const room of this.rooms.values()) {
-      const seat = room.seatByToken(token);
-      if (seat) return { room, seat };
-    }
-    return undefined;
+    const code = roomCodeOfToken(token);
+    const room = code === undefined ? undefined : this.rooms.get(code);
+    const seat = room?.seatByToken(token);
+    return room && seat ? { room, seat } : undefined;
   }
 
   /** Logs a member's going, before its room lets go of it; a dropped player's seat is held. */
@@ -244,11 +335,19 @@ export class RoomRegistry {
     else this.ctx.log.info({ ...fields, graceMs: room.options.graceMs }, 'player dropped');
   }
 
+  /** A membership change: a closed room has already said so by closing. */
+  private membersChanged(room: Room): void {
+    if (!room.closed) this.ctx.observer?.membersChanged(room);
+    this.lobbyChanged();
+  }
+
   private forget(room: Room, reason: RoomCloseReason, formerMembers: readonly MemberId[]): void {
     this.ctx.log.info({ room: room.code, reason }, 'room closed');
     this.rooms.delete(room.code);
+    this.owners.delete(room);
     for (const member of formerMembers)
       if (this.memberRooms.get(member) === room) this.memberRooms.delete(member);
+    this.ctx.observer?.closed(room, reason);
     this.lobbyChanged();
   }
 }

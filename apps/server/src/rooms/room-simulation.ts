@@ -80,6 +80,18 @@ export class RoomSimulation {
     this.connected.delete(id);
   }
 
+  /**
+   * Runs on from a saved world whose players are `ids`, all away until they come back; input
+   * slots and lag-compensation history start afresh.
+   */
+  restore(world: World, ids: readonly number[]): void {
+    this.world = { ...world, events: [] };
+    for (const id of ids) {
+      this.slots.set(id, new InputSlots(INPUT_BUFFER_TICKS, this.maxBacklog));
+      this.connected.set(id, false);
+    }
+  }
+
   setConnected(id: number, connected: boolean): void {
     this.connected.set(id, connected);
     // A fresh connection counts its inputs from scratch; a dropped one holds no buttons.

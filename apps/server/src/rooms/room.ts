@@ -12,9 +12,17 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Metrics } from '../metrics.js';
 import { errorSender, type SendError } from '../send-error.js';
 import type { MemberId, RoomChannel } from './room-channel.js';
-import { joinedPayload, lobbyEntry, playerInfo, roundEndedPayload } from './room-payloads.js';
+import { CHECKPOINT_VERSION, type RoomCheckpoint } from './room-checkpoint.js';
+import {
+  joinedPayload,
+  lobbyEntry,
+  playerInfo,
+  roundEndedPayload,
+  spectatorsPayload,
+} from './room-payloads.js';
 import { RoomSimulation, type InputResult, type ReceivedInput } from './room-simulation.js';
-import { defaultColor, newSessionToken, type Seat } from './seat.js';
+import { newSessionToken, type Seat } from './seat.js';
+import { seatColor } from './seat-color.js';
 
 export interface RoomOptions {
   code: string;
@@ -121,8 +129,12 @@ export class Room {
     const seat: Seat = {
       id,
       name,
-      color: color ?? defaultColor(id),
-      token: newSessionToken(),
+      // Distinct and far apart within the room: a wish too close to someone's is adjusted.
+      color: seatColor(
+        color,
+        [...this.seats.values()].map((s) => s.color),
+      ),
+      token: newSessionToken(this.code),
       member,
       cancelGrace: null,
     };
@@ -137,6 +149,7 @@ export class Room {
   /** Lets a member watch. The caller has checked that there is a place left to watch. */
   spectate(member: MemberId, name: string, resumed = false): void {
     this.spectators.set(member, name);
+    this.ctx.channel.toAll('room:spectators', spectatorsPayload(this));
     this.ctx.channel.add(member);
     this.ctx.channel.toMember(
       member,
@@ -161,24 +174,62 @@ export class Room {
   /** The member's connection went away without leaving: a player's seat is held a while. */
   detach(member: MemberId): void {
     this.ctx.channel.remove(member);
-    if (this.spectators.delete(member)) return this.closeIfEmpty();
+    if (this.spectators.has(member)) return this.stopWatching(member);
     const seat = this.seatOf(member);
     if (!seat) return;
     seat.member = null;
     if (this.options.graceMs <= 0) return this.removeSeat(seat);
-    this.sim.setConnected(seat.id, false);
     this.ctx.channel.toAll('player:connection', { id: seat.id, connected: false });
-    seat.cancelGrace = this.ctx.schedule(() => {
-      this.ctx.log.info({ room: this.code, playerId: seat.id }, 'player did not come back');
-      this.removeSeat(seat);
-    }, this.options.graceMs);
+    this.holdSeat(seat);
+  }
+
+  /** The room as plain data, for another process to run on from here (room-checkpoint.ts). */
+  save(): RoomCheckpoint {
+    return {
+      version: CHECKPOINT_VERSION,
+      code: this.code,
+      name: this.options.name,
+      isPublic: this.options.isPublic,
+      world: this.sim.world,
+      seats: [...this.seats.values()].map(({ id, name, color, token, member }) => ({
+        id,
+        name,
+        color,
+        token,
+        member,
+      })),
+      spectators: [...this.spectators].map(([member, name]) => ({ member, name })),
+      chat: [...this.recentChat],
+      nextPlayerId: this.nextPlayerId,
+    };
+  }
+
+  /**
+   * Puts a saved room back, right after it was built: its world, chat and seats. Every seat is
+   * held as after a drop, for its player to come back by token within the grace period; nobody
+   * is in the channel yet.
+   */
+  restore(saved: RoomCheckpoint): void {
+    this.sim.restore(
+      saved.world,
+      saved.seats.map((seat) => seat.id),
+    );
+    this.recentChat.push(...saved.chat.slice(-this.options.chatHistorySize));
+    this.nextPlayerId = saved.nextPlayerId;
+    for (const { id, name, color, token } of saved.seats) {
+      this.seats.set(id, { id, name, color, token, member: null, cancelGrace: null });
+    }
+    for (const seat of [...this.seats.values()]) {
+      if (this.options.graceMs <= 0) this.removeSeat(seat);
+      else this.holdSeat(seat);
+    }
   }
 
   /** The member asked to leave: its seat is freed at once, and it is told so. */
   leave(member: MemberId): void {
     this.ctx.channel.remove(member);
     this.ctx.channel.toMember(member, 'room:left', {});
-    if (this.spectators.delete(member)) return this.closeIfEmpty();
+    if (this.spectators.has(member)) return this.stopWatching(member);
     const seat = this.seatOf(member);
     if (seat) this.removeSeat(seat);
   }
@@ -237,6 +288,12 @@ export class Room {
     this.ctx.onClosed(this, reason, formerMembers);
   }
 
+  /** The room goes on in another process: it stops here without a word, leaving no timer. */
+  abandon(): void {
+    this.closed = true;
+    for (const seat of this.seats.values()) seat.cancelGrace?.();
+  }
+
   lobbyEntry(): ServerPayload<'lobby:rooms'>['rooms'][number] {
     return lobbyEntry(this);
   }
@@ -275,6 +332,21 @@ export class Room {
       ErrorCode.SessionReplaced,
       `Your seat as ${seat.name} was taken over by another tab.`,
     );
+  }
+
+  /** Keeps an away player's seat for the grace period, then frees it. */
+  private holdSeat(seat: Seat): void {
+    this.sim.setConnected(seat.id, false);
+    seat.cancelGrace = this.ctx.schedule(() => {
+      this.ctx.log.info({ room: this.code, playerId: seat.id }, 'player did not come back');
+      this.removeSeat(seat);
+    }, this.options.graceMs);
+  }
+
+  private stopWatching(member: MemberId): void {
+    this.spectators.delete(member);
+    this.closeIfEmpty();
+    if (!this.closed) this.ctx.channel.toAll('room:spectators', spectatorsPayload(this));
   }
 
   private removeSeat(seat: Seat): void {

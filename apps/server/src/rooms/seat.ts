@@ -17,12 +17,16 @@ export interface Seat {
   cancelGrace: (() => void) | null;
 }
 
-export function newSessionToken(): string {
-  return randomBytes(18).toString('base64url');
+/**
+ * A secret (18 random bytes) behind the room's code: any process of a cluster can tell from a
+ * token which room to ask for the seat, without an index of tokens.
+ */
+export function newSessionToken(roomCode: string): string {
+  return `${roomCode}.${randomBytes(18).toString('base64url')}`;
 }
 
-/** A colour for players who did not choose one: spread around the hue circle by id. */
-export function defaultColor(id: number): number {
-  const palette = [0xe6194b, 0x3cb44b, 0xffe119, 0x4363d8, 0xf58231, 0x911eb4, 0x46f0f0, 0xf032e6];
-  return palette[(id - 1) % palette.length]!;
+/** The room a session token was given in, if it looks like one. */
+export function roomCodeOfToken(token: string): string | undefined {
+  const dot = token.indexOf('.');
+  return dot > 0 ? token.slice(0, dot) : undefined;
 }

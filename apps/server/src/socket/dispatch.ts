@@ -34,10 +34,15 @@ export function dispatch(
   const ctx: HandlerContext = {
     socket,
     member: socket.id,
+    address: socket.data.address,
     services,
     room: services.rooms.roomOf(socket.id),
     fail: (code, message) => sendError(code, message, event),
   };
   // The guard parsed `payload` with this event's schema: it is what this handler takes.
-  (handlers[event] as (c: HandlerContext, p: unknown) => void)(ctx, payload);
+  const handleHere = () =>
+    (handlers[event] as (c: HandlerContext, p: unknown) => void)(ctx, payload);
+  // In a cluster the member's room may run in another process, which then handles the event.
+  if (services.cluster) services.cluster.route(ctx, { event, payload }, handleHere);
+  else handleHere();
 }

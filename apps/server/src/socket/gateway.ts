@@ -1,17 +1,36 @@
 /**
- * The one door into the game. Every inbound event crosses the socket's simulated link (when
- * it has one, see link-delay.ts), passes the guard (known event, rate limit, schema: see
- * guard.ts) and only then reaches its handler with a typed, trusted payload (dispatch.ts).
- * Every error the socket is sent goes through one sender, so each one is counted.
+ * The one door into the game. Every inbound event passes the guard as it arrives (known event,
+ * rate limit, schema: see guard.ts), so nothing unparsed is ever held; only then does it cross
+ * the socket's simulated link, when the host lets it have one (link-delay.ts), and reach its
+ * handler with a typed, trusted payload (dispatch.ts). Every error the socket is sent goes
+ * through one sender, so each one is counted.
  */
 import { ErrorCode } from '@arena/shared/protocol';
-import { errorSender } from '../send-error.js';
+import { errorSender, type SendError } from '../send-error.js';
 import type { GameServices } from '../services.js';
 import { realClock } from '../timers.js';
 import { dispatch } from './dispatch.js';
-import { createGuard } from './guard.js';
+import { createGuard, type AdmittedEvent } from './guard.js';
 import { linkProfileOf, simulateLink } from './link-delay.js';
 import type { ArenaSocket } from './types.js';
+
+/** Runs `work` for `event`; an exception is logged and answered, and goes no further. */
+function contained<T>(
+  socket: ArenaSocket,
+  services: GameServices,
+  sendError: SendError,
+  event: unknown,
+  work: () => T,
+): T | undefined {
+  try {
+    return work();
+  } catch (error) {
+    const name = typeof event === 'string' ? event.slice(0, 40) : undefined;
+    services.log.error({ err: error, event: name, socket: socket.id }, 'handler failed');
+    sendError(ErrorCode.Internal, 'The server could not handle that event.', name);
+    return undefined;
+  }
+}
 
 export function attachGateway(socket: ArenaSocket, services: GameServices): void {
   const sendError = errorSender((error) => socket.emit('error', error), services.metrics);
@@ -19,25 +38,24 @@ export function attachGateway(socket: ArenaSocket, services: GameServices): void
   const profile = linkProfileOf(socket, services.config, sendError);
   const link = simulateLink(socket, profile, services.config.TICK_RATE_HZ, realClock);
 
-  const receive = (event: unknown, args: unknown[]): void => {
+  const handle = (admitted: AdmittedEvent): void => {
     if (socket.disconnected) return;
-    try {
-      const admitted = guard(event, args[0]);
-      if (admitted) dispatch(socket, services, sendError, admitted);
-    } catch (error) {
-      const name = typeof event === 'string' ? event.slice(0, 40) : undefined;
-      services.log.error({ err: error, event: name, socket: socket.id }, 'handler failed');
-      sendError(ErrorCode.Internal, 'The server could not handle that event.', name);
-    }
+    contained(socket, services, sendError, admitted.event, () =>
+      dispatch(socket, services, sendError, admitted),
+    );
   };
 
-  socket.onAny((event: unknown, ...args: unknown[]) => {
-    if (link.receive(() => receive(event, args))) return;
-    if (socket.connected)
-      services.log.warn(
-        { socket: socket.id, address: socket.data.address },
-        'disconnecting a socket flooding behind its simulated lag',
-      );
+  // A payload is the first argument, and acknowledgements are not used: whatever else a client
+  // sends is dropped here, unread, and never held while the event waits in a simulated link.
+  socket.onAny((event: unknown, payload?: unknown) => {
+    if (socket.disconnected) return;
+    const admitted = contained(socket, services, sendError, event, () => guard(event, payload));
+    if (!admitted) return;
+    if (link.receive(() => handle(admitted))) return;
+    services.log.warn(
+      { socket: socket.id, address: socket.data.address },
+      'disconnecting a socket flooding behind its simulated lag',
+    );
     socket.disconnect(true);
   });
   socket.on('disconnect', () => link.close());

@@ -31,7 +31,9 @@ export function createGuard(
   services: GameServices,
   sendError: SendError,
 ): Guard {
-  const limits = new SocketLimits(services.config.TICK_RATE_HZ, services.clock());
+  const limits = new SocketLimits(services.config.TICK_RATE_HZ, services.clock(), () =>
+    services.load.loop.stalledMs(),
+  );
 
   const misbehaved = (code: ErrorCode, message: string, event?: string): void => {
     sendError(code, message, event);

@@ -1,7 +1,9 @@
 /**
  * Checks every connection before it is accepted: protocol version, the `auth` object's shape,
  * the browser's origin, and how many connections its address and the whole server already
- * have. A refused client gets `connect_error` whose `data` is `{code, message}`.
+ * have (counted in the socket ledger, which cannot leak). A refused client gets
+ * `connect_error` whose `data` is `{code, message}`; a second CONNECT on a transport
+ * connection that already holds a socket is no client's doing, and that connection is closed.
  */
 import { ErrorCode, HandshakeAuthPayload, PROTOCOL_VERSION } from '@arena/shared/protocol';
 import type { ExtendedError } from 'socket.io';
@@ -38,19 +40,13 @@ function originAllowed(
 }
 
 export function createHandshakeCheck(services: GameServices) {
-  const perAddress = new Map<string, number>();
+  const { sockets } = services;
   const allowedOrigins = services.config.ALLOWED_ORIGINS.split(',')
     .map((o) => o.trim())
     .filter(Boolean);
 
-  function release(address: string): void {
-    const left = (perAddress.get(address) ?? 1) - 1;
-    if (left <= 0) perAddress.delete(address);
-    else perAddress.set(address, left);
-  }
-
-  function check(socket: ArenaSocket): ExtendedError | null {
-    const { config, metrics } = services;
+  function check(socket: ArenaSocket, address: string): ExtendedError | null {
+    const { config } = services;
     const { headers, auth } = socket.handshake;
     if (services.shuttingDown)
       return refusal(
@@ -71,31 +67,29 @@ export function createHandshakeCheck(services: GameServices) {
     if (!originAllowed(headers.origin, headers.host, allowedOrigins)) {
       return refusal(ErrorCode.OriginNotAllowed, `Origin ${headers.origin} is not allowed here.`);
     }
-    if (metrics.connections >= config.MAX_CONNECTIONS) {
+    if (sockets.total >= config.MAX_CONNECTIONS) {
       return refusal(ErrorCode.TooManyConnections, 'The server is full.');
     }
-    const address = socket.handshake.address;
-    if ((perAddress.get(address) ?? 0) >= config.MAX_CONNECTIONS_PER_IP) {
+    if (sockets.countOf(address) >= config.MAX_CONNECTIONS_PER_IP) {
       return refusal(ErrorCode.TooManyConnections, 'Too many connections from your address.');
     }
     return null;
   }
 
   return (socket: ArenaSocket, next: (err?: ExtendedError) => void): void => {
-    const refused = check(socket);
+    const address = services.addressOf(socket.request);
+    const refused = check(socket, address);
     if (refused) {
       services.metrics.countRejectedConnection((refused.data as { code: string }).code);
       closeAfterRefusal(socket);
       return next(refused);
     }
-    const address = socket.handshake.address;
+    if (!sockets.hold(socket.id, address, socket.conn)) {
+      socket.conn.close(true);
+      return next(refusal(ErrorCode.TooManyConnections, 'One socket per connection.'));
+    }
     socket.data.address = address;
-    perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
-    services.metrics.connections += 1;
-    socket.once('disconnect', () => {
-      services.metrics.connections -= 1;
-      release(address);
-    });
+    socket.once('disconnect', () => sockets.release(socket.id));
     next();
   };
 }

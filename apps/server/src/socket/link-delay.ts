@@ -5,9 +5,13 @@
  * (a pause, then a burst, in order). The delays come from the netcode's `LinkDelayer`, the
  * same one the browser's simulated link runs and the model the unit tests and netlab measure.
  *
- * Set for every connection with SIM_LAG_MS / SIM_JITTER_MS / SIM_STALL_PERCENT, or per
- * connection with the handshake query `?lag=150&jitter=30&stall=2` (milliseconds one way,
- * ± jitter, percent of packets that stall; also `net=far`, `stallms=`), which replaces them.
+ * A development tool, off unless the host sets LINK_SIMULATOR=on: then it applies to every
+ * connection with SIM_LAG_MS / SIM_JITTER_MS / SIM_STALL_PERCENT, or per connection with the
+ * handshake query `?lag=150&jitter=30&stall=2` (milliseconds one way, ± jitter, percent of
+ * packets that stall; also `net=far`, `stallms=`), which replaces them. What waits in it is
+ * bounded: inbound, events the guard already admitted (so within the rate limits, parsed and
+ * small); outbound, at most LINK_MAX_HELD_BYTES of frames; and never longer than the profile's
+ * worst delay. A connection past a bound is cut off.
  */
 import {
   LinkDelayer,
@@ -23,8 +27,15 @@ import type { SendError } from '../send-error.js';
 import { maxWaitingPackets } from './rate-limits.js';
 import type { ArenaSocket } from './types.js';
 
-/** Any client may ask for a simulated link; its packets wait in memory, so its wait is bounded. */
+/** A client may ask for a simulated link; its packets wait in memory, so its wait is bounded. */
 const MAX_SIMULATED_LAG_MS = 2000;
+
+/**
+ * Frames that may wait in one connection's outbound link. Two seconds of a full room's
+ * snapshots are about 30 KiB; a connection whose link holds more is sent far more than a
+ * player is, and is cut off rather than parked in memory.
+ */
+export const LINK_MAX_HELD_BYTES = 256 * 1024;
 
 /** `undefined`: a real link, nothing simulated. */
 function linkProfileFromEnv(config: ServerConfig): LinkProfile | undefined {
@@ -50,15 +61,16 @@ function linkQuery(query: Record<string, unknown>): string {
 }
 
 /**
- * The connection's link: the one its handshake query asks for, else the environment's. A bad
- * query value is answered with an error naming the key, and the connection goes on with the
- * environment's link.
+ * The connection's link: none while the host has the simulator off (the query is ignored);
+ * else the one its handshake query asks for, or the environment's. A bad query value is
+ * answered with an error naming the key, and the connection goes on with the environment's link.
  */
 export function linkProfileOf(
   socket: ArenaSocket,
   config: ServerConfig,
   sendError: SendError,
 ): LinkProfile | undefined {
+  if (config.LINK_SIMULATOR !== 'on') return undefined;
   try {
     const asked = parseLinkProfileQuery(linkQuery(socket.handshake.query));
     return asked ? bounded(asked) : linkProfileFromEnv(config);
@@ -85,9 +97,9 @@ function worstDelayMs(profile: LinkProfile | undefined): number {
 
 export interface SimulatedSocketLink {
   /**
-   * Hands one inbound packet on once the link delivers it. False when more packets wait than
-   * an honest client could have sent in that time: they are not rate-limited yet, so that many
-   * is a flood parked in memory, and the caller cuts the socket off.
+   * Hands one admitted event on once the link delivers it. False when more wait than the rate
+   * limits let through in that time (a stall forgiven twice over, say): the caller cuts the
+   * socket off rather than park them.
    */
   receive: (deliver: () => void) => boolean;
   /** The connection is gone: stop the timers and drop what is in flight. */
@@ -116,7 +128,10 @@ export function simulateLink(
   clock: TimerClock,
 ): SimulatedSocketLink {
   if (!profile || worstDelayMs(profile) === 0) return REAL_LINK;
-  const outbound = delayOutbound(socket, profile, clock);
+  const outbound = delayOutbound(socket, profile, clock, () => {
+    // The frames in the link are dropped with it (close); the socket goes with its connection.
+    socket.conn.close(true);
+  });
   const inbound = new LinkDelayer(profile, randomSeed(), clock);
   const maxWaiting = maxWaitingPackets(tickRateHz, worstDelayMs(profile));
   return {
@@ -132,17 +147,42 @@ export function simulateLink(
   };
 }
 
+/** Bytes of one engine.io frame: exact for binary, UTF-16 units (as good) for JSON text. */
+export function frameBytes(data: unknown): number {
+  if (typeof data === 'string') return data.length;
+  if (ArrayBuffer.isView(data) || data instanceof ArrayBuffer) return data.byteLength;
+  return 0;
+}
+
 /**
  * Delays everything the server writes to this socket: its own emits and the room broadcasts
  * alike reach the connection through engine.io's `write`, and socket.io has no outbound hook,
- * so the link wraps that one method of this one connection.
+ * so the link wraps that one method of this one connection. Past LINK_MAX_HELD_BYTES waiting,
+ * `overflow` is called once and nothing more is held.
  */
-function delayOutbound(socket: ArenaSocket, profile: LinkProfile, clock: TimerClock): LinkDelayer {
+function delayOutbound(
+  socket: ArenaSocket,
+  profile: LinkProfile,
+  clock: TimerClock,
+  overflow: () => void,
+): LinkDelayer {
   const conn = socket.conn;
   const write = conn.write.bind(conn);
   const link = new LinkDelayer(profile, randomSeed(), clock);
+  let heldBytes = 0;
+  let overflowed = false;
   conn.write = (data, options, callback) => {
+    const bytes = frameBytes(data);
+    if (overflowed) return conn;
+    if (heldBytes + bytes > LINK_MAX_HELD_BYTES) {
+      overflowed = true;
+      link.close();
+      overflow();
+      return conn;
+    }
+    heldBytes += bytes;
     link.delay(() => {
+      heldBytes -= bytes;
       if (conn.readyState === 'open') write(data, options, callback);
     });
     return conn;

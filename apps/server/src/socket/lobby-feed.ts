@@ -18,7 +18,8 @@ export function startLobbyFeed(services: GameServices): () => void {
     pending = null;
     lastSentMs = Date.now();
     if ((services.io.sockets.adapter.rooms.get(LOBBY_CHANNEL)?.size ?? 0) === 0) return;
-    services.io.to(LOBBY_CHANNEL).emit('lobby:rooms', { rooms: services.rooms.lobbyList() });
+    // Every process of a cluster feeds its own lobby sockets the whole cluster's list.
+    services.io.local.to(LOBBY_CHANNEL).emit('lobby:rooms', { rooms: services.lobby.lobbyList() });
   };
 
   const schedule = (): void => {
@@ -27,7 +28,7 @@ export function startLobbyFeed(services: GameServices): () => void {
     pending = setTimeout(send, wait);
   };
 
-  const unsubscribe = services.rooms.onLobbyChange(schedule);
+  const unsubscribe = services.lobby.onLobbyChange(schedule);
   const refresh = setInterval(schedule, REFRESH_MS);
   refresh.unref();
   return () => {

@@ -11,11 +11,19 @@ import type { GameServices } from '../services.js';
 import { leaveRoomChannels } from './socket-room-channel.js';
 import type { ArenaSocket } from './types.js';
 
+/**
+ * The seat token the handshake carries, if any: the handshake check refused any `auth` that is
+ * not a valid `HandshakeAuth`.
+ */
+export function sessionTokenOf(socket: ArenaSocket): string | undefined {
+  return (socket.handshake.auth as HandshakeAuth).sessionToken;
+}
+
 export function attachMemberSession(socket: ArenaSocket, services: GameServices): void {
+  if (services.cluster) return services.cluster.attachMember(socket);
   const { rooms } = services;
   if (socket.recovered) leaveRoomChannels(socket);
-  // The handshake check refused any `auth` that is not a valid `HandshakeAuth`.
-  const token = (socket.handshake.auth as HandshakeAuth).sessionToken;
+  const token = sessionTokenOf(socket);
   const resumed = token !== undefined && rooms.resumePlayer(socket.id, token) !== undefined;
   const watching = socket.data.watching;
   delete socket.data.watching;

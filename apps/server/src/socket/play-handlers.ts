@@ -1,9 +1,9 @@
 /** Inputs, chat and clock pings: what a socket sends while it is in a room. */
 import { ErrorCode, type ClientPayload } from '@arena/shared/protocol';
-import type { HandlerContext } from './handler-context.js';
+import type { HandlerContext, MemberContext } from './handler-context.js';
 import { LOBBY_CHANNEL } from './lobby-feed.js';
 
-export function handleInput(ctx: HandlerContext, payload: ClientPayload<'player:input'>): void {
+export function handleInput(ctx: MemberContext, payload: ClientPayload<'player:input'>): void {
   const { seq, buttons, viewTick, viewAheadMs = 0 } = payload;
   const result = ctx.services.rooms.input(ctx.member, { seq, buttons, viewTick, viewAheadMs });
   if (result === 'not-in-room')
@@ -15,7 +15,7 @@ export function handleInput(ctx: HandlerContext, payload: ClientPayload<'player:
   if (result !== 'queued') ctx.services.metrics.inputsDropped += 1;
 }
 
-export function handleChat(ctx: HandlerContext, payload: ClientPayload<'chat:send'>): void {
+export function handleChat(ctx: MemberContext, payload: ClientPayload<'chat:send'>): void {
   if (!ctx.services.rooms.chat(ctx.member, payload.text))
     ctx.fail(ErrorCode.NotInRoom, 'Join a room before chatting.');
 }
@@ -29,7 +29,7 @@ export function handlePing(ctx: HandlerContext, payload: ClientPayload<'time:pin
 
 export function handleLobbySubscribe(ctx: HandlerContext): void {
   void ctx.socket.join(LOBBY_CHANNEL);
-  ctx.socket.emit('lobby:rooms', { rooms: ctx.services.rooms.lobbyList() });
+  ctx.socket.emit('lobby:rooms', { rooms: ctx.services.lobby.lobbyList() });
 }
 
 export function handleLobbyUnsubscribe(ctx: HandlerContext): void {

@@ -2,8 +2,16 @@
  * Per-socket limits for each kind of event. Inputs are sized from the tick rate (one per tick,
  * with room for the burst that follows a network stall); chat and room operations are much
  * tighter. Limits belong to one socket: nobody else ever pays for a flood.
+ *
+ * The server's own stalls are forgiven. While the event loop is stalled (a long GC pause, a
+ * starved CPU, a stopped process), an honest client keeps sending at its pace and the server
+ * reads nothing; when it wakes up it reads all of that at once. Sizing every bucket for the
+ * longest stall would let floods through, so instead each socket's buckets are credited with
+ * the stall's worth of refill (up to 10 s, see stall-credit.ts) as soon as the socket's next event shows
+ * that the loop was stalled: the burst goes through, and the limits hold as before after it.
  */
 import type { ClientEventName } from '@arena/shared/protocol';
+import { StallCredit } from './stall-credit.js';
 import { TokenBucket } from './token-bucket.js';
 
 export const EventKind = {
@@ -66,8 +74,14 @@ export class SocketLimits {
   private readonly buckets: Record<EventKind, TokenBucket>;
   private readonly patience: TokenBucket;
   private readonly lastWarnedMs = new Map<EventKind, number>();
+  private readonly stalls: StallCredit;
 
-  constructor(tickRateHz: number, nowMs: number) {
+  /**
+   * `stalledMs` reads the total time the server's event loop has been stalled (see
+   * load/loop-monitor.ts); none by default, as in unit tests on a manual clock.
+   */
+  constructor(tickRateHz: number, nowMs: number, stalledMs: () => number = () => 0) {
+    this.stalls = new StallCredit(stalledMs);
     const specs = limitSpecs(tickRateHz);
     this.buckets = Object.fromEntries(
       Object.entries(specs).map(([kind, s]) => [
@@ -80,12 +94,22 @@ export class SocketLimits {
 
   /** True if the event may go through. */
   allow(event: ClientEventName, nowMs: number): boolean {
+    this.forgiveStalls(nowMs);
     return this.buckets[KIND_OF[event]].take(nowMs);
   }
 
   /** Records one refused or invalid event; false once the socket has used up its patience. */
   strike(nowMs: number): boolean {
+    this.forgiveStalls(nowMs);
     return this.patience.take(nowMs);
+  }
+
+  /** Credits every bucket with the server's stalls since the last time it looked. */
+  private forgiveStalls(nowMs: number): void {
+    const creditMs = this.stalls.take();
+    if (creditMs === 0) return;
+    for (const bucket of Object.values(this.buckets)) bucket.credit(nowMs, creditMs);
+    this.patience.credit(nowMs, creditMs);
   }
 
   /** Rate-limit errors are sent at most every 250 ms per kind, so a flood is not echoed back. */

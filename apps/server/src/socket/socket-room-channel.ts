@@ -6,12 +6,61 @@
 import type { ServerPayload } from '@arena/shared/protocol';
 import type { Metrics } from '../metrics.js';
 import type { MemberId, RoomChannel, RoomChannels, RoomEventName } from '../rooms/room-channel.js';
+import { membersBehind } from './members-behind.js';
 import type { ArenaServer, ArenaSocket } from './types.js';
 
 const CHANNEL_PREFIX = 'room:';
 
-export function socketRoomChannels(io: ArenaServer, metrics: Metrics): RoomChannels {
-  return (roomCode) => new SocketRoomChannel(io, `${CHANNEL_PREFIX}${roomCode}`, metrics);
+/** The socket.io room of a game room's members. */
+export const channelOf = (roomCode: string): string => `${CHANNEL_PREFIX}${roomCode}`;
+
+/**
+ * Carries a room's snapshots to the other processes of a cluster that have members in it
+ * (cluster/snapshot-relay.ts); they hand them on with `deliverSnapshotLocally`.
+ */
+export interface SnapshotRelay {
+  publish(roomCode: string, bytes: Uint8Array): void;
+}
+
+export function socketRoomChannels(
+  io: ArenaServer,
+  metrics: Metrics,
+  maxUnsentBytes: number,
+  relay?: SnapshotRelay,
+): RoomChannels {
+  return (roomCode) => new SocketRoomChannel(io, roomCode, metrics, maxUnsentBytes, relay);
+}
+
+/** The game room whose channel this socket is in, if any (a cluster's routing reads it). */
+export function roomCodeOfSocket(socket: ArenaSocket): string | undefined {
+  for (const name of socket.rooms)
+    if (name.startsWith(CHANNEL_PREFIX)) return name.slice(CHANNEL_PREFIX.length);
+  return undefined;
+}
+
+/**
+ * Hands one snapshot to the room's members connected to this process: all of them on the
+ * room's own process, the rest on each other process of a cluster. Never through the adapter:
+ * a snapshot is state, not history, and is worth nothing to replay or to store in Redis.
+ * A slow reader is skipped rather than sent what it cannot take (members-behind.ts); the
+ * members skipped are returned.
+ */
+export function deliverSnapshotLocally(
+  io: ArenaServer,
+  roomCode: string,
+  bytes: Uint8Array,
+  metrics: Metrics,
+  maxUnsentBytes: number,
+): MemberId[] {
+  const name = channelOf(roomCode);
+  const members = io.sockets.adapter.rooms.get(name)?.size ?? 0;
+  if (members === 0) return [];
+  const behind = membersBehind(io, name, maxUnsentBytes);
+  metrics.snapshotsSkipped += behind.length;
+  io.local.to(name).except(behind).emit('state:snapshot', bytes);
+  // Counted where it is written: the recipients connected to this process.
+  metrics.snapshotBytesOut += bytes.byteLength * (members - behind.length);
+  return behind;
 }
 
 /**
@@ -33,22 +82,36 @@ interface PlainEmitter {
 const plain = (target: PlainEmitter): PlainEmitter => target;
 
 class SocketRoomChannel implements RoomChannel {
+  private readonly name: string;
+  readonly needsKeyframe = new Set<MemberId>();
+  /** Members connected to other processes of a cluster: snapshots are relayed while any are. */
+  private readonly remoteMembers = new Set<MemberId>();
+
   constructor(
     private readonly io: ArenaServer,
-    private readonly name: string,
+    private readonly roomCode: string,
     private readonly metrics: Metrics,
-  ) {}
+    private readonly maxUnsentBytes: number,
+    private readonly relay: SnapshotRelay | undefined,
+  ) {
+    this.name = channelOf(roomCode);
+  }
 
   add(member: MemberId): void {
     this.io.in(member).socketsJoin(this.name);
+    if (this.relay && !this.io.sockets.sockets.has(member)) this.remoteMembers.add(member);
   }
 
   remove(member: MemberId): void {
+    this.needsKeyframe.delete(member);
     this.io.in(member).socketsLeave(this.name);
+    this.remoteMembers.delete(member);
   }
 
   removeAll(): void {
+    this.needsKeyframe.clear();
     this.io.in(this.name).socketsLeave(this.name);
+    this.remoteMembers.clear();
   }
 
   toAll<E extends RoomEventName>(event: E, payload: ServerPayload<E>): void {
@@ -67,10 +130,17 @@ class SocketRoomChannel implements RoomChannel {
   }
 
   broadcastSnapshot(bytes: Uint8Array): void {
-    // Counted where it is written: the recipients connected to this process.
-    const recipients = this.io.sockets.adapter.rooms.get(this.name)?.size ?? 0;
-    this.io.to(this.name).emit('state:snapshot', bytes);
+    const behind = deliverSnapshotLocally(
+      this.io,
+      this.roomCode,
+      bytes,
+      this.metrics,
+      this.maxUnsentBytes,
+    );
+    for (const member of this.needsKeyframe)
+      if (!behind.includes(member)) this.needsKeyframe.delete(member);
+    for (const member of behind) this.needsKeyframe.add(member);
     this.metrics.snapshotsSent += 1;
-    this.metrics.snapshotBytesOut += bytes.byteLength * recipients;
+    if (this.remoteMembers.size > 0) this.relay?.publish(this.roomCode, bytes);
   }
 }

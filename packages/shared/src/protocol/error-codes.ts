@@ -8,7 +8,7 @@ export const ErrorCode = {
   ProtocolMismatch: 'PROTOCOL_MISMATCH',
   RoomNotFound: 'ROOM_NOT_FOUND',
   RoomFull: 'ROOM_FULL',
-  /** The server already runs as many rooms as it is allowed to. */
+  /** The server already runs as many rooms as it may, or the client's address has its share. */
   TooManyRooms: 'TOO_MANY_ROOMS',
   NotInRoom: 'NOT_IN_ROOM',
   AlreadyInRoom: 'ALREADY_IN_ROOM',
@@ -25,6 +25,11 @@ export const ErrorCode = {
   SessionReplaced: 'SESSION_REPLACED',
   /** The server is restarting; reconnect in a moment. */
   ServerShuttingDown: 'SERVER_SHUTTING_DOWN',
+  /**
+   * A server of a cluster cannot reach the store the cluster shares (Redis): it makes no new
+   * rooms, and rooms it runs pause, until the store is back.
+   */
+  ClusterUnavailable: 'CLUSTER_UNAVAILABLE',
   Internal: 'INTERNAL',
 } as const;
 

@@ -18,6 +18,7 @@ import {
   RoomJoinedPayload,
   RoomJoinPayload,
   RoomQuickPlayPayload,
+  RoomSpectatorsPayload,
   RoundEndedPayload,
   ServerNoticePayload,
   SnapshotFrame,
@@ -42,6 +43,7 @@ export const clientEventSchemas = {
 export const serverEventSchemas = {
   'room:joined': RoomJoinedPayload,
   'room:left': EmptyPayload,
+  'room:spectators': RoomSpectatorsPayload,
   'player:joined': PlayerJoinedPayload,
   'player:left': PlayerLeftPayload,
   'player:connection': PlayerConnectionPayload,

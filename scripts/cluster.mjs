@@ -1,0 +1,14 @@
+// `npm run cluster -- --processes 3`: build whatever is missing, then run a cluster on this
+// machine: a redis-server, N server processes, one port in front (apps/server/src/launch/).
+import { spawn } from 'node:child_process';
+import { buildMissing } from './build-missing.mjs';
+
+buildMissing();
+const launcher = spawn(
+  process.execPath,
+  ['apps/server/dist/launch/cluster-launch.js', ...process.argv.slice(2)],
+  { stdio: 'inherit', env: process.env },
+);
+// The launcher stops what it started on SIGINT/SIGTERM, then exits.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => launcher.kill(signal));
+launcher.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
