@@ -29,7 +29,7 @@ import {
 } from '../support/player.js';
 import { SKIP_WITHOUT_REDIS } from '../support/redis-process.js';
 
-/** What the issue asks of a takeover: the room ticks again within this of the owner's death. */
+/** What a takeover promises: the room ticks again within this of the owner's death. */
 const TAKEOVER_TARGET_MS = 5000;
 
 let cluster: TestCluster | undefined;
