@@ -27,4 +27,11 @@ describe('LoadWatch', () => {
     now = runTicks(watch, 30, now, 6);
     expect(watch.report(now).overloaded).toBe(false);
   });
+
+  it('is not overloaded by the seconds a process spends starting before its first tick', () => {
+    const watch = new LoadWatch(30);
+    // Three seconds of loading code and reaching Redis, then the loop keeps its rate.
+    const now = runTicks(watch, 30, monotonicNow() + 3000, 1.5);
+    expect(watch.report(now).overloaded).toBe(false);
+  });
 });

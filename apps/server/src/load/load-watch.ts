@@ -27,7 +27,12 @@ export interface LoadReport {
 export class LoadWatch {
   readonly loop = new LoopMonitor();
   private readonly ticks = new RecentWindow();
-  private readonly startedMs = monotonicNow();
+  /**
+   * The tick rate is judged from the first tick on: the time a process spends starting (loading
+   * its code, reaching Redis) before its game loop runs is not a shortfall of ticks, and a load
+   * balancer that probes a fresh process must not be told it is overloaded.
+   */
+  private firstTickMs: number | undefined;
 
   constructor(private readonly tickRateHz: number) {}
 
@@ -41,12 +46,14 @@ export class LoadWatch {
 
   /** The game loop ran a tick. */
   tick(nowMs = monotonicNow()): void {
+    this.firstTickMs ??= nowMs;
     this.ticks.add(nowMs, 1);
   }
 
   report(nowMs = monotonicNow()): LoadReport {
     const ticks = this.ticks.summary(nowMs);
-    const historyMs = Math.min(ticks.spanMs, nowMs - this.startedMs);
+    const historyMs =
+      this.firstTickMs === undefined ? 0 : Math.min(ticks.spanMs, nowMs - this.firstTickMs);
     const tickRateHz = historyMs > 0 ? ticks.count / (historyMs / 1000) : 0;
     const lag = this.loop.lateness.summary(nowMs);
     const meanLagMs = lag.count > 0 ? lag.sum / lag.count : 0;
