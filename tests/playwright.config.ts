@@ -6,6 +6,11 @@ import { existsSync } from 'node:fs';
 const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
 
+// Every tab of these tests connects from loopback, one address: the servers they start (which
+// inherit this environment) must not refuse a spec file's rooms under the per-address limits.
+process.env.MAX_ROOMS_PER_IP ??= '1000';
+process.env.ROOMS_OPENED_PER_MIN_PER_IP ??= '1000';
+
 export default defineConfig({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
