@@ -19,7 +19,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // Real tabs on two shared cores: a dash that must meet another player within a timeout failed
+  // once in a full run while passing alone. One retry in CI; a test that fails twice is a bug.
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {
     headless: true,
