@@ -171,6 +171,7 @@ export async function steer(page: Page, goal: SteerGoal, timeoutMs = 20_000): Pr
         selfId: number;
         players: { id: number; x: number; y: number; score: number }[];
         coins: { x: number; y: number }[];
+        round: { phase: string } | null;
       };
       const view = () => (window as unknown as { __arena: View }).__arena;
       const self = () => view().players.find((p) => p.id === view().selfId)!;
@@ -203,6 +204,8 @@ export async function steer(page: Page, goal: SteerGoal, timeoutMs = 20_000): Pr
           const speed = Math.hypot(me.x - last.x, me.y - last.y) / seconds;
           const to = target();
           if (goal === 'nearest-coin' && me.score > startScore) return;
+          // A round that ends clears the field: there is no coin left to chase.
+          if (goal === 'nearest-coin' && view().round?.phase === 'intermission') return;
           const close = Math.abs(to.x - me.x) <= to.within && Math.abs(to.y - me.y) <= to.within;
           if (goal !== 'nearest-coin' && close && speed < 30) return;
           for (const axis of ['x', 'y'] as const) {
