@@ -71,6 +71,9 @@ describe('a pause of the client', () => {
     expect(ackOf(turned)).toBeLessThanOrEqual(loop.seq);
     const stats = ctx.server.services.rooms.get(joined.roomCode)!.sim.inputStats(self)!;
     expect(stats.reanchored).toBe(1);
+    // A host sees it too.
+    const metrics = await (await fetch(`${ctx.server.url}/metrics`)).text();
+    expect(metrics).toMatch(/^arena_input_reanchors_total 1$/m);
   });
 
   it('a NetClient that pauses catches up by itself: no re-anchor, and its prediction converges', async () => {
@@ -96,6 +99,7 @@ describe('a pause of the client', () => {
     });
 
     expect(room.sim.inputStats(player.id)!.reanchored).toBe(0);
+    expect(ctx.server.services.metrics.inputReanchors).toBe(0);
     const truth = room.sim.world.players.find((p) => p.id === player.id)!;
     const { x, y } = player.net.predictor!.state;
     expect({ x, y }).toEqual({ x: truth.x, y: truth.y });

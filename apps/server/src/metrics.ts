@@ -77,6 +77,7 @@ export class Metrics {
   connectionsPaused = 0;
   inputsApplied = 0;
   inputsDropped = 0;
+  inputReanchors = 0;
   roomFailures = 0;
   readonly errorsSent = new Map<string, number>();
   readonly rejectedConnections = new Map<string, number>();
@@ -138,6 +139,11 @@ export class Metrics {
       'arena_inputs_dropped_total',
       'Inputs refused as stale or dropped from a full backlog',
       () => this.inputsDropped,
+    );
+    this.counter(
+      'arena_input_reanchors_total',
+      'Players whose inputs kept arriving too late, their input slots moved back to be heard again',
+      () => this.inputReanchors,
     );
     this.counter(
       'arena_room_failures_total',

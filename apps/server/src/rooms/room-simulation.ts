@@ -36,7 +36,7 @@ export interface ReceivedInput {
   viewAheadMs?: number;
 }
 
-export type InputResult = 'queued' | 'late' | 'duplicate' | 'unknown-player';
+export type InputResult = 'queued' | 'reanchored' | 'late' | 'duplicate' | 'unknown-player';
 
 export interface RoomTickResult extends ServerTickResult {
   /** Slots whose input had arrived (a guess repeats buttons; it applies no input). */

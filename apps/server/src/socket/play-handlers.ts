@@ -12,7 +12,8 @@ export function handleInput(ctx: MemberContext, payload: ClientPayload<'player:i
     return ctx.fail(ErrorCode.SpectatorCannotPlay, 'Spectators watch; join as a player to play.');
   // Late and repeated inputs are counted, not answered: answering a lagging client's every
   // late packet would only add to its lag.
-  if (result !== 'queued') ctx.services.metrics.inputsDropped += 1;
+  if (result === 'reanchored') ctx.services.metrics.inputReanchors += 1;
+  else if (result !== 'queued') ctx.services.metrics.inputsDropped += 1;
 }
 
 export function handleChat(ctx: MemberContext, payload: ClientPayload<'chat:send'>): void {

@@ -103,22 +103,24 @@ export class InputSlots {
     private readonly maxBacklog = MAX_INPUT_BACKLOG_TICKS,
   ) {}
 
-  /** An input arrived. Returns whether it will be used. */
+  /** An input arrived. Returns whether it will be used, and whether the slots moved for it. */
   receive(
     seq: number,
     buttons: number,
     viewTick?: number,
     viewAheadMs = 0,
-  ): 'queued' | 'late' | 'duplicate' {
+  ): 'queued' | 'reanchored' | 'late' | 'duplicate' {
     this.stats.received += 1;
     if (this.nextSeq === undefined) {
       this.nextSeq = seq;
       this.holdTicks = this.bufferTicks;
     }
+    let reanchored = false;
     if (seq < this.nextSeq) {
       this.stats.late += 1;
       if (!this.keepsLandingBehind(this.nextSeq - seq)) return 'late';
       this.reanchor(seq, buttons);
+      reanchored = true;
     }
     if (this.queued.has(seq)) return 'duplicate';
     this.lateTicks = 0;
@@ -127,7 +129,7 @@ export class InputSlots {
     this.leads.push(lead);
     if (this.leads.length > LEAD_WINDOW) this.leads.shift();
     if (lead > this.maxBacklog) this.skip(lead - this.maxBacklog);
-    return 'queued';
+    return reanchored ? 'reanchored' : 'queued';
   }
 
   /** Counts a late arrival; true once late inputs came on enough ticks in a row. */

@@ -111,11 +111,14 @@ describe('InputSlots', () => {
     expect(ackBefore).toBeGreaterThan(seq + 20);
     // The client resumes where it stopped, one input per tick, now holding Right.
     const taken: { seq: number; buttons: number; guessed: boolean }[] = [];
+    const results: string[] = [];
     for (let tick = 0; tick < REANCHOR_AFTER_LATE_TICKS + 4; tick++) {
-      slots.receive(seq++, Button.Right);
+      results.push(slots.receive(seq++, Button.Right));
       taken.push(slots.take()!);
     }
     expect(slots.stats.reanchored).toBe(1);
+    // The input that moved the slots says so (a host counts it), and is used.
+    expect(results.filter((r) => r === 'reanchored')).toHaveLength(1);
     // Heard again: its own inputs run, and the ack is back on its seqs.
     const heard = taken.filter((t) => !t.guessed);
     expect(heard.length).toBeGreaterThan(0);
