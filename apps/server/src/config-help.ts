@@ -32,8 +32,10 @@ export const CONFIG_MEANINGS: Record<ConfigName, string> = {
   ROUND_SECONDS: 'length of a round',
   INTERMISSION_SECONDS: 'scoreboard time between rounds',
   RECONNECT_GRACE_SECONDS: "how long a dropped player's seat is held (0 frees it at once)",
+  INPUT_BUFFER_TICKS:
+    "ticks a player's first input waits before it runs (0–8): absorbs jitter, adds as much input delay",
   INPUT_BACKLOG_MAX:
-    "ticks a client's inputs may run ahead of their slots (3–64); past it its oldest slots are dropped",
+    'ticks inputs may run ahead of their slots (2–64, above `INPUT_BUFFER_TICKS`); past it the oldest are dropped',
   MAX_PAYLOAD_BYTES:
     "largest socket.io message accepted (socket.io's `maxHttpBufferSize`); bigger ones close that socket",
   MAX_CONNECTIONS: 'socket connections in total; beyond it `TOO_MANY_CONNECTIONS`',

@@ -35,11 +35,13 @@ export const configSchema = z.object({
   ROUND_SECONDS: seconds(2, 3600).default(180),
   INTERMISSION_SECONDS: seconds(1, 120).default(6),
   RECONNECT_GRACE_SECONDS: seconds(0, 3600).default(30),
+  /** Ticks a player's first input waits before it runs: the jitter buffer (docs/NETCODE.md). */
+  INPUT_BUFFER_TICKS: int(0, 8).default(INPUT_BUFFER_TICKS),
   /**
    * Ticks ahead of the server a client's inputs may run before its oldest slots are dropped;
-   * above the netcode's input buffer, or every jittery input would be dropped.
+   * above the input buffer, or every jittery input would be dropped.
    */
-  INPUT_BACKLOG_MAX: int(INPUT_BUFFER_TICKS + 1, 64).default(MAX_INPUT_BACKLOG_TICKS),
+  INPUT_BACKLOG_MAX: int(2, 64).default(MAX_INPUT_BACKLOG_TICKS),
   MAX_PAYLOAD_BYTES: int(256, 1_000_000).default(8192),
   MAX_CONNECTIONS: int(1, 100_000).default(2000),
   MAX_CONNECTIONS_PER_IP: int(1, 10_000).default(32),
@@ -111,9 +113,14 @@ export const configSchema = z.object({
 const SIMULATED_LINK_SETTINGS = ['SIM_LAG_MS', 'SIM_JITTER_MS', 'SIM_STALL_PERCENT'] as const;
 
 function checkCombinations(config: ServerConfig): string[] {
-  if (config.LINK_SIMULATOR === 'on') return [];
-  return SIMULATED_LINK_SETTINGS.filter((name) => config[name] !== 0).map(
-    (name) => `${name}: needs LINK_SIMULATOR=on (the link simulator is off)`,
+  const problems: string[] = [];
+  if (config.INPUT_BACKLOG_MAX <= config.INPUT_BUFFER_TICKS)
+    problems.push('INPUT_BACKLOG_MAX: must be above INPUT_BUFFER_TICKS');
+  if (config.LINK_SIMULATOR === 'on') return problems;
+  return problems.concat(
+    SIMULATED_LINK_SETTINGS.filter((name) => config[name] !== 0).map(
+      (name) => `${name}: needs LINK_SIMULATOR=on (the link simulator is off)`,
+    ),
   );
 }
 

@@ -40,6 +40,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ SIM_LAG_MS: '100', LINK_SIMULATOR: 'on' }).SIM_LAG_MS).toBe(100);
   });
 
+  it('keeps the input backlog above the input buffer', () => {
+    expect(loadConfig({ INPUT_BUFFER_TICKS: '0', INPUT_BACKLOG_MAX: '2' }).INPUT_BUFFER_TICKS).toBe(
+      0,
+    );
+    expect(() => loadConfig({ INPUT_BUFFER_TICKS: '4', INPUT_BACKLOG_MAX: '4' })).toThrow(
+      /INPUT_BACKLOG_MAX: must be above INPUT_BUFFER_TICKS/,
+    );
+  });
+
   it('lets flags win over the environment', () => {
     const config = loadConfig({ PORT: '4000', TICK_RATE_HZ: '20' }, ['--port', '5000']);
     expect(config.PORT).toBe(5000);

@@ -16,7 +16,7 @@ const LINE_Y = 500;
 type Hit = Extract<SimEvent, { type: 'dash-hit' }>;
 
 function setUp() {
-  const sim = new RoomSimulation(7, DEFAULT_SIM_CONFIG, 15, step);
+  const sim = new RoomSimulation(7, DEFAULT_SIM_CONFIG, { bufferTicks: 2, maxBacklog: 15 }, step);
   sim.addPlayer(ATTACKER);
   sim.addPlayer(VICTIM);
   const place = (id: number, x: number, y: number) =>

@@ -6,8 +6,8 @@ import { RoomSimulation } from '../src/rooms/room-simulation.js';
 
 const BACKLOG = 15;
 
-function onePlayer() {
-  const sim = new RoomSimulation(3, DEFAULT_SIM_CONFIG, BACKLOG, step);
+function onePlayer(bufferTicks = 2) {
+  const sim = new RoomSimulation(3, DEFAULT_SIM_CONFIG, { bufferTicks, maxBacklog: BACKLOG }, step);
   sim.addPlayer(1);
   return sim;
 }
@@ -29,6 +29,15 @@ describe('room tick input counts', () => {
       sim.receiveInput(1, { seq, buttons: Button.Right, viewTick: 0 });
     // Two ticks of buffer, three inputs, then three slots spent on guesses.
     expect(ticks(sim, 8)).toEqual({ inputsApplied: 3, inputsDropped: 0 });
+  });
+
+  it("holds a first input back for the room's buffer, and not at all without one", () => {
+    for (const bufferTicks of [0, 2, 4]) {
+      const sim = onePlayer(bufferTicks);
+      sim.receiveInput(1, { seq: 1, buttons: Button.Right, viewTick: 0 });
+      expect(ticks(sim, bufferTicks).inputsApplied).toBe(0);
+      expect(ticks(sim, 1).inputsApplied).toBe(1);
+    }
   });
 
   it('counts no more dropped inputs than a backlog could hold when a seq jumps far ahead', () => {

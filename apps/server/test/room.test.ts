@@ -28,7 +28,7 @@ function makeRoom(overrides: Partial<RoomOptions> = {}) {
       simConfig: { ...DEFAULT_SIM_CONFIG, tickRateHz: 30 },
       snapshotRateHz: 15,
       graceMs: GRACE_MS,
-      inputBacklogMax: 15,
+      inputSlots: { bufferTicks: 2, maxBacklog: 15 },
       chatHistorySize: 3,
       seed: 1,
       step,

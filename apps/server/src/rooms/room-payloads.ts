@@ -46,6 +46,7 @@ export function joinedPayload(
       arenaHeight: simConfig.arenaHeight,
       roundSeconds: simConfig.roundSeconds,
       intermissionSeconds: simConfig.intermissionSeconds,
+      inputBufferTicks: room.options.inputSlots.bufferTicks,
     },
     chatHistory: [...room.chatHistory],
     spectators: [...room.spectators.values()],

@@ -179,7 +179,10 @@ export class RoomRegistry {
         simConfig: this.simConfig,
         snapshotRateHz: this.config.SNAPSHOT_RATE_HZ,
         graceMs: this.config.RECONNECT_GRACE_SECONDS * 1000,
-        inputBacklogMax: this.config.INPUT_BACKLOG_MAX,
+        inputSlots: {
+          bufferTicks: this.config.INPUT_BUFFER_TICKS,
+          maxBacklog: this.config.INPUT_BACKLOG_MAX,
+        },
         chatHistorySize: this.config.CHAT_HISTORY_SIZE,
         seed: Math.floor(Math.random() * 0xffff_ffff),
         step: this.ctx.roomStep?.(code) ?? step,

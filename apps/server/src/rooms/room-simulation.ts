@@ -10,7 +10,6 @@
  */
 import { encodeSnapshot, type Snapshot } from '@arena/shared/protocol';
 import {
-  INPUT_BUFFER_TICKS,
   InputSlots,
   LAG_COMP_MAX_REWIND_MS,
   LagCompensation,
@@ -45,6 +44,14 @@ export interface RoomTickResult extends ServerTickResult {
   inputsDropped: number;
 }
 
+/** How each player's input slots hold inputs back, and how far ahead they may run. */
+export interface InputSlotLimits {
+  /** Ticks a first input waits before it is applied: the jitter buffer. */
+  bufferTicks: number;
+  /** Ticks ahead of the server a client's inputs may run before the oldest are dropped. */
+  maxBacklog: number;
+}
+
 export class RoomSimulation {
   world: World;
   private readonly slots = new Map<number, InputSlots>();
@@ -56,7 +63,7 @@ export class RoomSimulation {
   constructor(
     seed: number,
     simConfig: SimConfig,
-    private readonly maxBacklog: number,
+    private readonly slotLimits: InputSlotLimits,
     private readonly step: StepFunction,
   ) {
     this.world = createWorld(seed, simConfig);
@@ -70,8 +77,12 @@ export class RoomSimulation {
 
   addPlayer(id: number): void {
     this.world = addPlayer(this.world, id);
-    this.slots.set(id, new InputSlots(INPUT_BUFFER_TICKS, this.maxBacklog));
+    this.slots.set(id, this.newSlots());
     this.connected.set(id, true);
+  }
+
+  private newSlots(): InputSlots {
+    return new InputSlots(this.slotLimits.bufferTicks, this.slotLimits.maxBacklog);
   }
 
   removePlayer(id: number): void {
@@ -87,7 +98,7 @@ export class RoomSimulation {
   restore(world: World, ids: readonly number[]): void {
     this.world = { ...world, events: [] };
     for (const id of ids) {
-      this.slots.set(id, new InputSlots(INPUT_BUFFER_TICKS, this.maxBacklog));
+      this.slots.set(id, this.newSlots());
       this.connected.set(id, false);
     }
   }
@@ -122,7 +133,7 @@ export class RoomSimulation {
     for (const input of result.taken.values()) {
       if (!input.guessed) inputsApplied += 1;
       // A lying seq can skip billions of empty slots; only a backlog's worth held inputs.
-      inputsDropped += Math.min(input.skippedBefore, this.maxBacklog);
+      inputsDropped += Math.min(input.skippedBefore, this.slotLimits.maxBacklog);
     }
     return { ...result, inputsApplied, inputsDropped };
   }

@@ -20,7 +20,12 @@ import {
   roundEndedPayload,
   spectatorsPayload,
 } from './room-payloads.js';
-import { RoomSimulation, type InputResult, type ReceivedInput } from './room-simulation.js';
+import {
+  RoomSimulation,
+  type InputResult,
+  type InputSlotLimits,
+  type ReceivedInput,
+} from './room-simulation.js';
 import { newSessionToken, type Seat } from './seat.js';
 import { seatColor } from './seat-color.js';
 
@@ -33,7 +38,8 @@ export interface RoomOptions {
   simConfig: SimConfig;
   snapshotRateHz: number;
   graceMs: number;
-  inputBacklogMax: number;
+  /** The jitter buffer and the backlog bound of every player's input slots. */
+  inputSlots: InputSlotLimits;
   chatHistorySize: number;
   seed: number;
   /** The game's fixed-step function (`sim.step`, unless a test wraps it). */
@@ -82,7 +88,7 @@ export class Room {
     this.sim = new RoomSimulation(
       options.seed,
       options.simConfig,
-      options.inputBacklogMax,
+      options.inputSlots,
       options.step,
     );
     this.errorToAll = errorSender((error) => ctx.channel.toAll('error', error), ctx.metrics);

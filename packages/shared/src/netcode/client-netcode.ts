@@ -33,6 +33,8 @@ export interface ClientNetcodeOptions {
    * it has seen there.
    */
   firstSeq?: number;
+  /** The room's input buffer (`room:joined.sim.inputBufferTicks`); the default's otherwise. */
+  inputBufferTicks?: number;
 }
 
 /** One `player:input` to send. `predicted` is our state after it (for HUDs and tests). */
@@ -126,7 +128,7 @@ export class ClientNetcode {
     if (ack === 0 || ack < this.seq) return;
     const tickMs = 1000 / this.options.config.tickRateHz;
     const roundTripTicks = Math.ceil((this.clockSync.rttMs ?? 0) / tickMs);
-    this.seq = ack + roundTripTicks + INPUT_BUFFER_TICKS;
+    this.seq = ack + roundTripTicks + (this.options.inputBufferTicks ?? INPUT_BUFFER_TICKS);
   }
 
   /** A `time:pong`. */

@@ -23,6 +23,8 @@ export interface NetRoom {
   selfId: number;
   config: SimConfig;
   snapshotIntervalMs: number;
+  /** The room's input buffer (ticks): a client skipping ahead after a pause leads by it. */
+  inputBufferTicks?: number;
 }
 
 /** The room as `room:joined` describes it. */
@@ -34,6 +36,7 @@ export function netRoomOf(
     selfId: joined.role === 'player' ? joined.selfId : 0,
     config: simConfigFrom(joined.sim),
     snapshotIntervalMs: 1000 / joined.sim.snapshotRateHz,
+    inputBufferTicks: joined.sim.inputBufferTicks,
   };
 }
 

@@ -113,6 +113,8 @@ export const SimSettings = z.object({
   arenaHeight: z.number().positive(),
   roundSeconds: z.number().positive(),
   intermissionSeconds: z.number().positive(),
+  /** Ticks the room holds a first input back (its jitter buffer): a client skipping ahead adds it. */
+  inputBufferTicks: z.int().min(0),
 });
 
 export const RoomJoinedPayload = z.object({

@@ -69,18 +69,25 @@ describe('ClientNetcode', () => {
   });
 
   it('skips ahead when the server has spent slots it never got (after a pause of ours)', () => {
-    const netcode = new ClientNetcode(options);
+    skipsAheadBy(new ClientNetcode(options), 2);
+  });
+
+  it("skips ahead by the room's own input buffer when it announced one", () => {
+    skipsAheadBy(new ClientNetcode({ ...options, inputBufferTicks: 5 }), 5);
+  });
+
+  function skipsAheadBy(netcode: ClientNetcode, bufferTicks: number): void {
     netcode.onSnapshot(snapshot(0, 0), 50);
     netcode.onPong({ clientTimeMs: 0, serverTimeMs: 1000 }, 100);
     expect(netcode.frame(100, 1000 / 30, Button.Right).inputs.map((i) => i.seq)).toEqual([1]);
     // Two seconds without a frame; the server guessed slots 1..61 and acknowledged them.
     netcode.onSnapshot(snapshot(61, 61), 2100);
     const frame = netcode.frame(2100, 1000 / 30, Button.Right);
-    // 100 ms of round trip is 3 ticks, plus the server's 2-tick input buffer.
-    expect(frame.inputs.map((i) => i.seq)).toEqual([61 + 3 + 2 + 1]);
+    // 100 ms of round trip is 3 ticks, plus the server's input buffer.
+    expect(frame.inputs.map((i) => i.seq)).toEqual([61 + 3 + bufferTicks + 1]);
     const before = frame.self!.x;
     expect(netcode.frame(2133, 1000 / 30, Button.Right).self!.x).toBeGreaterThan(before);
-  });
+  }
 
   it('reconciles on each snapshot and reports the correction', () => {
     const netcode = new ClientNetcode(options);

@@ -164,8 +164,10 @@ describe('NetClient', () => {
       arenaHeight: 600,
       roundSeconds: 60,
       intermissionSeconds: 5,
+      inputBufferTicks: 3,
     };
     const watching = netRoomOf({ role: 'spectator', selfId: 3, sim });
+    expect(watching.inputBufferTicks).toBe(3);
     expect(watching.selfId).toBe(0);
     expect(watching.snapshotIntervalMs).toBe(100);
     expect(watching.config).toMatchObject({ tickRateHz: 20, arenaWidth: 800, arenaHeight: 600 });

@@ -204,6 +204,8 @@ export class FloorServer {
       arenaHeight,
       roundSeconds,
       intermissionSeconds,
+      // The floor applies the oldest waiting input each tick: no slots, no buffer.
+      inputBufferTicks: 0,
     };
   }
 }
