@@ -27,6 +27,8 @@ export interface LabClientOptions {
   joinAtMs: number;
   fps: number;
   snapshotIntervalMs: number;
+  /** The room's input buffer, as `room:joined.sim` announces it. */
+  inputBufferTicks: number | undefined;
   quietMs: number;
   warmupMs: number;
   bot: Bot;
@@ -58,6 +60,7 @@ export class LabClient {
       config: o.config,
       selfId: o.id,
       snapshotIntervalMs: o.snapshotIntervalMs,
+      inputBufferTicks: o.inputBufferTicks,
     });
     this.client.onSnapshot(({ snapshot, correction }) => this.onSnapshot(snapshot, correction));
     this.metrics = new ClientMetrics(o.truth);

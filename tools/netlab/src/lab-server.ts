@@ -31,6 +31,8 @@ export interface LabServerOptions {
   snapshotEveryTicks: number;
   /** undefined: no lag compensation (victims judged where they are now). */
   maxRewindMs: number | undefined;
+  /** The input slots' jitter buffer (ticks); the server's default when undefined. */
+  inputBufferTicks?: number;
 }
 
 export interface ServerHit {
@@ -66,7 +68,7 @@ export class LabServer {
     let world = createWorld(seed, config);
     for (const id of playerIds) {
       world = addPlayer(world, id);
-      this.slots.set(id, new InputSlots());
+      this.slots.set(id, new InputSlots(options.inputBufferTicks));
       this.disturbedSlots.set(id, new Set());
       this.judgedAt.set(id, new Map());
     }

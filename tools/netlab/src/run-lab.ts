@@ -23,6 +23,8 @@ export interface LabOptions {
   snapshotEveryTicks: number;
   /** undefined: the server judges hits without lag compensation. */
   maxRewindMs: number | undefined;
+  /** The server's input buffer (ticks); its default when undefined. */
+  inputBufferTicks?: number;
   config?: SimConfig;
   /** Sees the finished run's server and clients (tests and debugging dig deeper here). */
   inspect?: (server: LabServer, clients: readonly LabClient[]) => void;
@@ -49,6 +51,7 @@ function makeEndpoints(o: LabOptions, server: LabServer, config: SimConfig): End
       joinAtMs: random.between(0, 300),
       fps: o.fps,
       snapshotIntervalMs: server.tickMs * o.snapshotEveryTicks,
+      inputBufferTicks: o.inputBufferTicks,
       quietMs: o.quietSeconds * 1000,
       warmupMs: WARMUP_MS,
       bot: createBot(id, config, o.seed * 31 + id),
@@ -91,6 +94,7 @@ export function runLab(o: LabOptions): LabResult {
     playerIds,
     snapshotEveryTicks: o.snapshotEveryTicks,
     maxRewindMs: o.maxRewindMs,
+    inputBufferTicks: o.inputBufferTicks,
   });
   const endpoints = makeEndpoints(o, server, config);
   const endMs = o.seconds * 1000;

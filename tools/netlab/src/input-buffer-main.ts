@@ -1,0 +1,48 @@
+/**
+ * `npm run netlab:input-buffer [-- --json] [--profiles lan,far] [--buffers 0,1,2,3,4]
+ * [--seed 1] [--seconds 180]`: netlab at each input buffer (`input-buffer.ts`), the figures
+ * behind `INPUT_BUFFER_TICKS`'s default.
+ */
+import { numberOption, readOptions, runCommand, UsageError } from '@arena/devkit';
+import { isLinkProfileName } from '@arena/shared/netcode/client';
+import {
+  DEFAULT_INPUT_BUFFER_OPTIONS,
+  formatInputBufferSweep,
+  runInputBufferSweep,
+} from './input-buffer.js';
+
+const USAGE = `usage: npm run netlab:input-buffer -- [--json] [--profiles lan,wifi,far,badMobile]
+                                   [--buffers 0,1,2,3,4] [--seed 1] [--seconds 180]`;
+
+function listOption<T>(raw: string | undefined, fallback: readonly T[], parse: (s: string) => T) {
+  return raw === undefined ? fallback : raw.split(',').map((s) => parse(s.trim()));
+}
+
+runCommand('netlab:input-buffer', USAGE, () => {
+  const values = readOptions({
+    json: { type: 'boolean' },
+    profiles: { type: 'string' },
+    buffers: { type: 'string' },
+    seed: { type: 'string' },
+    seconds: { type: 'string' },
+  });
+  const d = DEFAULT_INPUT_BUFFER_OPTIONS;
+  const seconds = numberOption('seconds', values.seconds, d.seconds, 'positive');
+  const options = {
+    ...d,
+    profiles: listOption(values.profiles, d.profiles, (name) => {
+      if (!isLinkProfileName(name)) throw new UsageError(`unknown profile ${name}`);
+      return name;
+    }),
+    buffers: listOption(values.buffers, d.buffers, (b) => numberOption('buffers', b, 0)),
+    seed: numberOption('seed', values.seed, d.seed, 'positive'),
+    seconds,
+    quietSeconds: Math.min(seconds, d.quietSeconds),
+  };
+  const rows = runInputBufferSweep(options);
+  console.log(
+    values.json
+      ? JSON.stringify({ options, rows }, null, 2)
+      : formatInputBufferSweep(options, rows),
+  );
+});
