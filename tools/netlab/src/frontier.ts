@@ -8,17 +8,15 @@
  * `1 + catchUpRate` times as fast as they moved: the remote jump). The smallest "behind" that
  * keeps all three, known in advance for the whole run, is a max of tents over the age curve;
  * its mean, less the fastest transit, is a lower bound on the mean interpolation delay of any
- * such clock, clairvoyant or not. Beside it: how wrong dead reckoning is that far ahead, on
- * the bots' real movement, which is what a dry spell that long shows when the truth arrives.
+ * such clock, clairvoyant or not. Beside it: how wrong dead reckoning (and other guesses,
+ * `frontier-guesses.ts`) is that far ahead, on the bots' real movement, which is what a dry
+ * spell that long shows when the truth arrives; and the same bound when every snapshot is sent
+ * on two streams, which shows how much of it is one stream's head-of-line blocking.
  */
 import { percentile } from '@arena/devkit';
-import {
-  type LinkProfile,
-  pointOnPath,
-  reckonPath,
-  SimulatedLink,
-} from '@arena/shared/netcode/client';
+import { type LinkProfile, SimulatedLink } from '@arena/shared/netcode/client';
 import type { PlayerState, SimConfig } from '@arena/shared/sim';
+import { GUESSES, type Guess } from './frontier-guesses.js';
 
 /** A snapshot's server time and when it arrived (one clock: the link simulator's). */
 export interface Arrival {
@@ -74,14 +72,26 @@ export function delayLowerBound(arrivals: readonly Arrival[], limits: ClockLimit
 }
 
 /**
- * p99 distance between dead reckoning `horizonMs` ahead and where the player really was,
- * over every player and tick of `history` (states[tick]) from `fromTick` on.
+ * The same snapshots sent twice, on two streams that stall independently (two connections):
+ * each is had when its first copy arrives. `second` must carry the same snapshots.
  */
-export function reckoningErrorP99(
+export function firstOfTwo(first: readonly Arrival[], second: readonly Arrival[]): Arrival[] {
+  return first
+    .map((a, i) => ({ serverTimeMs: a.serverTimeMs, atMs: Math.min(a.atMs, second[i]!.atMs) }))
+    .sort((a, b) => a.atMs - b.atMs);
+}
+
+/**
+ * p99 distance between a guess `horizonMs` ahead (the client's dead reckoning unless told)
+ * and where the player really was, over every player and tick of `history` (states[tick])
+ * from `fromTick` on.
+ */
+export function guessErrorP99(
   history: readonly (readonly PlayerState[])[],
   config: SimConfig,
   horizonMs: number,
   fromTick: number,
+  guess: Guess = GUESSES.held,
 ): number {
   const tickMs = 1000 / config.tickRateHz;
   const ahead = horizonMs / tickMs;
@@ -89,18 +99,13 @@ export function reckoningErrorP99(
   const errors: number[] = [];
   for (let tick = fromTick; tick + whole + 1 < history.length; tick++) {
     for (const player of history[tick]!) {
-      const guess = pointOnPath(
-        reckonPath(player, config, horizonMs),
-        horizonMs,
-        tickMs,
-        horizonMs,
-      );
+      const guessed = guess(player, horizonMs, config);
       const a = history[tick + whole]!.find((p) => p.id === player.id);
       const b = history[tick + whole + 1]!.find((p) => p.id === player.id);
       if (!a || !b) continue;
       const f = ahead - whole;
       const truth = { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f };
-      errors.push(Math.hypot(guess.x - truth.x, guess.y - truth.y));
+      errors.push(Math.hypot(guessed.x - truth.x, guessed.y - truth.y));
     }
   }
   return percentile(errors, 0.99);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { delayLowerBound, type Arrival } from '../src/frontier.js';
+import { delayLowerBound, firstOfTwo, type Arrival } from '../src/frontier.js';
 
 /** One snapshot per ms, 0 ms transit, except those sent in [from, to) arrive together at `to`. */
 function linkWithOneStall(endMs: number, from: number, to: number): Arrival[] {
@@ -35,5 +35,17 @@ describe('delayLowerBound', () => {
     expect(at(300, 0.5)).toBeLessThan(at(100, 0.5));
     expect(at(100, 1)).toBeLessThan(at(100, 0.5));
     expect(at(500, 0.5)).toBe(0);
+  });
+});
+
+describe('firstOfTwo', () => {
+  it('has each snapshot when its first copy arrives, so either stream bridges a stall of the other', () => {
+    const stalled = linkWithOneStall(2000, 500, 1000);
+    const other = linkWithOneStall(2000, 1500, 1900);
+    const both = firstOfTwo(stalled, other);
+    expect(both.map((a) => a.atMs)).toEqual(both.map((a) => a.serverTimeMs));
+    const limits = { horizonMs: 0, catchUpRate: 0.5, minDelayMs: 0 };
+    expect(delayLowerBound(both, limits, 0)).toBe(0);
+    expect(delayLowerBound(stalled, limits, 0)).toBeGreaterThan(100);
   });
 });
