@@ -9,14 +9,24 @@ import { constantsFor, movePlayer, type PlayerState, type SimConfig } from '@are
 
 export type Guess = (from: PlayerState, aheadMs: number, config: SimConfig) => Point;
 
-/** The sim's own movement run on for `aheadMs` with `buttons` held, uncapped. */
-function simulated(from: PlayerState, buttons: number, aheadMs: number, config: SimConfig): Point {
+/** The sim's own movement run on for `aheadMs` with `buttons` held, each step at most `maxStepPx`. */
+function simulated(
+  from: PlayerState,
+  buttons: number,
+  aheadMs: number,
+  config: SimConfig,
+  maxStepPx = Infinity,
+): Point {
   const k = constantsFor(config);
   const tickMs = 1000 / config.tickRateHz;
   const player = { ...from };
   const path: Point[] = [{ x: player.x, y: player.y }];
   for (let n = 0; n < Math.ceil(aheadMs / tickMs); n++) {
+    const before = path[n]!;
     movePlayer(player, buttons, config, k);
+    const scale = Math.min(1, maxStepPx / Math.hypot(player.x - before.x, player.y - before.y));
+    player.x = before.x + (player.x - before.x) * scale;
+    player.y = before.y + (player.y - before.y) * scale;
     path.push({ x: player.x, y: player.y });
   }
   return pointOnPath(path, aheadMs, tickMs, aheadMs);
@@ -26,10 +36,11 @@ const held: Guess = (from, aheadMs, config) =>
   pointOnPath(reckonPath(from, config, aheadMs), aheadMs, 1000 / config.tickRateHz, aheadMs);
 
 export const GUESSES = {
-  /** What the client draws (`reckonPath`): its buttons held, a dash carried at walking speed. */
+  /** What the client draws (`reckonPath`): its buttons held, a dash carried on at its speed. */
   held,
-  /** The same, but a dash or knock-back carried on at its full speed. */
-  heldFullDash: (from, aheadMs, config) => simulated(from, from.lastButtons, aheadMs, config),
+  /** The same with every step capped at walking speed, as the client drew a dash before. */
+  walkingCap: (from, aheadMs, config) =>
+    simulated(from, from.lastButtons, aheadMs, config, config.maxSpeed / config.tickRateHz),
   /** Every key released: the player brakes to a stop. */
   released: (from, aheadMs, config) => simulated(from, 0, aheadMs, config),
   /** Half of the held-buttons guess: hedging between "keeps going" and "stops". */

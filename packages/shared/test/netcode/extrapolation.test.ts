@@ -45,10 +45,22 @@ describe('dead reckoning', () => {
     }
   });
 
-  it('carries a dash on at walking speed only', () => {
-    const dash = at(400, 300, { vx: 720, dashTicks: 6, dashCooldownTicks: 40, lastButtons: 8 });
-    // 8 px a tick (and the sim grid's sixteenth of slack), not the dash's 24.
-    expect(extrapolate(dash, 4 * TICK_MS, config)).toEqual({ x: 432.25, y: 300 });
+  it('carries a dash on at its own speed for the ticks it has left, then brakes', () => {
+    const dash = at(400, 300, {
+      vx: 720,
+      dashTicks: 3,
+      dashCooldownTicks: 40,
+      lastButtons: Button.Dash,
+    });
+    // 24 px a tick while the dash lasts, not a walker's 8.
+    expect(extrapolate(dash, 2 * TICK_MS, config)).toEqual({ x: 448, y: 300 });
+    expect(extrapolate(dash, 8 * TICK_MS, config)).toEqual(simulated(dash, 8));
+  });
+
+  it('never goes further than a dash could in its time bound', () => {
+    const dash = at(400, 300, { vx: 720, dashTicks: 6, lastButtons: Button.Dash | Button.Right });
+    const bound = extrapolate(dash, EXTRAPOLATE_MAX_MS, config);
+    expect(bound.x - 400).toBeLessThanOrEqual((config.dashSpeed * EXTRAPOLATE_MAX_MS) / 1000);
   });
 
   it('stops at the walls', () => {
