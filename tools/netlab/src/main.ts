@@ -1,6 +1,6 @@
 /**
  * `npm run netlab [-- --json] [--seconds N] [--seed N] [--profiles lan,far] [--fps N]
- * [--players N] [--check]`: runs the real sim and netcode over simulated links and prints the
+ * [--players N] [--streams 1|2] [--check]`: runs the real sim and netcode over simulated links and prints the
  * table that docs/NETCODE.md quotes. `--check` exits 1 when a target of any profile run is
  * missed (`targets.ts`).
  */
@@ -10,7 +10,8 @@ import { DEFAULT_NETLAB_OPTIONS, runNetlab, type NetlabOptions } from './netlab.
 import { formatTable } from './table.js';
 
 const USAGE = `usage: npm run netlab -- [--json] [--check] [--seconds 180] [--quiet 60] [--seed 1]
-                      [--profiles lan,wifi,far,badMobile] [--fps 60] [--players 6]`;
+                      [--profiles lan,wifi,far,badMobile] [--fps 60] [--players 6]
+                      [--streams 1|2]`;
 
 function netlabOptions(): { options: NetlabOptions; json: boolean; check: boolean } {
   const values = readOptions({
@@ -22,7 +23,10 @@ function netlabOptions(): { options: NetlabOptions; json: boolean; check: boolea
     profiles: { type: 'string' },
     fps: { type: 'string' },
     players: { type: 'string' },
+    streams: { type: 'string' },
   });
+  const streams = values.streams ?? '1';
+  if (streams !== '1' && streams !== '2') throw new UsageError('--streams is 1 or 2');
   const d = DEFAULT_NETLAB_OPTIONS;
   const profiles = values.profiles?.split(',') ?? d.profiles;
   for (const name of profiles)
@@ -38,6 +42,7 @@ function netlabOptions(): { options: NetlabOptions; json: boolean; check: boolea
     seed: positive('seed', d.seed),
     fps: positive('fps', d.fps),
     players: Math.min(6, Math.max(2, Math.round(positive('players', d.players)))),
+    snapshotStreams: streams === '2' ? 2 : 1,
   };
   return { options, json: values.json === true, check: values.check === true };
 }

@@ -19,6 +19,8 @@ export interface NetlabOptions {
   players: number;
   fps: number;
   snapshotEveryTicks: number;
+  /** Streams each snapshot is sent on (`LabOptions.snapshotStreams`). */
+  snapshotStreams: 1 | 2;
 }
 
 export const DEFAULT_NETLAB_OPTIONS: NetlabOptions = {
@@ -29,6 +31,7 @@ export const DEFAULT_NETLAB_OPTIONS: NetlabOptions = {
   players: 6,
   fps: 60,
   snapshotEveryTicks: 1,
+  snapshotStreams: 1,
 };
 
 export interface NetlabReport {
@@ -49,6 +52,7 @@ export function runNetlab(options: NetlabOptions): NetlabReport {
       players: options.players,
       fps: options.fps,
       snapshotEveryTicks: options.snapshotEveryTicks,
+      snapshotStreams: options.snapshotStreams,
       maxRewindMs: LAG_COMP_MAX_REWIND_MS,
     };
     const result = runLab(base);

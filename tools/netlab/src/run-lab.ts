@@ -21,6 +21,11 @@ export interface LabOptions {
   players: number;
   fps: number;
   snapshotEveryTicks: number;
+  /**
+   * Each snapshot goes out on this many streams that stall independently (default 1): 2 shows
+   * what a second connection carrying the snapshots too would buy against one stream's stalls.
+   */
+  snapshotStreams?: 1 | 2;
   /** undefined: the server judges hits without lag compensation. */
   maxRewindMs: number | undefined;
   /** The server's input buffer (ticks); its default when undefined. */
@@ -34,6 +39,8 @@ interface Endpoint {
   client: LabClient;
   up: SimulatedLink<UpMessage>;
   down: SimulatedLink<DownMessage>;
+  /** The second snapshot stream, with `snapshotStreams: 2`. */
+  spare: SimulatedLink<DownMessage> | undefined;
 }
 
 const WARMUP_MS = 3000;
@@ -44,6 +51,10 @@ function makeEndpoints(o: LabOptions, server: LabServer, config: SimConfig): End
   for (let id = 1; id <= o.players; id++) {
     const up = new SimulatedLink<UpMessage>(o.profile, o.seed * 1000 + id * 2);
     const down = new SimulatedLink<DownMessage>(o.profile, o.seed * 1000 + id * 2 + 1);
+    const spare =
+      o.snapshotStreams === 2
+        ? new SimulatedLink<DownMessage>(o.profile, o.seed * 1000 + 500 + id)
+        : undefined;
     const client = new LabClient({
       id,
       config,
@@ -58,16 +69,17 @@ function makeEndpoints(o: LabOptions, server: LabServer, config: SimConfig): End
       uplink: up,
       truth: server,
     });
-    endpoints.push({ client, up, down });
+    endpoints.push({ client, up, down, spare });
   }
   return endpoints;
 }
 
 function nextEventAt(server: LabServer, endpoints: Endpoint[]): number {
   let next = server.nextTickAtMs;
-  for (const { client, up, down } of endpoints) {
+  for (const { client, up, down, spare } of endpoints) {
     next = Math.min(next, client.nextFrameAtMs, up.nextDeliveryAtMs() ?? Infinity);
     next = Math.min(next, down.nextDeliveryAtMs() ?? Infinity);
+    next = Math.min(next, spare?.nextDeliveryAtMs() ?? Infinity);
   }
   return next;
 }
@@ -79,8 +91,8 @@ function deliver(server: LabServer, endpoints: Endpoint[], now: number): void {
       if (reply) down.send(now, reply, downMessageBytes(reply));
     }
   }
-  for (const { client, down } of endpoints) {
-    for (const message of down.receive(now))
+  for (const { client, down, spare } of endpoints) {
+    for (const message of [...down.receive(now), ...(spare?.receive(now) ?? [])])
       client.onMessage(message, now, downMessageBytes(message));
   }
 }
@@ -114,7 +126,9 @@ export function runLab(o: LabOptions): LabResult {
 function broadcast(endpoints: Endpoint[], frame: Uint8Array, now: number): void {
   const message: DownMessage = { kind: 'snapshot', frame };
   const bytes = downMessageBytes(message);
-  for (const { client, down } of endpoints) {
-    if (now >= client.joinAtMs) down.send(now, message, bytes);
+  for (const { client, down, spare } of endpoints) {
+    if (now < client.joinAtMs) continue;
+    down.send(now, message, bytes);
+    spare?.send(now, message, bytes);
   }
 }

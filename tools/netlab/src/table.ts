@@ -157,7 +157,9 @@ export function formatTable(report: NetlabReport): string {
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   const title =
     `netlab: ${o.players} players, ${o.seconds} s per run (${o.quietSeconds} s quiet, then melee), ` +
-    `${o.fps} fps, snapshots every ${o.snapshotEveryTicks} tick(s), seed ${o.seed}, ` +
+    `${o.fps} fps, snapshots every ${o.snapshotEveryTicks} tick(s)` +
+    (o.snapshotStreams === 2 ? ' on two streams' : '') +
+    `, seed ${o.seed}, ` +
     `rewind bound ${report.rewindBoundMs} ms`;
   return [title, '', line(header), rule, ...body.map(line), ...verdicts(report)].join('\n');
 }

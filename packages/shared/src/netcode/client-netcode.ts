@@ -73,6 +73,7 @@ export class ClientNetcode {
   private seq: number;
   private lastRenderServerTimeMs = -Infinity;
   private lastFrameMs = -Infinity;
+  private newestTick = -Infinity;
 
   constructor(private readonly options: ClientNetcodeOptions) {
     const { config, snapshotIntervalMs } = options;
@@ -97,6 +98,9 @@ export class ClientNetcode {
 
   /** A decoded `state:snapshot`. Returns the prediction correction it caused, if any. */
   onSnapshot(snapshot: Snapshot, nowMs: number, bytes = 0): Correction | undefined {
+    // A copy of one we have (a link that sends snapshots on two streams) or an older one.
+    if (snapshot.tick <= this.newestTick) return undefined;
+    this.newestTick = snapshot.tick;
     const { selfId, config } = this.options;
     this.stats.recordSnapshot(nowMs, snapshot.tick, bytes);
     this.jitter.onSnapshot(snapshot.serverTimeMs, nowMs, this.loop.heldLocally(nowMs));

@@ -98,6 +98,17 @@ describe('ClientNetcode', () => {
     expect(correction?.distancePx).toBeGreaterThan(0);
   });
 
+  it('takes a copy of a snapshot it has (a second stream) as nothing new', () => {
+    const netcode = new ClientNetcode(options);
+    netcode.onSnapshot(snapshot(0, 0), 50);
+    netcode.frame(100, 1000 / 30, Button.Right);
+    expect(netcode.onSnapshot(snapshot(1, 1, 100), 120)?.ackedSeq).toBe(1);
+    const reconciles = netcode.predictor!.stats.reconciles;
+    expect(netcode.onSnapshot(snapshot(1, 1, 100), 130)).toBeUndefined();
+    expect(netcode.onSnapshot(snapshot(0, 0), 140)).toBeUndefined();
+    expect(netcode.predictor!.stats.reconciles).toBe(reconciles);
+  });
+
   it('says how far past its newest snapshot it draws others while they are late', () => {
     const netcode = new ClientNetcode(options);
     for (let t = 0; t < 30; t++) netcode.onSnapshot(snapshot(t, 0), t * TICK_MS + 50);
