@@ -112,7 +112,10 @@ export interface EventLaneOptions {
 }
 
 async function openSession(server: TestServer, token: string | undefined): Promise<PlayerSocket> {
-  const socket = connectPlayer(server.url, token ? { sessionToken: token } : {});
+  const socket = connectPlayer(server.url, {
+    stockEncoder: true,
+    ...(token ? { sessionToken: token } : {}),
+  });
   const resumed = token ? waitFor(socket, 'room:joined', (j) => j.resumed) : Promise.resolve();
   await connected(socket);
   await resumed;

@@ -10,8 +10,10 @@ import {
   type ServerPayload,
   type ServerToClientEvents,
   type Snapshot,
+  wireParser,
 } from '@arena/shared/protocol';
 import { io, type Socket } from 'socket.io-client';
+import { Encoder } from 'socket.io-parser';
 
 export type PlayerSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -22,13 +24,21 @@ export interface ConnectOptions {
   extraHeaders?: Record<string, string>;
   /** Handshake query, e.g. `{lag: '100'}` for the server's link simulator. */
   query?: Record<string, string>;
+  /**
+   * Send as a stock socket.io client does (a binary argument anywhere, as a text header and
+   * attachments), while reading Arena's messages: the fuzzer's.
+   */
+  stockEncoder?: boolean;
 }
+
+const stockEncoderParser = { Encoder, Decoder: wireParser.Decoder };
 
 export function connectPlayer(url: string, options: ConnectOptions = {}): PlayerSocket {
   return io(url, {
     transports: options.transports ?? ['websocket'],
     reconnection: false,
     forceNew: true,
+    parser: options.stockEncoder ? stockEncoderParser : wireParser,
     auth: {
       protocolVersion: options.protocolVersion ?? PROTOCOL_VERSION,
       ...(options.sessionToken ? { sessionToken: options.sessionToken } : {}),

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@arena/devkit';
-import { PROTOCOL_VERSION } from '@arena/shared/protocol';
+import { PROTOCOL_VERSION, wireParser } from '@arena/shared/protocol';
 import { io } from 'socket.io-client';
 import { afterEach, beforeEach } from 'vitest';
 import { swap } from './hosting-doc.js';
@@ -96,6 +96,7 @@ export function proxyPerTest(dirPrefix: string): ProxyPerTest {
         transports: [transport],
         reconnection: false,
         forceNew: true,
+        parser: wireParser,
         withCredentials,
         auth: { protocolVersion: PROTOCOL_VERSION },
         // The page's origin carries the proxy's port, as a page on https://host:8443/ sends it.

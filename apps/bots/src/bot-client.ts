@@ -5,7 +5,12 @@
  * statistics, input-to-acknowledgement latency included. Scenarios (run-bot, the soak) drive it.
  */
 import { NetClient, netRoomOf } from '@arena/shared/netcode/client';
-import { PROTOCOL_VERSION, type ServerEventName, type ServerPayload } from '@arena/shared/protocol';
+import {
+  PROTOCOL_VERSION,
+  wireParser,
+  type ServerEventName,
+  type ServerPayload,
+} from '@arena/shared/protocol';
 import { io } from 'socket.io-client';
 import { BotLoop } from './bot-loop.js';
 import { countInto, emptyStats, type BotStats } from './bot-stats.js';
@@ -41,6 +46,7 @@ export class BotClient {
       transports: options.transports ?? ['websocket'],
       reconnection: false,
       forceNew: true,
+      parser: wireParser,
       auth: {
         protocolVersion: PROTOCOL_VERSION,
         ...(options.sessionToken ? { sessionToken: options.sessionToken } : {}),

@@ -3,7 +3,7 @@
  * echo endpoint, rooms and their loop) and never listens: `main.ts` and the tests do that.
  */
 import type { StepFunction } from '@arena/shared/netcode/server';
-import { ErrorCode } from '@arena/shared/protocol';
+import { ErrorCode, wireParser } from '@arena/shared/protocol';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Server, type ServerOptions as SocketServerOptions } from 'socket.io';
 import { WebSocketServer, type ServerOptions } from 'ws';
@@ -84,6 +84,9 @@ function createSocketServer(
     // socket.io's Redis Streams adapter, which keeps them out too: cluster/streams-adapter.ts).
     adapter,
     serveClient: false,
+    // socket.io's text packets unchanged; an event with one binary argument (a snapshot, an
+    // input) as one binary message instead of two (docs/PROTOCOL.md §1).
+    parser: wireParser,
     // socket.io's defaults (25 s + 20 s) notice a silently dropped player after up to 45 s;
     // a game wants the others to see "reconnecting" sooner: 10 s + 10 s by default.
     pingInterval: config.HEARTBEAT_INTERVAL_MS,

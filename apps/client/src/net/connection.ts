@@ -12,6 +12,7 @@ import {
   type HandshakeAuth,
   type ServerEventName,
   type ServerToClientEvents,
+  wireParser,
 } from '@arena/shared/protocol';
 import { io, type Socket } from 'socket.io-client';
 import {
@@ -227,6 +228,8 @@ export function connect(): GameConnection {
   const webSocketSupported = 'WebSocket' in window;
   const socket: ArenaSocket = io({
     transports: webSocketSupported ? ['websocket', 'polling'] : ['polling'],
+    // An event with one binary argument (a snapshot, an input) is one message (PROTOCOL.md §1).
+    parser: wireParser,
     // A function, so every reconnection presents the newest seat token.
     auth: (cb) => {
       const auth: HandshakeAuth = { protocolVersion: PROTOCOL_VERSION };

@@ -7,5 +7,6 @@ export * from './schemas.js';
 export * from './events.js';
 export type * from './snapshot.js';
 export * from './snapshot-codec.js';
+export * from './wire-parser.js';
 export * from './sim-settings.js';
 export * from './player-fields.js';

@@ -16,6 +16,10 @@ export class Dice {
     return min + Math.floor(this.next() * (max - min + 1));
   }
 
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
   bytes(length: number): Uint8Array {
     return Uint8Array.from({ length }, () => this.int(0, 255));
   }
