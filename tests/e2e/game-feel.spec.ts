@@ -3,7 +3,7 @@
  * heard (and silent once muted, remembered), names stay readable in a crowd, colours differ,
  * and the leaderboard fits a room of any size.
  */
-import { PROTOCOL_VERSION } from '@arena/shared/protocol';
+import { PROTOCOL_VERSION, wireParser } from '@arena/shared/protocol';
 import { startServerProcess, type ServerProcess } from '@arena/devkit';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
@@ -212,10 +212,14 @@ test.describe('a room of 21', () => {
     await big.stop();
   });
 
-  /** A seated player that never moves: a plain socket.io client, as another program would be. */
+  /**
+   * A seated player that never moves: a socket.io client with Arena's parser (docs/PROTOCOL.md
+   * §1), as another program would be.
+   */
   async function seat(code: string | null, name: string): Promise<string> {
     const socket = io(big.url, {
       transports: ['websocket'],
+      parser: wireParser,
       auth: { protocolVersion: PROTOCOL_VERSION },
     });
     sockets.push(socket);

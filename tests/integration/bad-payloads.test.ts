@@ -1,5 +1,5 @@
 /** Bad payloads are answered with errors, change nothing, and the others keep playing. */
-import { ErrorCode, PROTOCOL_VERSION } from '@arena/shared/protocol';
+import { ErrorCode, PROTOCOL_VERSION, wireParser } from '@arena/shared/protocol';
 import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import {
@@ -60,7 +60,12 @@ describe('bad payloads', () => {
       [{ protocolVersion: PROTOCOL_VERSION, sessionToken: '' }, 'sessionToken'],
     ];
     for (const [auth, named] of bad) {
-      const socket = io(ctx.server.url, { transports: ['websocket'], reconnection: false, auth });
+      const socket = io(ctx.server.url, {
+        transports: ['websocket'],
+        reconnection: false,
+        parser: wireParser,
+        auth,
+      });
       ctx.sockets.push(socket);
       const error = await new Promise<Error & { data?: { code: string; message: string } }>(
         (resolve) => socket.once('connect_error', resolve),

@@ -4,7 +4,7 @@
  * private room's code works from either, snapshots stay out of the adapter's stream, and a
  * player whose connection drops picks up on the other process what it missed.
  */
-import { ErrorCode, PROTOCOL_VERSION } from '@arena/shared/protocol';
+import { ErrorCode, PROTOCOL_VERSION, wireParser } from '@arena/shared/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { drive, metric, startCluster, twoOf, type TestCluster } from '../support/cluster.js';
 import { startFrontProxy, type FrontProxy } from '@arena/server';
@@ -15,6 +15,7 @@ import {
   connectPlayer,
   createRoom,
   joinRoom,
+  readSnapshotStream,
   waitFor,
   waitForSnapshot,
   type PlayerSocket,
@@ -160,12 +161,13 @@ describe.skipIf(SKIP_WITHOUT_REDIS)('connection-state recovery across processes'
     const traveler: PlayerSocket = io(`http://127.0.0.1:${frontPort}`, {
       transports: ['websocket'],
       forceNew: true,
+      parser: wireParser,
       reconnectionDelay: 1000,
       // No token until it has a seat: the handshake refuses an empty one.
       auth: (cb) =>
         cb({ protocolVersion: PROTOCOL_VERSION, ...(token ? { sessionToken: token } : {}) }),
     });
-    sockets.push(traveler);
+    sockets.push(readSnapshotStream(traveler));
     const joined = waitFor(traveler, 'room:joined');
     traveler.emit('room:join', { code: host.joined.roomCode, name: 'Max' });
     token = (await joined).sessionToken;

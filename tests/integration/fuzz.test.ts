@@ -7,7 +7,7 @@
  * FUZZ_SEED and FUZZ_PACKETS make a longer or different run: `FUZZ_PACKETS=200000 npx vitest
  * run --root tests integration/fuzz`.
  */
-import { decodeSnapshot, ErrorCode } from '@arena/shared/protocol';
+import { ErrorCode } from '@arena/shared/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serverSawDisconnect } from '../support/connections.js';
 import { runEventLane, runRawLane } from '../support/fuzz-lanes.js';
@@ -17,6 +17,7 @@ import {
   closeAll,
   connectPlayer,
   joinRoom,
+  snapshotOf,
   waitFor,
   waitForSnapshot,
   type PlayerSocket,
@@ -77,7 +78,7 @@ describe(`fuzz (FUZZ_SEED=${seed}, FUZZ_PACKETS=${packets})`, { timeout: RUN_TIM
     const watcher = honest.players[0]!.socket;
     watcher.on('chat:message', (m) => chats.push(m));
     watcher.on('state:snapshot', (frame) => {
-      const snapshot = decodeSnapshot(frame);
+      const snapshot = snapshotOf(frame);
       const seat = snapshot.players.find((p) => p.id === fuzzer.id);
       const ack = snapshot.acks.find((a) => a.playerId === fuzzer.id)?.seq;
       if (snapshot.players.length !== 4)

@@ -3,9 +3,8 @@
  * snapshots, which arrive every tick in every room and are superseded by the next one. Kept,
  * they held a minute of every room's snapshots (socket.io trims its store once a minute).
  */
-import { decodeSnapshot } from '@arena/shared/protocol';
 import { describe, expect, it } from 'vitest';
-import { createRoom, joinRoom, waitFor, waitForTicks } from '../support/player.js';
+import { createRoom, joinRoom, snapshotOf, waitFor, waitForTicks } from '../support/player.js';
 import { serverPerTest } from '../support/server-per-test.js';
 
 const ctx = serverPerTest({ RECONNECT_GRACE_SECONDS: 30 });
@@ -33,7 +32,7 @@ describe('recovery buffer', () => {
     expect(storedEvents()).not.toContain('state:snapshot');
     // One argument, the frame: no recovery offset appended to it.
     expect(frames.every((args) => args.length === 1)).toBe(true);
-    expect(decodeSnapshot(frames.at(-1)![0] as Uint8Array).players).toHaveLength(1);
+    expect(snapshotOf(frames.at(-1)![0]).players).toHaveLength(1);
   });
 
   it('still replays a missed chat message after a brief drop', async () => {

@@ -5,8 +5,8 @@
  * history of the snapshots it saw (tick and scores) and can walk towards the nearest coin.
  */
 import { startServerProcess, type ServerProcess } from '@arena/devkit';
-import { Button, decodeSnapshot, type ServerPayload, type Snapshot } from '@arena/shared/protocol';
-import { waitForSnapshot, type PlayerSocket } from './player.js';
+import { Button, type ServerPayload, type Snapshot } from '@arena/shared/protocol';
+import { snapshotOf, waitForSnapshot, type PlayerSocket } from './player.js';
 import { startRedis, type RedisServer } from './redis-process.js';
 
 /** Starts can take long on a loaded machine (tsx compiles the server on the way). */
@@ -83,7 +83,7 @@ export function leaseOf(
 export function recordSnapshots(socket: PlayerSocket): Snapshot[] {
   const seen: Snapshot[] = [];
   socket.on('state:snapshot', (frame: ServerPayload<'state:snapshot'>) =>
-    seen.push(decodeSnapshot(frame)),
+    seen.push(snapshotOf(frame)),
   );
   return seen;
 }
@@ -121,7 +121,7 @@ export function drive(
 ): () => void {
   let seq = firstSeq;
   const onSnapshot = (frame: ServerPayload<'state:snapshot'>) => {
-    socket.emit('player:input', { seq: seq++, buttons: steer(decodeSnapshot(frame)) });
+    socket.emit('player:input', { seq: seq++, buttons: steer(snapshotOf(frame)) });
   };
   socket.on('state:snapshot', onSnapshot);
   return () => {

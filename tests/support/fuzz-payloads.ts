@@ -37,6 +37,7 @@ const TEMPLATES: Record<ClientEventName, Record<string, unknown>> = {
   'player:input': { seq: 1, buttons: 1, viewTick: 1 },
   'chat:send': { text: 'hello' },
   'time:ping': { clientTimeMs: 1 },
+  'state:resync': {},
 };
 
 const EVENT_NAMES = Object.keys(TEMPLATES) as ClientEventName[];

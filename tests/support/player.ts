@@ -1,10 +1,13 @@
 /**
  * A real socket.io-client player for integration tests, and `waitFor`, which waits for an
- * event (never for time) with a timeout that names what it was waiting for.
+ * event (never for time) with a timeout that names what it was waiting for. Each player reads
+ * its snapshot stream from the moment it connects (most frames are deltas against the one
+ * before), so a test reads any frame it receives with `snapshotOf`.
  */
 import {
-  decodeSnapshot,
   PROTOCOL_VERSION,
+  SnapshotBaseMismatch,
+  SnapshotDecoder,
   type ClientToServerEvents,
   type ServerEventName,
   type ServerPayload,
@@ -33,8 +36,32 @@ export interface ConnectOptions {
 
 const stockEncoderParser = { Encoder, Decoder: wireParser.Decoder };
 
+/** Every snapshot frame a test player received, as its stream's decoder read it. */
+const decodedFrames = new WeakMap<object, Snapshot>();
+
+/** The snapshot a test player's frame carries (the player decoded it on arrival). */
+export function snapshotOf(frame: unknown): Snapshot {
+  const snapshot = typeof frame === 'object' && frame ? decodedFrames.get(frame) : undefined;
+  if (!snapshot) throw new Error('not a snapshot frame this player could read');
+  return snapshot;
+}
+
+/** Decodes each frame first (before any test's listener), asking for a keyframe if lost. */
+export function readSnapshotStream(socket: PlayerSocket): PlayerSocket {
+  const decoder = new SnapshotDecoder();
+  socket.on('state:snapshot', (frame) => {
+    try {
+      decodedFrames.set(frame, decoder.decode(frame));
+    } catch (error) {
+      if (!(error instanceof SnapshotBaseMismatch)) throw error;
+      socket.emit('state:resync', {});
+    }
+  });
+  return socket;
+}
+
 export function connectPlayer(url: string, options: ConnectOptions = {}): PlayerSocket {
-  return io(url, {
+  const socket: PlayerSocket = io(url, {
     transports: options.transports ?? ['websocket'],
     reconnection: false,
     forceNew: true,
@@ -46,6 +73,7 @@ export function connectPlayer(url: string, options: ConnectOptions = {}): Player
     ...(options.extraHeaders ? { extraHeaders: options.extraHeaders } : {}),
     ...(options.query ? { query: options.query } : {}),
   });
+  return readSnapshotStream(socket);
 }
 
 export function waitFor<E extends ServerEventName>(
@@ -80,8 +108,9 @@ export async function waitForSnapshot(
     socket,
     'state:snapshot',
     (frame) => {
-      const snapshot = decodeSnapshot(frame);
-      if (!predicate(snapshot)) return false;
+      // A frame that did not apply (a delta after a lost keyframe) is skipped.
+      const snapshot = decodedFrames.get(frame);
+      if (!snapshot || !predicate(snapshot)) return false;
       found = snapshot;
       return true;
     },

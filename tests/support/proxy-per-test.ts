@@ -14,7 +14,7 @@ import { afterEach, beforeEach } from 'vitest';
 import { swap } from './hosting-doc.js';
 import { hostTool, requireTool } from './host-tools.js';
 import { nginxWithSite, selfSignedCertificate } from './nginx-config.js';
-import { closeAll, type PlayerSocket } from './player.js';
+import { closeAll, readSnapshotStream, type PlayerSocket } from './player.js';
 import { startCaddy, startTool, type ToolProcess } from './tool-process.js';
 
 const tools = {
@@ -103,7 +103,7 @@ export function proxyPerTest(dirPrefix: string): ProxyPerTest {
         extraHeaders: { origin: new URL(pageUrl).origin },
         ...(ca ? { ca } : {}),
       });
-      sockets.push(socket);
+      sockets.push(readSnapshotStream(socket));
       return socket;
     },
   };

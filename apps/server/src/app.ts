@@ -28,6 +28,7 @@ import { startLobbyFeed } from './socket/lobby-feed.js';
 import { attachMemberSession } from './socket/member-session.js';
 import { RecoveryAdapter } from './socket/recovery-adapter.js';
 import { SocketLedger } from './socket/socket-ledger.js';
+import { SnapshotFanout } from './socket/snapshot-fanout.js';
 import { socketRoomChannels } from './socket/socket-room-channel.js';
 import { TransportLimits } from './socket/transport-limits.js';
 import type { ArenaServer } from './socket/types.js';
@@ -126,8 +127,9 @@ export async function buildApp(
   const io = createSocketServer(app, config, transports, cluster?.adapter ?? RecoveryAdapter);
   io.engine.on('connection', transports.track);
   const echo = createEchoEndpoint(config, addressOf);
+  const snapshots = new SnapshotFanout(io, metrics, config.MAX_UNSENT_BYTES);
   const rooms = new RoomRegistry(config, {
-    channels: socketRoomChannels(io, metrics, config.MAX_UNSENT_BYTES, cluster?.snapshotRelay),
+    channels: socketRoomChannels(io, snapshots, metrics, cluster?.snapshotRelay),
     log: app.log,
     metrics,
     schedule: realClock.schedule,
@@ -137,6 +139,7 @@ export async function buildApp(
   const services: GameServices = {
     config,
     io,
+    snapshots,
     metrics,
     addressOf,
     sockets: new SocketLedger(),

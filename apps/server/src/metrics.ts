@@ -75,6 +75,7 @@ export class Metrics {
   snapshotsSkipped = 0;
   /** Connections paused (not read for a while) for overdrawing their packet budget. */
   connectionsPaused = 0;
+  snapshotKeyframesSent = 0;
   inputsApplied = 0;
   inputsDropped = 0;
   inputReanchors = 0;
@@ -112,12 +113,12 @@ export class Metrics {
     this.loadMetrics(gauges);
     this.counter(
       'arena_snapshot_sent_bytes_total',
-      'Snapshot bytes sent, counted per recipient',
+      'Snapshot bytes sent (deltas and keyframes), counted per recipient',
       () => this.snapshotBytesOut,
     );
     this.counter(
       'arena_snapshots_sent_total',
-      'Snapshot frames broadcast (one per room per interval)',
+      'Snapshots encoded (one per room per interval)',
       () => this.snapshotsSent,
     );
     this.counter(
@@ -129,6 +130,11 @@ export class Metrics {
       'arena_connections_paused_total',
       'Connections not read for a while for overdrawing their packet budget',
       () => this.connectionsPaused,
+    );
+    this.counter(
+      'arena_snapshot_keyframes_sent_total',
+      'Whole-state snapshots sent to members that held no base for the delta (joins, resumes, skips)',
+      () => this.snapshotKeyframesSent,
     );
     this.counter(
       'arena_inputs_applied_total',

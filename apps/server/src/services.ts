@@ -9,6 +9,7 @@ import type { RoomRegistry } from './rooms/room-registry.js';
 import type { AdmittedEvent } from './socket/guard.js';
 import type { HandlerContext } from './socket/handler-context.js';
 import type { RoomQuotas } from './socket/room-quotas.js';
+import type { SnapshotFanout } from './socket/snapshot-fanout.js';
 import type { SocketLedger } from './socket/socket-ledger.js';
 import type { TransportLimits } from './socket/transport-limits.js';
 import type { ArenaServer, ArenaSocket } from './socket/types.js';
@@ -36,6 +37,8 @@ export interface ClusterSeam {
 export interface GameServices {
   config: ServerConfig;
   io: ArenaServer;
+  /** Writes snapshots to this process's connections, keyframes to those that need one. */
+  snapshots: SnapshotFanout;
   /** The rooms this process runs, and which room each member is in. */
   rooms: RoomRegistry;
   /** The lobby's list: this process's rooms, or the whole cluster's. */

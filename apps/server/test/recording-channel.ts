@@ -1,5 +1,9 @@
-/** A room channel that records what each member received: rooms under test without sockets. */
-import type { ServerPayload } from '@arena/shared/protocol';
+/**
+ * A room channel that records what each member received: rooms under test without sockets.
+ * Snapshots arrive as a socket's would: a keyframe for a member that just came in, the delta
+ * after that.
+ */
+import type { EncodedSnapshot, ServerPayload } from '@arena/shared/protocol';
 import type { MemberId, RoomChannel, RoomEventName } from '../src/rooms/room-channel.js';
 
 export interface Received {
@@ -10,8 +14,8 @@ export interface Received {
 export class RecordingChannel implements RoomChannel {
   /** Who is in the channel now: what the room sends to all reaches them. */
   readonly members = new Set<MemberId>();
-  /** Every member takes every snapshot here: nobody is ever skipped. */
-  readonly needsKeyframe: ReadonlySet<MemberId> = new Set();
+  /** Members that hold the last snapshot (they get the next delta). */
+  private readonly inStep = new Set<MemberId>();
   private readonly inboxes = new Map<MemberId, Received[]>();
 
   add(member: MemberId): void {
@@ -20,10 +24,12 @@ export class RecordingChannel implements RoomChannel {
 
   remove(member: MemberId): void {
     this.members.delete(member);
+    this.inStep.delete(member);
   }
 
   removeAll(): void {
     this.members.clear();
+    this.inStep.clear();
   }
 
   toAll<E extends RoomEventName>(event: E, payload: ServerPayload<E>): void {
@@ -39,9 +45,13 @@ export class RecordingChannel implements RoomChannel {
     this.deliver(member, { event, payload });
   }
 
-  broadcastSnapshot(bytes: Uint8Array): void {
-    for (const member of this.members)
+  broadcastSnapshot(snapshot: EncodedSnapshot): void {
+    for (const member of this.members) {
+      const bytes =
+        snapshot.delta && this.inStep.has(member) ? snapshot.delta : snapshot.keyframe();
       this.deliver(member, { event: 'state:snapshot', payload: bytes });
+      this.inStep.add(member);
+    }
   }
 
   /** Everything `member` received, oldest first. */

@@ -4,11 +4,12 @@
  * must also hear nothing of that room (socket.io's recovery would otherwise put it back into
  * the room's channel), and a room it then opens is the only one it hears.
  */
-import { decodeSnapshot, ErrorCode } from '@arena/shared/protocol';
+import { ErrorCode } from '@arena/shared/protocol';
 import { describe, expect, it } from 'vitest';
 import {
   connectPlayer,
   createRoom,
+  snapshotOf,
   waitFor,
   waitForSnapshot,
   waitForTicks,
@@ -49,7 +50,7 @@ describe('a connection recovered without its seat', () => {
     const own = await ownRoom;
     const playerSets = new Set<string>();
     guest.on('state:snapshot', (frame) => {
-      const ids = decodeSnapshot(frame).players.map((p) => p.id);
+      const ids = snapshotOf(frame).players.map((p) => p.id);
       playerSets.add(JSON.stringify(ids));
     });
     await waitForTicks(guest, 10);

@@ -6,8 +6,10 @@
  * whether every player's score at the tick the room went on from is the one seen before.
  */
 import {
-  decodeSnapshot,
   PROTOCOL_VERSION,
+  SnapshotBaseMismatch,
+  SnapshotDecoder,
+  wireParser,
   type ClientToServerEvents,
   type ServerToClientEvents,
   type Snapshot,
@@ -54,6 +56,7 @@ export class TakeoverProbe {
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,
+      parser: wireParser,
       auth: { protocolVersion: PROTOCOL_VERSION },
     });
   }
@@ -69,7 +72,17 @@ export class TakeoverProbe {
       const at = { atMs: performance.now(), seq: this.seq, lastTick: this.lastTick };
       this.resumed = { ...at, selfId: j.selfId };
     });
-    this.socket.on('state:snapshot', (frame) => this.onSnapshot(decodeSnapshot(frame)));
+    // One decoder for the connection's stream: a keyframe first, then deltas.
+    const decoder = new SnapshotDecoder();
+    this.socket.on('state:snapshot', (frame) => {
+      try {
+        this.onSnapshot(decoder.decode(frame));
+      } catch (error) {
+        // A delta on a base it does not hold: ask for a whole snapshot (docs/PROTOCOL.md §7).
+        if (!(error instanceof SnapshotBaseMismatch)) throw error;
+        this.socket.emit('state:resync', {});
+      }
+    });
     this.timer = setInterval(
       () => this.socket.emit('player:input', { seq: ++this.seq, buttons: 0 }),
       1000 / 30,

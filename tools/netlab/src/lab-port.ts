@@ -32,6 +32,9 @@ export class LabPort implements NetPort {
   constructor(private readonly uplink: SimulatedLink<UpMessage>) {}
 
   send<E extends NetSendEvent>(event: E, payload: ClientPayloadInput<E>): void {
+    // The links are ordered and lossless, as TCP is, and run-lab sends a keyframe to whoever
+    // does not hold the stream: a client never has to ask for one.
+    if (event === 'state:resync') return;
     const message = upMessage(event, payload);
     const bytes = upMessageBytes(message);
     this.bytesOut += bytes;

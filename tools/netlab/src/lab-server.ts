@@ -4,7 +4,12 @@
  * (or without) lag compensation, one encoded snapshot per tick for everybody. It also keeps
  * the true history that the metrics compare clients against.
  */
-import { encodeSnapshot, type Snapshot } from '@arena/shared/protocol';
+import {
+  SnapshotEncoder,
+  snapshotSource,
+  type EncodedSnapshot,
+  type Snapshot,
+} from '@arena/shared/protocol';
 import {
   type SimConfig,
   addPlayer,
@@ -59,10 +64,13 @@ export class LabServer {
   readonly disturbedSlots = new Map<number, Set<number>>();
   /** Where each player's slot put it before bodies collided: what hits were judged with. */
   readonly judgedAt = new Map<number, Map<number, Point>>();
+  /** One delta per snapshot for everybody, and a keyframe for whoever holds no base. */
+  private readonly snapshots: SnapshotEncoder;
 
   constructor(private readonly options: LabServerOptions) {
     const { config, playerIds, seed, maxRewindMs } = options;
     this.tickMs = 1000 / config.tickRateHz;
+    this.snapshots = new SnapshotEncoder(config.tickRateHz);
     this.maxSpeed = config.maxSpeed;
     this.nextTickAtMs = this.tickMs;
     let world = createWorld(seed, config);
@@ -92,8 +100,8 @@ export class LabServer {
     return undefined;
   }
 
-  /** Runs the tick due at `nowMs`; returns the snapshot frame when one is due. */
-  tick(nowMs: number): Uint8Array | undefined {
+  /** Runs the tick due at `nowMs`; returns the snapshot when one is due. */
+  tick(nowMs: number): EncodedSnapshot | undefined {
     this.nextTickAtMs += this.tickMs;
     const before = this.world;
     const { world, taken } = runServerTick(before, this.slots, this.lagCompensation);
@@ -102,7 +110,7 @@ export class LabServer {
     this.recordTruth();
     this.recordHits(taken);
     if (this.world.tick % this.options.snapshotEveryTicks !== 0) return undefined;
-    return encodeSnapshot(this.snapshot(nowMs));
+    return this.snapshots.encode(snapshotSource(this.snapshot(nowMs)), nowMs);
   }
 
   /**

@@ -23,7 +23,11 @@ export function upMessageBytes(message: UpMessage): number {
 }
 
 export function downMessageBytes(message: DownMessage): number {
-  if (message.kind === 'snapshot') return EVENT_OVERHEAD_BYTES + message.frame.byteLength + 20;
+  if (message.kind === 'snapshot') {
+    // One binary WebSocket message: its header (2 bytes, 4 past 125), the event's byte, the frame.
+    const length = 1 + message.frame.byteLength;
+    return (length < 126 ? 2 : 4) + length;
+  }
   const { kind: _kind, ...payload } = message;
   return EVENT_OVERHEAD_BYTES + JSON.stringify(['time:pong', payload]).length;
 }

@@ -3,6 +3,7 @@
  * one manual clock that jumps from event to event (a server tick, a client frame, a packet
  * arriving). Nothing here reads a real clock, so a run is exactly repeatable from its seed.
  */
+import type { EncodedSnapshot } from '@arena/shared/protocol';
 import { DEFAULT_SIM_CONFIG, type SimConfig } from '@arena/shared/sim';
 import { type LinkProfile, SimulatedLink } from '@arena/shared/netcode/client';
 import { LabClient } from './lab-client.js';
@@ -41,6 +42,8 @@ interface Endpoint {
   down: SimulatedLink<DownMessage>;
   /** The second snapshot stream, with `snapshotStreams: 2`. */
   spare: SimulatedLink<DownMessage> | undefined;
+  /** The tick of the last snapshot sent down, which the next delta must be made against. */
+  sentTick?: number;
 }
 
 const WARMUP_MS = 3000;
@@ -123,12 +126,21 @@ export function runLab(o: LabOptions): LabResult {
   return summarize(o, server, clients);
 }
 
-function broadcast(endpoints: Endpoint[], frame: Uint8Array, now: number): void {
-  const message: DownMessage = { kind: 'snapshot', frame };
-  const bytes = downMessageBytes(message);
-  for (const { client, down, spare } of endpoints) {
-    if (now < client.joinAtMs) continue;
-    down.send(now, message, bytes);
-    spare?.send(now, message, bytes);
+/**
+ * As the server's fanout: the delta to whoever holds its base, the keyframe to the others. A
+ * second stream stalls on its own, so it cannot carry deltas on the first one's snapshots: each
+ * of its snapshots stands alone, a keyframe.
+ */
+function broadcast(endpoints: Endpoint[], snapshot: EncodedSnapshot, now: number): void {
+  for (const endpoint of endpoints) {
+    if (now < endpoint.client.joinAtMs) continue;
+    const inStep = snapshot.delta && endpoint.sentTick === snapshot.baseTick;
+    const frame = inStep ? snapshot.delta! : snapshot.keyframe();
+    const message: DownMessage = { kind: 'snapshot', frame };
+    endpoint.down.send(now, message, downMessageBytes(message));
+    endpoint.sentTick = snapshot.tick;
+    if (!endpoint.spare) continue;
+    const whole: DownMessage = { kind: 'snapshot', frame: snapshot.keyframe() };
+    endpoint.spare.send(now, whole, downMessageBytes(whole));
   }
 }

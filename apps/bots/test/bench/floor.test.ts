@@ -1,4 +1,4 @@
-import { decodeSnapshot } from '@arena/shared/protocol';
+import { SnapshotDecoder } from '@arena/shared/protocol';
 import { describe, expect, it } from 'vitest';
 import { FLOOR_INPUT_QUEUE, FloorInputQueue, FloorRoom } from '../../src/bench/floor/floor-room.js';
 import { preFrame } from '../../src/bench/floor/floor-server.js';
@@ -61,22 +61,43 @@ describe("the floor's input queue", () => {
 describe('a floor room', () => {
   it("steps the game's world and encodes every member with its ack in the project's codec", () => {
     const room = new FloorRoom(1, 2);
-    const frames: Buffer[] = [];
+    const written = new Map<number, Uint8Array[]>();
+    let skipping = 0;
     for (const id of [1, 2]) {
       const inputs = new FloorInputQueue(counters());
       inputs.receive(5, 0b1000);
-      room.add({ id, inputs, send: (frame) => frames.push(frame) });
+      written.set(id, []);
+      room.add({
+        id,
+        inputs,
+        send: (frame) => id !== skipping && written.get(id)!.push(frame) > 0,
+      });
     }
     expect(room.full).toBe(true);
-    room.step();
-    const snapshot = decodeSnapshot(room.encodeSnapshot(100));
-    expect(snapshot.tick).toBe(1);
-    expect(snapshot.players.map((p) => p.id)).toEqual([1, 2]);
-    expect(snapshot.acks).toEqual([
+    // The framer here is the identity: the bytes each member would read.
+    const frame = (bytes: Uint8Array) => Buffer.from(bytes);
+    const broadcast = () => {
+      room.step();
+      return room.broadcast(room.encodeSnapshot(100), frame);
+    };
+    broadcast();
+    skipping = 2;
+    broadcast();
+    skipping = 0;
+    broadcast();
+    const decoded = [1, 2].map((id) => {
+      const decoder = new SnapshotDecoder();
+      return written.get(id)!.map((bytes) => decoder.decode(bytes));
+    });
+    expect(decoded[0]!.map((s) => s.tick)).toEqual([1, 2, 3]);
+    // Member 2 missed tick 2: its tick 3 is a keyframe, which it reads without a base.
+    expect(decoded[1]!.map((s) => s.tick)).toEqual([1, 3]);
+    const last = decoded[1]![1]!;
+    expect(last.players.map((p) => p.id)).toEqual([1, 2]);
+    expect(last.acks).toEqual([
       { playerId: 1, seq: 5 },
       { playerId: 2, seq: 5 },
     ]);
-    room.broadcast(Buffer.from([1]));
-    expect(frames).toHaveLength(2);
+    expect(written.get(2)![1]!.byteLength).toBeGreaterThan(written.get(1)![2]!.byteLength);
   });
 });

@@ -81,7 +81,7 @@ export class ArenaClient {
     this.net = new NetClient({
       port: this.port,
       now,
-      // One unreadable frame is skipped; the next one carries the whole state again.
+      // One unreadable frame is skipped; the NetClient asks for a keyframe if deltas then miss it.
       onUnreadableSnapshot: (error) => console.warn('skipped an unreadable snapshot', error),
     });
     this.net.onSnapshot(({ snapshot }) => this.current?.applySnapshot(snapshot));

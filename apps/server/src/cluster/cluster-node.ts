@@ -188,7 +188,7 @@ export class ClusterNode implements ClusterSeam {
       sessions: new MemberSessions(services, calls, gates, places),
     };
     this.lobby.attach(rooms);
-    this.snapshotRelay.attach(io, rooms, services.metrics, this.config.MAX_UNSENT_BYTES);
+    this.snapshotRelay.attach(io, rooms, services.snapshots);
     schedule.start(this.config.CHECKPOINT_INTERVAL_MS);
     this.every(this.config.ROOM_LEASE_MS / 4, () => this.renew());
     this.every(this.config.ROOM_LEASE_MS / 4, () => takeovers.poll());

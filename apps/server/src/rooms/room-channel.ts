@@ -4,7 +4,7 @@
  * a cluster than the one that runs the room, and the room reaches it through its channel all
  * the same. socket.io's channel is in `socket/socket-room-channel.ts`; tests use a recording one.
  */
-import type { ServerEventName, ServerPayload } from '@arena/shared/protocol';
+import type { EncodedSnapshot, ServerEventName, ServerPayload } from '@arena/shared/protocol';
 
 /** One connection, unique across the cluster: socket.io's socket id. */
 export type MemberId = string;
@@ -22,16 +22,11 @@ export interface RoomChannel {
   toAllBut<E extends RoomEventName>(except: MemberId, event: E, payload: ServerPayload<E>): void;
   toMember<E extends RoomEventName>(member: MemberId, event: E, payload: ServerPayload<E>): void;
   /**
-   * One tick's snapshot, encoded once, the same bytes for every member: the path that carries
-   * almost all of a room's traffic, kept apart so it can get a faster one.
+   * One tick's snapshot, encoded once for the room: the delta for every member that holds the
+   * previous one, the keyframe for the others (who just came in, or missed one). The path that
+   * carries almost all of a room's traffic, kept apart so it can be fast.
    */
-  broadcastSnapshot(bytes: Uint8Array): void;
-  /**
-   * Members whose connection could not take the latest snapshots (slow readers), who were
-   * skipped and have not been sent one since: the next snapshot each gets must stand on its
-   * own (a keyframe), not build on one it never had.
-   */
-  readonly needsKeyframe: ReadonlySet<MemberId>;
+  broadcastSnapshot(snapshot: EncodedSnapshot): void;
 }
 
 /** Gives the channel of the room with this code. */

@@ -8,7 +8,7 @@
  * input older than the current slot is refused, and a client more than `maxBacklog` ticks
  * ahead has its oldest slots dropped.
  */
-import { encodeSnapshot, type Snapshot } from '@arena/shared/protocol';
+import { SnapshotEncoder, type EncodedSnapshot, type SnapshotSource } from '@arena/shared/protocol';
 import {
   InputSlots,
   LAG_COMP_MAX_REWIND_MS,
@@ -52,12 +52,36 @@ export interface InputSlotLimits {
   maxBacklog: number;
 }
 
+/** The room's world and what it knows beyond the sim (connections, acks), as the encoder reads them. */
+function roomSnapshotSource(sim: RoomSimulation): SnapshotSource {
+  return {
+    get tick() {
+      return sim.world.tick;
+    },
+    get round() {
+      return sim.world.round;
+    },
+    get players() {
+      return sim.world.players;
+    },
+    get coins() {
+      return sim.world.coins;
+    },
+    connected: (playerId) => sim.isConnected(playerId),
+    ackedSeq: (playerId) => sim.ackedSeq(playerId),
+  };
+}
+
 export class RoomSimulation {
   world: World;
+  /** Each snapshot is a delta against the one before, for everyone; keyframes on demand. */
+  private readonly snapshots: SnapshotEncoder;
   private readonly slots = new Map<number, InputSlots>();
-  private readonly connected = new Map<number, boolean>();
+  private readonly connectedById = new Map<number, boolean>();
   /** Every player's recent positions, so a dash is judged where the attacker saw its victim. */
   readonly lagCompensation: LagCompensation;
+  /** What the snapshot encoder reads: the world as it is, nothing copied. */
+  private readonly snapshotSource = roomSnapshotSource(this);
 
   /** `step` is the game's own fixed-step function, or what a test wraps around it. */
   constructor(
@@ -73,12 +97,13 @@ export class RoomSimulation {
       LAG_COMP_MAX_REWIND_MS,
       simConfig,
     );
+    this.snapshots = new SnapshotEncoder(simConfig.tickRateHz);
   }
 
   addPlayer(id: number): void {
     this.world = addPlayer(this.world, id);
     this.slots.set(id, this.newSlots());
-    this.connected.set(id, true);
+    this.connectedById.set(id, true);
   }
 
   private newSlots(): InputSlots {
@@ -88,7 +113,7 @@ export class RoomSimulation {
   removePlayer(id: number): void {
     this.world = removePlayer(this.world, id);
     this.slots.delete(id);
-    this.connected.delete(id);
+    this.connectedById.delete(id);
   }
 
   /**
@@ -99,12 +124,12 @@ export class RoomSimulation {
     this.world = { ...world, events: [] };
     for (const id of ids) {
       this.slots.set(id, this.newSlots());
-      this.connected.set(id, false);
+      this.connectedById.set(id, false);
     }
   }
 
   setConnected(id: number, connected: boolean): void {
-    this.connected.set(id, connected);
+    this.connectedById.set(id, connected);
     // A fresh connection counts its inputs from scratch; a dropped one holds no buttons.
     this.slots.get(id)?.reset();
   }
@@ -138,27 +163,16 @@ export class RoomSimulation {
     return { ...result, inputsApplied, inputsDropped };
   }
 
-  /** Everything a client needs about this tick, acks included: one buffer for the room. */
-  encodeSnapshot(serverTimeMs: number): Uint8Array {
-    const snapshot: Snapshot = {
-      tick: this.world.tick,
-      serverTimeMs,
-      round: { ...this.world.round },
-      players: this.world.players.map((p) => ({
-        id: p.id,
-        x: p.x,
-        y: p.y,
-        vx: p.vx,
-        vy: p.vy,
-        score: p.score,
-        dashTicks: p.dashTicks,
-        dashCooldownTicks: p.dashCooldownTicks,
-        lastButtons: p.lastButtons,
-        connected: this.connected.get(p.id) ?? false,
-      })),
-      coins: this.world.coins.map((c) => ({ ...c })),
-      acks: [...this.slots].map(([playerId, slots]) => ({ playerId, seq: slots.ackedSeq })),
-    };
-    return encodeSnapshot(snapshot);
+  /** This tick's snapshot, read straight from the world: encoded once for the whole room. */
+  encodeSnapshot(serverTimeMs: number): EncodedSnapshot {
+    return this.snapshots.encode(this.snapshotSource, serverTimeMs);
+  }
+
+  isConnected(playerId: number): boolean {
+    return this.connectedById.get(playerId) ?? false;
+  }
+
+  ackedSeq(playerId: number): number {
+    return this.slots.get(playerId)?.ackedSeq ?? 0;
   }
 }

@@ -9,6 +9,7 @@ import {
   handleLobbySubscribe,
   handleLobbyUnsubscribe,
   handlePing,
+  handleResync,
 } from './play-handlers.js';
 import { handleCreate, handleJoin, handleLeave, handleQuickPlay } from './room-handlers.js';
 import type { ArenaSocket } from './types.js';
@@ -23,6 +24,7 @@ const handlers: HandlerTable = {
   'player:input': handleInput,
   'chat:send': handleChat,
   'time:ping': handlePing,
+  'state:resync': handleResync,
 };
 
 export function dispatch(

@@ -28,6 +28,11 @@ export function handlePing(ctx: HandlerContext, payload: ClientPayload<'time:pin
   });
 }
 
+/** The client holds no base for the deltas (it missed the keyframe): its next one is whole. */
+export function handleResync(ctx: HandlerContext): void {
+  ctx.services.snapshots.needsKeyframe(ctx.member);
+}
+
 export function handleLobbySubscribe(ctx: HandlerContext): void {
   void ctx.socket.join(LOBBY_CHANNEL);
   ctx.socket.emit('lobby:rooms', { rooms: ctx.services.lobby.lobbyList() });

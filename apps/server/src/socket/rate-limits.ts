@@ -20,6 +20,7 @@ export const EventKind = {
   Room: 'room',
   Lobby: 'lobby',
   Ping: 'ping',
+  Resync: 'resync',
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 
@@ -33,6 +34,7 @@ const KIND_OF: Record<ClientEventName, EventKind> = {
   'lobby:subscribe': EventKind.Lobby,
   'lobby:unsubscribe': EventKind.Lobby,
   'time:ping': EventKind.Ping,
+  'state:resync': EventKind.Resync,
 };
 
 export interface LimitSpec {
@@ -49,6 +51,8 @@ export function limitSpecs(tickRateHz: number): Record<EventKind, LimitSpec> {
     [EventKind.Lobby]: { capacity: 6, perSecond: 1 },
     // ClockSync pings once per tick for its first 2.5 s (75 pings), then once per second.
     [EventKind.Ping]: { capacity: 80, perSecond: 2 },
+    // A client asks for a keyframe at most once a second, and only after it missed one.
+    [EventKind.Resync]: { capacity: 3, perSecond: 1 },
   };
 }
 

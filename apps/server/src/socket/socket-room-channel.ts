@@ -3,10 +3,10 @@
  * socket id through the server (`io.in(id)`), not through a socket object, so an adapter that
  * spans processes (a cluster's) reaches members connected elsewhere with the same calls.
  */
-import type { ServerPayload } from '@arena/shared/protocol';
+import type { EncodedSnapshot, ServerPayload } from '@arena/shared/protocol';
 import type { Metrics } from '../metrics.js';
 import type { MemberId, RoomChannel, RoomChannels, RoomEventName } from '../rooms/room-channel.js';
-import { membersBehind } from './members-behind.js';
+import type { SnapshotFanout } from './snapshot-fanout.js';
 import type { ArenaServer, ArenaSocket } from './types.js';
 
 const CHANNEL_PREFIX = 'room:';
@@ -16,19 +16,19 @@ export const channelOf = (roomCode: string): string => `${CHANNEL_PREFIX}${roomC
 
 /**
  * Carries a room's snapshots to the other processes of a cluster that have members in it
- * (cluster/snapshot-relay.ts); they hand them on with `deliverSnapshotLocally`.
+ * (cluster/snapshot-relay.ts); each hands them to its own members with its `SnapshotFanout`.
  */
 export interface SnapshotRelay {
-  publish(roomCode: string, bytes: Uint8Array): void;
+  publish(roomCode: string, snapshot: EncodedSnapshot): void;
 }
 
 export function socketRoomChannels(
   io: ArenaServer,
+  fanout: SnapshotFanout,
   metrics: Metrics,
-  maxUnsentBytes: number,
   relay?: SnapshotRelay,
 ): RoomChannels {
-  return (roomCode) => new SocketRoomChannel(io, roomCode, metrics, maxUnsentBytes, relay);
+  return (roomCode) => new SocketRoomChannel(io, roomCode, fanout, metrics, relay);
 }
 
 /** The game room whose channel this socket is in, if any (a cluster's routing reads it). */
@@ -36,31 +36,6 @@ export function roomCodeOfSocket(socket: ArenaSocket): string | undefined {
   for (const name of socket.rooms)
     if (name.startsWith(CHANNEL_PREFIX)) return name.slice(CHANNEL_PREFIX.length);
   return undefined;
-}
-
-/**
- * Hands one snapshot to the room's members connected to this process: all of them on the
- * room's own process, the rest on each other process of a cluster. Never through the adapter:
- * a snapshot is state, not history, and is worth nothing to replay or to store in Redis.
- * A slow reader is skipped rather than sent what it cannot take (members-behind.ts); the
- * members skipped are returned.
- */
-export function deliverSnapshotLocally(
-  io: ArenaServer,
-  roomCode: string,
-  bytes: Uint8Array,
-  metrics: Metrics,
-  maxUnsentBytes: number,
-): MemberId[] {
-  const name = channelOf(roomCode);
-  const members = io.sockets.adapter.rooms.get(name)?.size ?? 0;
-  if (members === 0) return [];
-  const behind = membersBehind(io, name, maxUnsentBytes);
-  metrics.snapshotsSkipped += behind.length;
-  io.local.to(name).except(behind).emit('state:snapshot', bytes);
-  // Counted where it is written: the recipients connected to this process.
-  metrics.snapshotBytesOut += bytes.byteLength * (members - behind.length);
-  return behind;
 }
 
 /**
@@ -83,15 +58,14 @@ const plain = (target: PlainEmitter): PlainEmitter => target;
 
 class SocketRoomChannel implements RoomChannel {
   private readonly name: string;
-  readonly needsKeyframe = new Set<MemberId>();
   /** Members connected to other processes of a cluster: snapshots are relayed while any are. */
   private readonly remoteMembers = new Set<MemberId>();
 
   constructor(
     private readonly io: ArenaServer,
     private readonly roomCode: string,
+    private readonly fanout: SnapshotFanout,
     private readonly metrics: Metrics,
-    private readonly maxUnsentBytes: number,
     private readonly relay: SnapshotRelay | undefined,
   ) {
     this.name = channelOf(roomCode);
@@ -103,13 +77,11 @@ class SocketRoomChannel implements RoomChannel {
   }
 
   remove(member: MemberId): void {
-    this.needsKeyframe.delete(member);
     this.io.in(member).socketsLeave(this.name);
     this.remoteMembers.delete(member);
   }
 
   removeAll(): void {
-    this.needsKeyframe.clear();
     this.io.in(this.name).socketsLeave(this.name);
     this.remoteMembers.clear();
   }
@@ -129,18 +101,11 @@ class SocketRoomChannel implements RoomChannel {
     plain(local ?? this.io.to(member)).emit(event, payload);
   }
 
-  broadcastSnapshot(bytes: Uint8Array): void {
-    const behind = deliverSnapshotLocally(
-      this.io,
-      this.roomCode,
-      bytes,
-      this.metrics,
-      this.maxUnsentBytes,
-    );
-    for (const member of this.needsKeyframe)
-      if (!behind.includes(member)) this.needsKeyframe.delete(member);
-    for (const member of behind) this.needsKeyframe.add(member);
+  broadcastSnapshot(snapshot: EncodedSnapshot): void {
+    // This process's members, skipping slow readers (snapshot-fanout.ts); the others', through
+    // the relay to their own processes, which do the same.
+    this.fanout.deliver(this.name, snapshot);
     this.metrics.snapshotsSent += 1;
-    if (this.remoteMembers.size > 0) this.relay?.publish(this.roomCode, bytes);
+    if (this.remoteMembers.size > 0) this.relay?.publish(this.roomCode, snapshot);
   }
 }

@@ -6,11 +6,13 @@
  *
  * It owns the room's `ClientNetcode` and the seqs, which keep counting up across rooms and
  * reconnections: an old room's last inputs can reach the server on the new connection after
- * the join, and the server refuses a seq below one it has seen there.
+ * the join, and the server refuses a seq below one it has seen there. It also owns the
+ * connection's snapshot decoder, which must see every snapshot frame in order (most are deltas
+ * against the one before), so make the NetClient with the connection, not with the room.
  */
 import type { ClientPayloadInput, ServerPayload } from '../protocol/events.js';
 import { simConfigFrom } from '../protocol/sim-settings.js';
-import { decodeSnapshot } from '../protocol/snapshot-codec.js';
+import { SnapshotBaseMismatch, SnapshotDecoder } from '../protocol/snapshot-codec.js';
 import type { Snapshot } from '../protocol/snapshot.js';
 import type { SimConfig } from '../sim/config.js';
 import { ClientNetcode, type ClientFrame, type OutgoingInput } from './client-netcode.js';
@@ -71,6 +73,9 @@ function inputPayload(input: OutgoingInput): ClientPayloadInput<'player:input'> 
   ) as ClientPayloadInput<'player:input'>;
 }
 
+/** A delta we cannot apply asks for a keyframe, but not more often than this. */
+const RESYNC_INTERVAL_MS = 1000;
+
 const noCounters = (): RoomCounters => ({
   inputsSent: 0,
   lastSentSeq: 0,
@@ -87,6 +92,8 @@ export class NetClient {
   private counters = noCounters();
   private readonly snapshotListeners = new Set<(received: ReceivedSnapshot) => void>();
   private readonly unsubscribe: (() => void)[];
+  private readonly decoder = new SnapshotDecoder();
+  private resyncAskedAtMs = -Infinity;
 
   constructor(private readonly options: NetClientOptions) {
     const { port } = options;
@@ -214,23 +221,33 @@ export class NetClient {
     netcode.stats.recordBytesOut(nowMs, textPacketBytes(event, payload));
   }
 
+  /** Decoded in or out of a room, so the decoder never misses a frame of the stream. */
   private receiveSnapshot(frame: ArrayBuffer | Uint8Array): void {
     // Stamped first thing, before decoding: the delay adapts to when snapshots arrive.
     const arrivedMs = this.options.now();
-    const netcode = this.room;
-    if (!netcode) return;
     let snapshot: Snapshot;
     try {
-      snapshot = decodeSnapshot(frame);
+      snapshot = this.decoder.decode(frame);
     } catch (error) {
-      this.options.onUnreadableSnapshot?.(error);
+      if (error instanceof SnapshotBaseMismatch) this.askForKeyframe();
+      else this.options.onUnreadableSnapshot?.(error);
       return;
     }
+    const netcode = this.room;
+    if (!netcode) return;
     const bytes = frame.byteLength;
     const correction = netcode.onSnapshot(snapshot, arrivedMs, bytes);
     const ack = snapshot.acks.find((a) => a.playerId === this.selfId);
     if (ack) this.counters.lastAckedSeq = ack.seq;
     for (const listener of [...this.snapshotListeners]) listener({ snapshot, bytes, correction });
+  }
+
+  /** A delta on a snapshot we do not hold (we missed the keyframe): ask for a whole one. */
+  private askForKeyframe(): void {
+    const nowMs = this.options.now();
+    if (!this.options.port.open || nowMs - this.resyncAskedAtMs < RESYNC_INTERVAL_MS) return;
+    this.resyncAskedAtMs = nowMs;
+    this.options.port.send('state:resync', {});
   }
 
   private receivePong(pong: ServerPayload<'time:pong'>): void {

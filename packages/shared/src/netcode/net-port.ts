@@ -5,7 +5,7 @@
  */
 import type { ClientPayloadInput, ServerPayload } from '../protocol/events.js';
 
-export type NetSendEvent = 'player:input' | 'time:ping';
+export type NetSendEvent = 'player:input' | 'time:ping' | 'state:resync';
 export type NetReceiveEvent = 'state:snapshot' | 'time:pong';
 
 export interface NetPort {

@@ -37,6 +37,7 @@ export const clientEventSchemas = {
   'player:input': PlayerInputPayload,
   'chat:send': ChatSendPayload,
   'time:ping': TimePingPayload,
+  'state:resync': EmptyPayload,
 } as const;
 
 /** What the server sends: the server reports. */

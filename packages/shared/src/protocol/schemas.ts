@@ -176,7 +176,7 @@ export const LobbyRoom = z.object({
 });
 export const LobbyRoomsPayload = z.object({ rooms: z.array(LobbyRoom) });
 
-/** Binary snapshot frame; decode with `decodeSnapshot`. */
+/** Binary snapshot frame (a keyframe or a delta); read with a `SnapshotDecoder`. */
 export const SnapshotFrame = z.custom<ArrayBuffer | Uint8Array>(
   (value) => value instanceof ArrayBuffer || value instanceof Uint8Array,
   'expected a binary frame',

@@ -1,14 +1,19 @@
 /**
  * The NetClient over an in-memory port and a manual clock: what it sends and in which order,
  * seqs that keep counting up across rooms, nothing sent or held offline, letting go of the
- * keys at once, and snapshots fed to the netcode before anyone else sees them.
+ * keys at once, snapshots fed to the netcode before anyone else sees them, and a keyframe
+ * asked for when a delta does not apply.
  */
 import { describe, expect, it } from 'vitest';
 import { NetClient, netRoomOf } from '../../src/netcode/net-client.js';
 import type { NetPort, NetReceiveEvent } from '../../src/netcode/net-port.js';
 import { Button } from '../../src/protocol/buttons.js';
 import type { ServerPayload } from '../../src/protocol/events.js';
-import { encodeSnapshot } from '../../src/protocol/snapshot-codec.js';
+import {
+  SnapshotEncoder,
+  encodeKeyframe,
+  snapshotSource,
+} from '../../src/protocol/snapshot-codec.js';
 import type { Snapshot } from '../../src/protocol/snapshot.js';
 import { DEFAULT_SIM_CONFIG, RoundPhase } from '../../src/sim/index.js';
 import { worldWith } from '../sim/fixtures.js';
@@ -52,6 +57,8 @@ function snapshot(tick: number, ack: number): Snapshot {
   };
 }
 
+const keyframe = (s: Snapshot) => encodeKeyframe(s, 30);
+
 const ROOM = { selfId: 1, config: DEFAULT_SIM_CONFIG, snapshotIntervalMs: TICK_MS };
 
 function setup() {
@@ -65,7 +72,7 @@ function setup() {
 function seated() {
   const t = setup();
   t.client.enterRoom(ROOM);
-  t.port.deliver('state:snapshot', encodeSnapshot(snapshot(0, 0)));
+  t.port.deliver('state:snapshot', keyframe(snapshot(0, 0)));
   t.client.frame(0);
   return t;
 }
@@ -88,7 +95,7 @@ describe('NetClient', () => {
   it('does nothing outside a room', () => {
     const t = setup();
     expect(t.client.frame(Button.Right)).toBeUndefined();
-    t.port.deliver('state:snapshot', encodeSnapshot(snapshot(1, 0)));
+    t.port.deliver('state:snapshot', keyframe(snapshot(1, 0)));
     expect(t.port.sent).toEqual([]);
     expect(t.client.hud('websocket')).toBeUndefined();
   });
@@ -113,7 +120,7 @@ describe('NetClient', () => {
     t.client.leaveRoom();
     expect([t.client.inputsSent, t.client.lastSentSeq]).toEqual([0, 0]);
     t.client.enterRoom(ROOM);
-    t.port.deliver('state:snapshot', encodeSnapshot(snapshot(0, 0)));
+    t.port.deliver('state:snapshot', keyframe(snapshot(0, 0)));
     expect(inputs(playTicks(t, 1, Button.Up))[0]!.seq).toBe(4);
   });
 
@@ -147,13 +154,37 @@ describe('NetClient', () => {
     const netcode = client.enterRoom(ROOM);
     const seen: number[] = [];
     client.onSnapshot(({ snapshot: s }) => seen.push(s.tick));
-    t.port.deliver('state:snapshot', encodeSnapshot(snapshot(0, 0)));
+    t.port.deliver('state:snapshot', keyframe(snapshot(0, 0)));
     expect(netcode.predictor?.state.x).toBe(100);
     t.port.deliver('state:snapshot', new Uint8Array([1, 2, 3]));
-    t.port.deliver('state:snapshot', encodeSnapshot(snapshot(1, 7)));
+    t.port.deliver('state:snapshot', keyframe(snapshot(1, 7)));
     expect(seen).toEqual([0, 1]);
     expect(problems).toHaveLength(1);
     expect(client.lastAckedSeq).toBe(7);
+  });
+
+  it('decodes deltas against the last snapshot, and asks for a keyframe when one does not apply', () => {
+    const t = setup();
+    const ticks: number[] = [];
+    t.client.onSnapshot(({ snapshot: s }) => ticks.push(s.tick));
+    const encoder = new SnapshotEncoder(30);
+    const frames = [0, 1, 2, 3].map((tick) => {
+      const encoded = encoder.encode(snapshotSource(snapshot(tick, 0)), 0);
+      return { delta: encoded.delta, keyframe: encoded.keyframe() };
+    });
+    // Outside a room the stream is decoded all the same, so no frame of it is missed.
+    t.port.deliver('state:snapshot', frames[0]!.keyframe);
+    t.client.enterRoom(ROOM);
+    t.port.deliver('state:snapshot', frames[1]!.delta!);
+    t.port.deliver('state:snapshot', frames[3]!.delta!); // tick 2 never came
+    t.port.deliver('state:snapshot', frames[3]!.delta!);
+    expect(ticks).toEqual([1]);
+    expect(t.port.take()).toEqual([{ event: 'state:resync', payload: {} }]);
+    t.clock.nowMs += 1000;
+    t.port.deliver('state:snapshot', frames[3]!.delta!);
+    expect(t.port.take()).toEqual([{ event: 'state:resync', payload: {} }]);
+    t.port.deliver('state:snapshot', frames[3]!.keyframe);
+    expect(ticks).toEqual([1, 3]);
   });
 
   it('takes the room from room:joined: a spectator has no self to predict', () => {

@@ -11,6 +11,7 @@ export const GOOD_PAYLOADS = {
   'player:input': { seq: 1, buttons: 5, viewTick: 10 },
   'chat:send': { text: 'hello there' },
   'time:ping': { clientTimeMs: 12_345.5 },
+  'state:resync': {},
 } satisfies { [E in ClientEventName]: ClientPayloadInput<E> };
 
 /** Fields a client must send; every other field of the good payload is optional. */
@@ -24,6 +25,7 @@ export const REQUIRED_FIELDS: { [E in ClientEventName]: string[] } = {
   'player:input': ['seq', 'buttons'],
   'chat:send': ['text'],
   'time:ping': ['clientTimeMs'],
+  'state:resync': [],
 };
 
 /** Values of every JS type but `like`'s own. */

@@ -1,17 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
   SNAPSHOT_CODEC_VERSION,
-  SNAPSHOT_MAGIC,
   SnapshotDecodeError,
-  decodeSnapshot,
-  encodeSnapshot,
+  SnapshotDecoder,
+  SnapshotEncoder,
+  SnapshotKind,
+  encodeKeyframe,
+  snapshotSource,
 } from '../../src/protocol/snapshot-codec.js';
-import { Dice, randomSnapshot } from './snapshot-fixtures.js';
+import type { Snapshot } from '../../src/protocol/snapshot.js';
+import { ByteWriter } from '../../src/protocol/wire-bytes.js';
+import { Dice, evolve, randomSnapshot } from './snapshot-fixtures.js';
+
+const RATE = 30;
 
 /** Decodes, and fails the test if anything but a SnapshotDecodeError escapes. */
-function decodeOrDecodeError(frame: unknown): 'decoded' | 'refused' {
+function decodeOrDecodeError(decoder: SnapshotDecoder, frame: unknown): 'decoded' | 'refused' {
   try {
-    decodeSnapshot(frame as Uint8Array);
+    decoder.decode(frame);
     return 'decoded';
   } catch (error) {
     expect(error).toBeInstanceOf(SnapshotDecodeError);
@@ -19,91 +25,122 @@ function decodeOrDecodeError(frame: unknown): 'decoded' | 'refused' {
   }
 }
 
-const valid = encodeSnapshot(randomSnapshot(new Dice(3)));
+/** A stream's states and frames (the first a keyframe, then deltas). */
+function streamOf(seed: number, length: number): { states: Snapshot[]; frames: Uint8Array[] } {
+  const dice = new Dice(seed);
+  const states = [randomSnapshot(dice)];
+  while (states.length < length) states.push(evolve(dice, states.at(-1)!));
+  const encoder = new SnapshotEncoder(RATE);
+  const frames = states.map((s) => {
+    const encoded = encoder.encode(snapshotSource(s), s.serverTimeMs);
+    return encoded.delta ?? encoded.keyframe();
+  });
+  return { states, frames };
+}
 
-describe('decodeSnapshot refuses bad frames with SnapshotDecodeError', () => {
-  it('refuses every truncation of a valid frame', () => {
+const valid = encodeKeyframe(randomSnapshot(new Dice(3)), RATE);
+
+describe('the decoder refuses bad frames with SnapshotDecodeError', () => {
+  it('refuses every truncation of a valid keyframe and of valid deltas', () => {
     expect(valid.length).toBeGreaterThan(100);
     for (let length = 0; length < valid.length; length++) {
-      expect(() => decodeSnapshot(valid.subarray(0, length)), `length ${length}`).toThrow(
+      expect(() => new SnapshotDecoder().decode(valid.subarray(0, length))).toThrow(
         SnapshotDecodeError,
       );
     }
-  });
-
-  it('refuses a wrong magic byte', () => {
-    const bytes = valid.slice();
-    bytes[0] = SNAPSHOT_MAGIC ^ 0xff;
-    expect(() => decodeSnapshot(bytes)).toThrow(SnapshotDecodeError);
-  });
-
-  it('refuses another codec version', () => {
-    for (const version of [0, SNAPSHOT_CODEC_VERSION + 1, 255]) {
-      const bytes = valid.slice();
-      bytes[1] = version;
-      expect(() => decodeSnapshot(bytes)).toThrow(/version/);
+    const { frames } = streamOf(8, 40);
+    const decoder = new SnapshotDecoder();
+    decoder.decode(frames[0]!);
+    for (const delta of frames.slice(1)) {
+      for (let length = 0; length < delta.length; length++) {
+        expect(() => decoder.decode(delta.subarray(0, length))).toThrow(SnapshotDecodeError);
+      }
+      decoder.decode(delta);
     }
   });
 
-  it('refuses an unknown round phase', () => {
-    const bytes = valid.slice();
-    bytes[16] = 2;
-    expect(() => decodeSnapshot(bytes)).toThrow(SnapshotDecodeError);
+  it('refuses another kind byte and another codec version', () => {
+    for (const kind of [0, 0x53, 0xff]) {
+      const bytes = valid.slice();
+      bytes[0] = kind;
+      expect(() => new SnapshotDecoder().decode(bytes)).toThrow(/not a snapshot/);
+    }
+    for (const version of [0, 1, SNAPSHOT_CODEC_VERSION + 1, 255]) {
+      const bytes = valid.slice();
+      bytes[1] = version;
+      expect(() => new SnapshotDecoder().decode(bytes)).toThrow(/version/);
+    }
   });
 
   it('refuses trailing bytes', () => {
     const bytes = new Uint8Array(valid.length + 1);
     bytes.set(valid);
-    expect(() => decodeSnapshot(bytes)).toThrow(/trailing/);
-  });
-
-  it('refuses a table count that points past the end', () => {
-    const bytes = valid.slice();
-    bytes[21] = 255;
-    expect(() => decodeSnapshot(bytes)).toThrow(SnapshotDecodeError);
+    expect(() => new SnapshotDecoder().decode(bytes)).toThrow(/trailing/);
   });
 
   it('refuses things that are not bytes at all', () => {
-    for (const junk of [null, undefined, 'S\u0001', 42, {}, [0x53, 1], { buffer: 1 }]) {
-      expect(decodeOrDecodeError(junk)).toBe('refused');
+    for (const junk of [null, undefined, 'K\u0002', 42, {}, [0x4b, 2], { buffer: 1 }]) {
+      expect(decodeOrDecodeError(new SnapshotDecoder(), junk)).toBe('refused');
     }
   });
 });
 
-describe('decodeSnapshot under a seeded fuzz', () => {
-  it('throws nothing but SnapshotDecodeError on 5000 random byte arrays', () => {
+describe('the decoder under a seeded fuzz', () => {
+  it('throws nothing but SnapshotDecodeError on random bytes, keyframe- or delta-shaped', () => {
     const dice = new Dice(2024);
-    for (let i = 0; i < 5000; i++) decodeOrDecodeError(dice.bytes(dice.int(0, 160)));
-  });
-
-  it('throws nothing but SnapshotDecodeError on random frames with a plausible shape', () => {
-    const dice = new Dice(7);
+    const { frames } = streamOf(1, 2);
+    const decoder = new SnapshotDecoder();
+    decoder.decode(frames[0]!);
+    const base = decoder.tick!;
     const outcomes = new Set<string>();
     for (let i = 0; i < 5000; i++) {
-      // Random contents with small table counts and a length that is usually right, so the
-      // fuzz reaches the tables and the end-of-frame check, not only the header checks.
-      const [players, coins, acks] = [dice.int(0, 3), dice.int(0, 3), dice.int(0, 3)];
-      const exact = 21 + 1 + players * 17 + 1 + coins * 6 + 1 + acks * 6;
-      const bytes = dice.bytes(exact + (dice.next() < 0.7 ? 0 : dice.int(-3, 3)));
-      const set = (at: number, value: number) => at < bytes.length && (bytes[at] = value);
-      set(0, SNAPSHOT_MAGIC);
-      set(1, SNAPSHOT_CODEC_VERSION);
-      set(16, dice.int(0, 2));
-      set(21, players);
-      set(22 + players * 17, coins);
-      set(23 + players * 17 + coins * 6, acks);
-      outcomes.add(decodeOrDecodeError(bytes));
+      const head = new ByteWriter();
+      const empty = dice.chance(0.2);
+      if (dice.chance(0.5)) {
+        // A delta on the base the decoder holds, one tick on, random sections after (or none).
+        head.u8(SnapshotKind.Delta);
+        head.varint(base);
+        head.varint(1);
+        head.svarint(dice.int(-3, 3));
+        head.u8(empty ? 0 : dice.int(0, 63));
+      } else {
+        head.u8(SnapshotKind.Keyframe);
+        head.u8(SNAPSHOT_CODEC_VERSION);
+      }
+      const bytes = new Uint8Array([...head.copy(), ...dice.bytes(empty ? 0 : dice.int(0, 60))]);
+      const length = empty ? bytes.length : dice.int(0, bytes.length);
+      outcomes.add(decodeOrDecodeError(decoder, bytes.subarray(0, length)));
+      decoder.decode(frames[0]!);
     }
     expect(outcomes).toEqual(new Set(['decoded', 'refused']));
   });
 
-  it('throws nothing but SnapshotDecodeError when bytes of valid frames are flipped', () => {
+  it('never lets a flipped delta change the state it was refused on', () => {
     const dice = new Dice(11);
+    const { states, frames } = streamOf(12, 400);
+    const decoder = new SnapshotDecoder();
+    decoder.decode(frames[0]!);
+    const outcomes = new Set<string>();
+    for (let i = 1; i < frames.length; i++) {
+      const bytes = frames[i]!.slice();
+      for (let f = dice.int(1, 3); f > 0; f--)
+        bytes[dice.int(0, bytes.length - 1)] = dice.int(0, 255);
+      const outcome = decodeOrDecodeError(decoder, bytes);
+      outcomes.add(outcome);
+      // Refused: the state is the one before, and the true delta applies to it.
+      if (outcome === 'refused') expect(decoder.decode(frames[i]!)).toEqual(states[i]);
+      else decoder.decode(encodeKeyframe(states[i]!, RATE));
+    }
+    expect(outcomes).toEqual(new Set(['decoded', 'refused']));
+  });
+
+  it('throws nothing but SnapshotDecodeError when bytes of keyframes are flipped', () => {
+    const dice = new Dice(13);
     for (let i = 0; i < 2000; i++) {
-      const bytes = encodeSnapshot(randomSnapshot(dice));
-      const flips = dice.int(1, 4);
-      for (let f = 0; f < flips; f++) bytes[dice.int(0, bytes.length - 1)] = dice.int(0, 255);
-      decodeOrDecodeError(bytes);
+      const bytes = encodeKeyframe(randomSnapshot(dice), RATE);
+      for (let f = dice.int(1, 4); f > 0; f--)
+        bytes[dice.int(0, bytes.length - 1)] = dice.int(0, 255);
+      decodeOrDecodeError(new SnapshotDecoder(), bytes);
     }
   });
 });

@@ -35,6 +35,9 @@ export function floorNetPort(socket: WebSocket): FloorNetPort {
     send: (event, payload) => {
       if (socket.readyState !== socket.OPEN) return;
       // A generic parameter does not narrow with `event`: the payload's type follows it here.
+      // The floor never sends a delta to a member without its base (floor-room.ts): nothing
+      // to ask for again.
+      if (event === 'state:resync') return;
       if (event === 'time:ping') {
         const { clientTimeMs } = payload as ClientPayloadInput<'time:ping'>;
         socket.send(encodeFloorPing(clientTimeMs));

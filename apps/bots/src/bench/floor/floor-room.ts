@@ -1,15 +1,25 @@
 /**
  * One room of the floor server: the game's own world and `step` (`@arena/shared/sim`), one
- * queued input per member per tick, and the snapshot in the project's own codec. No sockets
- * here: a member is an id, its inputs and a function that sends a frame.
+ * queued input per member per tick, and the snapshot in the project's own codec: Arena's
+ * `SnapshotEncoder`, so a delta for each member that holds the previous snapshot and a
+ * keyframe for one that does not (it just came in, or was skipped as a slow reader), the same
+ * bytes Arena sends. No sockets here: a member is an id, its inputs and a function that sends a
+ * snapshot, framed once per room.
  *
  * Inputs are the simplest scheme that plays well: a short first-in-first-out queue per member,
  * one input taken per tick (the last buttons repeated when none is waiting), acknowledged in
  * the snapshot of the tick that applied it. No jitter buffer: the floor's input-to-ack latency
  * is the round trip plus the wait for the next tick.
  */
-import { encodeSnapshot, type Snapshot } from '@arena/shared/protocol';
-import { addPlayer, createWorld, removePlayer, step, type World } from '@arena/shared/sim';
+import { SnapshotEncoder, type EncodedSnapshot, type SnapshotSource } from '@arena/shared/protocol';
+import {
+  DEFAULT_SIM_CONFIG,
+  addPlayer,
+  createWorld,
+  removePlayer,
+  step,
+  type World,
+} from '@arena/shared/sim';
 
 /** Inputs waiting per member; past it the oldest is dropped (a client running ahead). */
 export const FLOOR_INPUT_QUEUE = 3;
@@ -58,18 +68,43 @@ export class FloorInputQueue {
 export interface FloorMember {
   id: number;
   inputs: FloorInputQueue;
-  send: (frame: Buffer) => void;
+  /** Writes a framed snapshot; false if the member was skipped (a slow reader). */
+  send: (frame: Buffer) => boolean;
 }
+
+/** Frames a snapshot once for every member (the server's WebSocket framing). */
+export type FloorFramer = (snapshot: Uint8Array) => Buffer;
 
 export class FloorRoom {
   private world: World;
   private readonly members = new Map<number, FloorMember>();
+  private readonly encoder = new SnapshotEncoder(DEFAULT_SIM_CONFIG.tickRateHz);
+  /** The tick of the last snapshot each member was written (absent: it needs a keyframe). */
+  private readonly lastSent = new Map<number, number>();
+  private readonly source: SnapshotSource;
 
   constructor(
     seed: number,
     readonly capacity: number,
   ) {
     this.world = createWorld(seed);
+    const room = this;
+    this.source = {
+      get tick() {
+        return room.world.tick;
+      },
+      get round() {
+        return room.world.round;
+      },
+      get players() {
+        return room.world.players;
+      },
+      get coins() {
+        return room.world.coins;
+      },
+      connected: () => true,
+      ackedSeq: (id) => room.members.get(id)?.inputs.ackedSeq ?? 0,
+    };
   }
 
   get size(): number {
@@ -87,6 +122,7 @@ export class FloorRoom {
 
   remove(id: number): void {
     this.members.delete(id);
+    this.lastSent.delete(id);
     this.world = removePlayer(this.world, id);
   }
 
@@ -97,29 +133,28 @@ export class FloorRoom {
     this.world = step(this.world, inputs);
   }
 
-  /** The snapshot of the last step, every member's ack included: one buffer for the room. */
-  encodeSnapshot(serverTimeMs: number): Uint8Array {
-    return encodeSnapshot(this.snapshot(serverTimeMs));
+  /** The snapshot of the last step, every member's ack included: encoded once for the room. */
+  encodeSnapshot(serverTimeMs: number): EncodedSnapshot {
+    return this.encoder.encode(this.source, serverTimeMs);
   }
 
-  /** Sends one pre-framed buffer to every member. */
-  broadcast(frame: Buffer): void {
-    for (const member of this.members.values()) member.send(frame);
-  }
-
-  private snapshot(serverTimeMs: number): Snapshot {
-    const { world } = this;
-    const acks = [];
+  /**
+   * Sends `snapshot` to every member, each framing made once: the delta to those that hold its
+   * base, the keyframe to the others. Returns the snapshot bytes written, summed over members.
+   */
+  broadcast(snapshot: EncodedSnapshot, frame: FloorFramer): number {
+    let delta: Buffer | undefined;
+    let keyframe: Buffer | undefined;
+    let bytes = 0;
     for (const member of this.members.values()) {
-      acks.push({ playerId: member.id, seq: member.inputs.ackedSeq });
+      const inStep = snapshot.delta && this.lastSent.get(member.id) === snapshot.baseTick;
+      const payload = inStep ? snapshot.delta! : snapshot.keyframe();
+      const framed = inStep ? (delta ??= frame(payload)) : (keyframe ??= frame(payload));
+      if (member.send(framed)) {
+        this.lastSent.set(member.id, snapshot.tick);
+        bytes += payload.byteLength;
+      } else this.lastSent.delete(member.id);
     }
-    return {
-      tick: world.tick,
-      serverTimeMs,
-      round: world.round,
-      players: world.players.map((p) => ({ ...p, connected: true })),
-      coins: world.coins,
-      acks,
-    };
+    return bytes;
   }
 }

@@ -1,8 +1,8 @@
 /**
  * The benchmark's floor: the same game as Arena (rooms of N, the sim's `step`, the project's
  * snapshot codec, 30 Hz) over `ws` with no framework at all. Each tick, each room's snapshot
- * is encoded once, framed once as a WebSocket message, and that one buffer is written to each
- * member's socket. Whatever Arena spends beyond this is what its framework and design cost.
+ * is encoded once (a delta, and a keyframe when a member needs one, as Arena does), framed once
+ * as a WebSocket message, and that one buffer is written to each member's socket. Whatever Arena spends beyond this is what its framework and design cost.
  * The wire is in floor-wire.ts.
  */
 import * as wsModule from 'ws';
@@ -167,11 +167,9 @@ export class FloorServer {
       const started = performance.now();
       room.step();
       this.observeTick((performance.now() - started) / 1000);
-      const bytes = room.encodeSnapshot(dueMs);
-      const frame = preFrame(bytes);
-      room.broadcast(frame);
+      const snapshot = room.encodeSnapshot(dueMs);
+      this.sent.snapshotBytesSent += room.broadcast(snapshot, preFrame);
       this.sent.snapshotsSent += 1;
-      this.sent.snapshotBytesSent += bytes.byteLength * room.size;
     }
   }
 
@@ -180,14 +178,16 @@ export class FloorServer {
     this.tickCounts[bucket === -1 ? TICK_BUCKETS_SECONDS.length : bucket]! += 1;
   }
 
-  private sendFrame(socket: WebSocket, frame: Buffer): void {
-    if (socket.readyState !== socket.OPEN) return;
+  /** Writes a framed snapshot; false when the member is not written it (closed, or behind). */
+  private sendFrame(socket: WebSocket, frame: Buffer): boolean {
+    if (socket.readyState !== socket.OPEN) return false;
     const internals = socket as unknown as SocketInternals;
     if (internals._socket.writableLength > MAX_UNSENT_BYTES) {
       this.sent.snapshotsSkipped += 1;
-      return;
+      return false;
     }
     internals._sender.sendFrame([frame]);
+    return true;
   }
 
   private sendText(socket: WebSocket, message: FloorText): void {

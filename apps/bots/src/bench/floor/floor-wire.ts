@@ -4,9 +4,11 @@
  * versions, rooms to choose, chat, errors or reconnection.
  *
  * Server → client
- *   binary frame   a snapshot: exactly the bytes of `encodeSnapshot` (`@arena/shared/protocol`),
- *                  so the floor sends what Arena sends and follows every change to the codec;
- *                  one buffer per room per tick, framed once and written to every member.
+ *   binary frame   a snapshot: exactly the bytes of Arena's `SnapshotEncoder`
+ *                  (`@arena/shared/protocol`): a delta for a member that holds the previous
+ *                  snapshot, a keyframe for one that does not, so the floor sends what Arena
+ *                  sends and follows every change to the codec; each framed once per room per
+ *                  tick and written to every member that takes it.
  *   text frame     JSON: `{"type":"welcome","selfId":n,"sim":{…}}` once on connect (`sim` as
  *                  in Arena's `room:joined`), then `{"type":"pong","clientTimeMs":…,"serverTimeMs":…}`
  *                  for each ping.
