@@ -210,30 +210,23 @@ export class SnapshotEncoder {
     return { removed, added };
   }
 
+  /** Whether the coin held at index `i` is still there, unmoved. */
   private coinStays(i: number, coins: readonly CoinState[]): boolean {
-    const s = this.state;
-    for (const coin of coins) {
-      if (
-        coin.id === s.coinIds[i] &&
-        coinWire(coin.x) === s.coinX[i] &&
-        coinWire(coin.y) === s.coinY[i]
-      )
-        return true;
-    }
+    for (const coin of coins) if (this.sameCoin(coin, i)) return true;
     return false;
   }
 
+  /** Whether the encoder already holds this coin where it is. */
   private coinKnown(coin: CoinState): boolean {
-    const s = this.state;
-    for (let i = 0; i < s.coinIds.length; i++) {
-      if (
-        coin.id === s.coinIds[i] &&
-        coinWire(coin.x) === s.coinX[i] &&
-        coinWire(coin.y) === s.coinY[i]
-      )
-        return true;
-    }
+    for (let i = 0; i < this.state.coinIds.length; i++) if (this.sameCoin(coin, i)) return true;
     return false;
+  }
+
+  private sameCoin(coin: CoinState, i: number): boolean {
+    const s = this.state;
+    return (
+      coin.id === s.coinIds[i] && coinWire(coin.x) === s.coinX[i] && coinWire(coin.y) === s.coinY[i]
+    );
   }
 
   private writeCoinsRemoved(coins: readonly CoinState[], count: number): void {
