@@ -4,7 +4,7 @@
  * private room's code works from either, snapshots stay out of the adapter's stream, and a
  * player whose connection drops picks up on the other process what it missed.
  */
-import { ErrorCode, PROTOCOL_VERSION, wireParser } from '@arena/shared/protocol';
+import { ErrorCode, PROTOCOL_VERSION, SnapshotKind, wireParser } from '@arena/shared/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { drive, metric, startCluster, twoOf, type TestCluster } from '../support/cluster.js';
 import { startFrontProxy, type FrontProxy } from '@arena/server';
@@ -18,6 +18,7 @@ import {
   readSnapshotStream,
   waitFor,
   waitForSnapshot,
+  waitForTicks,
   type PlayerSocket,
 } from '../support/player.js';
 import { SKIP_WITHOUT_REDIS } from '../support/redis-process.js';
@@ -82,6 +83,30 @@ describe.skipIf(SKIP_WITHOUT_REDIS)('a cluster of two processes', () => {
     const bobLeft = waitFor(guest.socket, 'room:left');
     guest.socket.emit('room:leave', {});
     await Promise.all([left, bobLeft]);
+  });
+
+  it("gives a member on another process than the room's a keyframe, then deltas, and a keyframe when it asks", async () => {
+    const host = await createRoom(url(0), 'Gus', { isPublic: false });
+    sockets.push(host.socket);
+    await waitForTicks(host.socket, 3);
+    const guest = connectPlayer(url(1));
+    sockets.push(guest);
+    const kinds: number[] = [];
+    guest.on('state:snapshot', (frame) => kinds.push(new Uint8Array(frame)[0]!));
+    const joined = waitFor(guest, 'room:joined');
+    guest.emit('room:join', { code: host.joined.roomCode, name: 'Hal' });
+    await joined;
+    // Every frame read by the guest's one decoder (waitForTicks reads only frames it applied).
+    const seen = await waitForTicks(guest, 10);
+    expect(seen.players).toHaveLength(2);
+    expect(kinds[0]).toBe(SnapshotKind.Keyframe);
+    expect(kinds.slice(1).every((kind) => kind === SnapshotKind.Delta)).toBe(true);
+    // state:resync is answered by the process the member is connected to.
+    const before = kinds.length;
+    guest.emit('state:resync', {});
+    await waitForTicks(guest, 10);
+    expect(kinds.slice(before).filter((kind) => kind === SnapshotKind.Keyframe)).toHaveLength(1);
+    expect(await metric(url(1), 'arena_snapshot_keyframes_sent_total')).toBeGreaterThanOrEqual(2);
   });
 
   it('shows the rooms of both processes in the lobby, and quick play fills the fullest', async () => {
