@@ -1,11 +1,15 @@
 /**
  * A client as another language would write one from docs/PROTOCOL.md: a socket.io connection
- * (the page says to use a socket.io library where there is one), payloads as plain JSON, every
- * event it receives logged in order so a rule can wait for one that may already have come.
+ * (the page says to use a socket.io library where there is one) given a parser that reads §1's
+ * binary messages, payloads as plain JSON, every event it receives logged in order so a rule
+ * can wait for one that may already have come. Snapshots are read as they arrive, by one
+ * reader for the connection's whole stream (§7), and logged read: a `WireSnapshot`, or the
+ * `LayoutError` that refused the frame (after which it asks for a keyframe, as §7 says).
  */
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION } from './protocol-facts.js';
-import { readSnapshot, type WireSnapshot } from './snapshot-layout.js';
+import { BaseMismatch, LayoutError, SnapshotReader, type WireSnapshot } from './snapshot-layout.js';
+import { oneMessageParser } from './wire-parser.js';
 
 export type Payload = Record<string, unknown>;
 export type Transport = 'websocket' | 'polling';
@@ -35,12 +39,24 @@ const DEFAULT_TIMEOUT_MS = 5000;
 export class ConformanceClient {
   readonly log: Received[] = [];
   private readonly waiters = new Set<() => void>();
+  private readonly snapshots = new SnapshotReader();
 
   private constructor(readonly socket: Socket) {
     socket.onAny((event: string, payload: unknown) => {
-      this.log.push({ event, payload: event === 'state:snapshot' ? toBytes(payload) : payload });
+      this.log.push({ event, payload: event === 'state:snapshot' ? this.read(payload) : payload });
       for (const wake of [...this.waiters]) wake();
     });
+  }
+
+  /** The next frame of the stream, read; a delta on a base not held asks for a keyframe. */
+  private read(payload: unknown): WireSnapshot | LayoutError {
+    try {
+      return this.snapshots.read(toBytes(payload));
+    } catch (error) {
+      if (error instanceof BaseMismatch) this.socket.emit('state:resync', {});
+      if (error instanceof LayoutError) return error;
+      return new LayoutError(String(error));
+    }
   }
 
   static connect(url: string, options: ConnectOptions = {}): Promise<ConformanceClient> {
@@ -48,6 +64,7 @@ export class ConformanceClient {
       transports: options.transports ?? ['websocket'],
       reconnection: false,
       forceNew: true,
+      parser: oneMessageParser,
       auth: options.auth ?? { protocolVersion: PROTOCOL_VERSION },
     });
     const client = new ConformanceClient(socket);
@@ -134,18 +151,12 @@ export class ConformanceClient {
     since = 0,
     timeoutMs = DEFAULT_TIMEOUT_MS,
   ): Promise<WireSnapshot> {
-    let found: WireSnapshot | undefined;
-    await this.next<Uint8Array>(
+    return this.next<WireSnapshot>(
       'state:snapshot',
-      (bytes) => {
-        const snapshot = readSnapshot(bytes);
-        if (accept(snapshot)) found = snapshot;
-        return found !== undefined;
-      },
+      (snapshot) => !(snapshot instanceof LayoutError) && accept(snapshot),
       since,
       timeoutMs,
     );
-    return found!;
   }
 
   /** Resolves once the connection is closed (by either side). */

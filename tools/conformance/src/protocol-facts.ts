@@ -5,7 +5,7 @@
  */
 
 /** §2: `auth.protocolVersion` must equal the server's exactly. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** §1: the socket.io path and the transports. */
 export const SOCKET_PATH = '/socket.io/';
@@ -28,16 +28,32 @@ export const Button = { Up: 1, Down: 2, Left: 4, Right: 8, Dash: 16 } as const;
 /** §4: room codes. */
 export const ROOM_CODE_PATTERN = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{5}$/;
 
-/** §7: the snapshot's byte layout. */
+/** §1: binary events, one binary message each: the first byte names the event. */
+export const BinaryEvent = { snapshot: 1, input: 2, nameFollows: 0 } as const;
+
+/** How a delta guesses a column from its base (§7, A player's row). */
+export type Guess = 'same' | 'countdown' | 'advance' | 'integrate';
+
+/** §7: the snapshot's kinds, codec version and a player's row. */
 export const Snapshot = {
-  magic: 0x53,
-  codecVersion: 1,
-  headerBytes: 21,
-  playerBytes: 17,
-  coinBytes: 6,
-  ackBytes: 6,
+  keyframe: 0x4b,
+  delta: 0x44,
+  codecVersion: 2,
   /** Fixed-point: wire value / 16 is pixels (or pixels per second). */
   fixedPointScale: 16,
+  /** vx, vy, x, y, buttons, dash ticks, dash cooldown, score, connected, ack. */
+  columns: [
+    { min: -32768, max: 32767, guess: 'same' },
+    { min: -32768, max: 32767, guess: 'same' },
+    { min: 0, max: 65535, guess: 'integrate' },
+    { min: 0, max: 65535, guess: 'integrate' },
+    { min: 0, max: 255, guess: 'same' },
+    { min: 0, max: 255, guess: 'countdown' },
+    { min: 0, max: 65535, guess: 'countdown' },
+    { min: 0, max: 65535, guess: 'same' },
+    { min: 0, max: 1, guess: 'same' },
+    { min: 0, max: 2 ** 32 - 1, guess: 'advance' },
+  ] satisfies { min: number; max: number; guess: Guess }[],
 } as const;
 
 /** §6: after a pause a client that counts on must be heard again within this many inputs. */
