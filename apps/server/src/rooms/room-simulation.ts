@@ -8,7 +8,7 @@
  * input older than the current slot is refused, and a client more than `maxBacklog` ticks
  * ahead has its oldest slots dropped.
  */
-import { SnapshotEncoder, type EncodedSnapshot, type SnapshotSource } from '@arena/shared/protocol';
+import { SnapshotEncoder, worldSnapshotSource, type EncodedSnapshot } from '@arena/shared/protocol';
 import {
   InputSlots,
   LAG_COMP_MAX_REWIND_MS,
@@ -52,26 +52,6 @@ export interface InputSlotLimits {
   maxBacklog: number;
 }
 
-/** The room's world and what it knows beyond the sim (connections, acks), as the encoder reads them. */
-function roomSnapshotSource(sim: RoomSimulation): SnapshotSource {
-  return {
-    get tick() {
-      return sim.world.tick;
-    },
-    get round() {
-      return sim.world.round;
-    },
-    get players() {
-      return sim.world.players;
-    },
-    get coins() {
-      return sim.world.coins;
-    },
-    connected: (playerId) => sim.isConnected(playerId),
-    ackedSeq: (playerId) => sim.ackedSeq(playerId),
-  };
-}
-
 export class RoomSimulation {
   world: World;
   /** Each snapshot is a delta against the one before, for everyone; keyframes on demand. */
@@ -81,7 +61,11 @@ export class RoomSimulation {
   /** Every player's recent positions, so a dash is judged where the attacker saw its victim. */
   readonly lagCompensation: LagCompensation;
   /** What the snapshot encoder reads: the world as it is, nothing copied. */
-  private readonly snapshotSource = roomSnapshotSource(this);
+  private readonly snapshotSource = worldSnapshotSource(
+    () => this.world,
+    (playerId) => this.isConnected(playerId),
+    (playerId) => this.ackedSeq(playerId),
+  );
 
   /** `step` is the game's own fixed-step function, or what a test wraps around it. */
   constructor(

@@ -5,6 +5,7 @@
  * Layout and rules: docs/PROTOCOL.md §7.
  */
 import { SnapshotEncoder } from './snapshot-encoder.js';
+import type { World } from '../sim/world.js';
 import type { Snapshot, SnapshotSource } from './snapshot.js';
 
 export { SnapshotEncoder } from './snapshot-encoder.js';
@@ -23,6 +24,33 @@ export function snapshotSource(snapshot: Snapshot): SnapshotSource {
     coins: snapshot.coins,
     connected: (id) => byId.get(id)?.connected ?? false,
     ackedSeq: (id) => acks.get(id) ?? 0,
+  };
+}
+
+/**
+ * A live world as the encoder's source: `world()` is read at each encode, so a room that
+ * replaces its world each tick hands over the current one, nothing copied.
+ */
+export function worldSnapshotSource(
+  world: () => Readonly<World>,
+  connected: (playerId: number) => boolean,
+  ackedSeq: (playerId: number) => number,
+): SnapshotSource {
+  return {
+    get tick() {
+      return world().tick;
+    },
+    get round() {
+      return world().round;
+    },
+    get players() {
+      return world().players;
+    },
+    get coins() {
+      return world().coins;
+    },
+    connected,
+    ackedSeq,
   };
 }
 

@@ -11,7 +11,12 @@
  * the snapshot of the tick that applied it. No jitter buffer: the floor's input-to-ack latency
  * is the round trip plus the wait for the next tick.
  */
-import { SnapshotEncoder, type EncodedSnapshot, type SnapshotSource } from '@arena/shared/protocol';
+import {
+  SnapshotEncoder,
+  worldSnapshotSource,
+  type EncodedSnapshot,
+  type SnapshotSource,
+} from '@arena/shared/protocol';
 import {
   DEFAULT_SIM_CONFIG,
   addPlayer,
@@ -88,23 +93,11 @@ export class FloorRoom {
     readonly capacity: number,
   ) {
     this.world = createWorld(seed);
-    const room = this;
-    this.source = {
-      get tick() {
-        return room.world.tick;
-      },
-      get round() {
-        return room.world.round;
-      },
-      get players() {
-        return room.world.players;
-      },
-      get coins() {
-        return room.world.coins;
-      },
-      connected: () => true,
-      ackedSeq: (id) => room.members.get(id)?.inputs.ackedSeq ?? 0,
-    };
+    this.source = worldSnapshotSource(
+      () => this.world,
+      () => true,
+      (id) => this.members.get(id)?.inputs.ackedSeq ?? 0,
+    );
   }
 
   get size(): number {
