@@ -6,34 +6,14 @@
  * message: its header, the event's byte, the delta), and a keyframe is measured once.
  */
 import { numberOption, readOptions, runCommand } from '@arena/devkit';
-import { SnapshotEncoder, type SnapshotSource } from '@arena/shared/protocol';
-import { addPlayer, createWorld, DEFAULT_SIM_CONFIG, step, type World } from '@arena/shared/sim';
+import { SnapshotEncoder, worldSnapshotSource } from '@arena/shared/protocol';
+import { addPlayer, createWorld, DEFAULT_SIM_CONFIG, step } from '@arena/shared/sim';
 import { randomWalk } from '../random-walk.js';
 
 const USAGE = 'usage: npm run bench:bytes -- [--players 10] [--seconds 60] [--seed 1]';
 
 /** A binary WebSocket message from the server: 2 header bytes, 4 past 125 bytes; then the event's byte. */
 const messageBytes = (payload: number) => (payload + 1 < 126 ? 2 : 4) + 1 + payload;
-
-function sourceOf(world: () => World): SnapshotSource {
-  return {
-    get tick() {
-      return world().tick;
-    },
-    get round() {
-      return world().round;
-    },
-    get players() {
-      return world().players;
-    },
-    get coins() {
-      return world().coins;
-    },
-    connected: () => true,
-    // Every input on time: the slot spent is the tick (the first input ran on tick 1).
-    ackedSeq: () => world().tick,
-  };
-}
 
 function main(): void {
   const args = readOptions({
@@ -52,7 +32,12 @@ function main(): void {
     walks.set(id, randomWalk(seed * 1000 + id));
   }
   const encoder = new SnapshotEncoder(rate);
-  const source = sourceOf(() => world);
+  const source = worldSnapshotSource(
+    () => world,
+    () => true,
+    // Every input on time: the slot spent is the tick (the first input ran on tick 1).
+    () => world.tick,
+  );
   let deltaBytes = 0;
   let keyframeBytes = 0;
   const ticks = seconds * rate;
