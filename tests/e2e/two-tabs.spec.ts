@@ -4,7 +4,14 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startServerProcess, type ServerProcess } from '@arena/devkit';
-import { arenaView, drawnPlayer, openPlayer, waitForPlayers } from './arena-page.js';
+import {
+  arenaView,
+  drawnPlayer,
+  openPlayer,
+  selfPlayer,
+  steer,
+  waitForPlayers,
+} from './arena-page.js';
 
 let server: ServerProcess;
 
@@ -37,6 +44,19 @@ test('a second tab joins by link and sees the first player move', async ({ brows
   await waitForPlayers(host, 2);
   expect((await arenaView(guest)).roomCode).toBe(code);
   const hostId = (await arenaView(host)).selfId!;
+  // The guest's camera follows the guest: the host first walks into its view (above or below
+  // it, with room to walk right), or the picture may not change for a host off its screen.
+  const guestAt = await selfPlayer(guest);
+  const aside = guestAt.y > 300 ? -140 : 140;
+  await steer(host, { x: Math.min(guestAt.x, 1300), y: guestAt.y + aside, within: 20 });
+  // Until the guest draws the host at rest (it slides to a stop, and is drawn a little late).
+  const drift = async () => {
+    const a = await drawnPlayer(guest, hostId);
+    await guest.waitForTimeout(250);
+    const b = await drawnPlayer(guest, hostId);
+    return Math.hypot(b.x - a.x, b.y - a.y);
+  };
+  await expect.poll(drift, { timeout: 10_000 }).toBeLessThan(0.5);
   const before = await drawnPlayer(guest, hostId);
 
   const canvasBefore = await guest.locator('#game canvas').screenshot();
