@@ -114,9 +114,9 @@ export class LabServer {
   }
 
   /**
-   * Which slots were disturbed (guessed, dropped, or touched by another player, whose push
-   * no prediction can know), and where each slot put its player before bodies collided
-   * (what a hit was judged with).
+   * Which slots were disturbed (guessed, dropped, given a late input's dash press, or touched
+   * by another player, whose push no prediction can know), and where each slot put its player
+   * before bodies collided (what a hit was judged with).
    */
   private recordSlots(before: World, taken: ReadonlyMap<number, TakenInput>): void {
     const inputs = new Map([...taken].map(([id, input]) => [id, input.buttons]));
@@ -124,7 +124,7 @@ export class LabServer {
     const touched = this.touchedThisTick(present);
     for (const [id, input] of taken) {
       const disturbed = this.disturbedSlots.get(id)!;
-      if (input.guessed || touched.has(id)) disturbed.add(input.seq);
+      if (input.guessed || input.carriedPress || touched.has(id)) disturbed.add(input.seq);
       for (let k = 1; k <= input.skippedBefore; k++) disturbed.add(input.seq - k);
       this.judgedAt.get(id)!.set(input.seq, present.get(id)!);
     }

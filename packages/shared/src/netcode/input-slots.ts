@@ -19,7 +19,16 @@
  * second, whatever it knows about the catch-up rule. The ack then goes back to the client's
  * own numbering (a `Predictor` replays the inputs it had seen acknowledged). A burst of late inputs after a stall of
  * the link arrives within a tick, so it never re-anchors anyone.
+ *
+ * One press is never lost to lateness: a dash. A tap lasts one input, so if that input misses
+ * its slot the guess (the buttons before) has no press in it and the dash would simply not
+ * happen; a slow device whose frames come further apart than the buffer loses taps that way.
+ * A late input that pressed Dash where its slot's guess did not carries the press to the next
+ * slot: the dash comes a few ticks late (the client corrects once) instead of never. Only an
+ * input for a slot that was guessed, once: a repeated or backwards seq of a slot that ran
+ * still does nothing at all.
  */
+import { Button } from '../protocol/buttons.js';
 
 export interface TakenInput {
   /** The slot spent this tick: what the snapshot acknowledges. */
@@ -33,6 +42,8 @@ export interface TakenInput {
   guessed: boolean;
   /** Slots dropped just before this one to shorten the buffer (their inputs never ran). */
   skippedBefore: number;
+  /** A late input's dash press was added to this slot: the client predicted it earlier. */
+  carriedPress: boolean;
 }
 
 export interface InputSlotsStats {
@@ -45,6 +56,8 @@ export interface InputSlotsStats {
   skipped: number;
   /** Times the slots were moved back onto a client whose inputs kept landing behind them. */
   reanchored: number;
+  /** Dash presses that came in a late input and were carried to the next slot. */
+  latePressesCarried: number;
 }
 
 /** Ticks the first input waits before it is applied: absorbs ±1 tick of jitter. */
@@ -67,6 +80,8 @@ export const REANCHOR_AFTER_LATE_TICKS = 6;
  * acknowledged would cost it a correction for each, and that client catches up by itself.
  */
 export const REANCHOR_MIN_BEHIND_SLOTS = 5;
+/** Guessed slots remembered for their late input's dash press (3 s at 30 Hz). */
+const GUESSES_REMEMBERED = 90;
 
 interface Queued {
   buttons: number;
@@ -87,6 +102,10 @@ export class InputSlots {
   /** Ticks in a row on which inputs arrived late and none arrived in time. */
   private lateTicks = 0;
   private lateThisTick = false;
+  /** A late input pressed Dash that its slot's guess did not: the next slot presses it. */
+  private lateDashPress = false;
+  /** seq → the buttons guessed for it, for recent slots whose input had not arrived. */
+  private readonly guesses = new Map<number, number>();
   /** The last slot spent; 0 before the first. */
   ackedSeq = 0;
   readonly stats: InputSlotsStats = {
@@ -96,6 +115,7 @@ export class InputSlots {
     late: 0,
     skipped: 0,
     reanchored: 0,
+    latePressesCarried: 0,
   };
 
   constructor(
@@ -118,7 +138,10 @@ export class InputSlots {
     let reanchored = false;
     if (seq < this.nextSeq) {
       this.stats.late += 1;
-      if (!this.keepsLandingBehind(this.nextSeq - seq)) return 'late';
+      if (!this.keepsLandingBehind(this.nextSeq - seq)) {
+        this.keepLateDashPress(seq, buttons);
+        return 'late';
+      }
       this.reanchor(seq, buttons);
       reanchored = true;
     }
@@ -130,6 +153,30 @@ export class InputSlots {
     if (this.leads.length > LEAD_WINDOW) this.leads.shift();
     if (lead > this.maxBacklog) this.skip(lead - this.maxBacklog);
     return reanchored ? 'reanchored' : 'queued';
+  }
+
+  private keepLateDashPress(seq: number, buttons: number): void {
+    const guessed = this.guesses.get(seq);
+    if (guessed === undefined) return;
+    this.guesses.delete(seq);
+    if ((buttons & Button.Dash) !== 0 && (guessed & Button.Dash) === 0) this.lateDashPress = true;
+  }
+
+  private rememberGuess(seq: number, buttons: number): void {
+    // Slots are spent in order, so the oldest guesses come first: drop those out of reach.
+    for (const old of this.guesses.keys()) {
+      if (old > seq - GUESSES_REMEMBERED) break;
+      this.guesses.delete(old);
+    }
+    this.guesses.set(seq, buttons);
+  }
+
+  /** The slot's buttons, with a press a late input carried over (once). */
+  private withLatePress(buttons: number): number {
+    if (!this.lateDashPress) return buttons;
+    this.lateDashPress = false;
+    this.stats.latePressesCarried += 1;
+    return buttons | Button.Dash;
   }
 
   /** Counts a late arrival; true once late inputs came on enough ticks in a row. */
@@ -149,6 +196,7 @@ export class InputSlots {
    */
   private reanchor(seq: number, buttons: number): void {
     this.queued.clear();
+    this.guesses.clear();
     this.nextSeq = Math.max(0, seq - this.bufferTicks);
     this.holdTicks = 0;
     this.lastButtons = buttons;
@@ -190,6 +238,7 @@ export class InputSlots {
     this.shrinkIfTooDeep();
     const skippedBefore = this.skippedSinceTake;
     this.skippedSinceTake = 0;
+    const carriedPress = this.lateDashPress;
     const seq = this.nextSeq;
     const input = this.queued.get(seq);
     this.queued.delete(seq);
@@ -197,21 +246,24 @@ export class InputSlots {
     this.ackedSeq = seq;
     if (input) {
       this.stats.applied += 1;
-      this.lastButtons = input.buttons;
+      this.lastButtons = this.withLatePress(input.buttons);
       if (input.viewTick !== undefined) {
         this.lastViewTick = input.viewTick;
         this.lastViewAheadMs = input.viewAheadMs;
       }
       return {
         seq,
-        buttons: input.buttons,
+        buttons: this.lastButtons,
         viewTick: this.lastViewTick,
         viewAheadMs: this.lastViewAheadMs,
         guessed: false,
         skippedBefore,
+        carriedPress,
       };
     }
     this.stats.guessed += 1;
+    this.lastButtons = this.withLatePress(this.lastButtons);
+    this.rememberGuess(seq, this.lastButtons);
     // The client's view moves on one tick per tick; keep rewinding as far as it did.
     if (this.lastViewTick !== undefined) this.lastViewTick += 1;
     return {
@@ -221,6 +273,7 @@ export class InputSlots {
       viewAheadMs: this.lastViewAheadMs,
       guessed: true,
       skippedBefore,
+      carriedPress,
     };
   }
 
@@ -236,6 +289,8 @@ export class InputSlots {
     this.skippedSinceTake = 0;
     this.lateTicks = 0;
     this.lateThisTick = false;
+    this.lateDashPress = false;
+    this.guesses.clear();
     this.ackedSeq = 0;
   }
 }

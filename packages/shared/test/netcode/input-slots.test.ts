@@ -158,4 +158,48 @@ describe('InputSlots', () => {
     expect(slots.stats.late).toBeGreaterThan(0);
     expect(slots.stats.reanchored).toBe(0);
   });
+
+  it('carries a dash press that came too late to the next slot, once, instead of losing it', () => {
+    const slots = new InputSlots(2);
+    slots.receive(1, Button.Right);
+    for (let tick = 0; tick < 3; tick++) slots.take();
+    // Slot 2 is guessed (Right again); then its input comes, a tap of Dash, and slot 3's.
+    expect(slots.take()).toMatchObject({ seq: 2, buttons: Button.Right, guessed: true });
+    expect(slots.receive(2, Button.Right | Button.Dash)).toBe('late');
+    slots.receive(3, Button.Right);
+    slots.receive(4, Button.Right);
+    expect(slots.take()).toMatchObject({ seq: 3, buttons: Button.Right | Button.Dash });
+    expect(slots.take()).toMatchObject({ seq: 4, buttons: Button.Right });
+    expect(slots.stats.latePressesCarried).toBe(1);
+  });
+
+  it('carries nothing for a repeated or backwards seq of a slot whose input ran', () => {
+    const slots = new InputSlots(2);
+    for (let seq = 1; seq <= 3; seq++) slots.receive(seq, Button.Right);
+    for (let tick = 0; tick < 5; tick++) slots.take();
+    for (const seq of [3, 2, 1, 0]) expect(slots.receive(seq, Button.Dash)).toBe('late');
+    expect(slots.take()).toMatchObject({ buttons: Button.Right, guessed: true });
+    expect(slots.stats.latePressesCarried).toBe(0);
+  });
+
+  it('remembers a bounded number of guessed slots', () => {
+    const slots = new InputSlots(2);
+    slots.receive(1, 0);
+    for (let tick = 0; tick < 1000; tick++) slots.take();
+    // Far older than any late input that still matters: ignored.
+    expect(slots.receive(10, Button.Dash)).toBe('late');
+    slots.take();
+    expect(slots.stats.latePressesCarried).toBe(0);
+    expect(slots.receive(990, Button.Dash)).toBe('late');
+    expect(slots.take()!.buttons).toBe(Button.Dash);
+  });
+
+  it('carries nothing for a late input whose dash was already held', () => {
+    const slots = new InputSlots(2);
+    slots.receive(1, Button.Dash);
+    for (let tick = 0; tick < 4; tick++) slots.take();
+    slots.receive(2, Button.Dash);
+    expect(slots.take()).toMatchObject({ buttons: Button.Dash, guessed: true });
+    expect(slots.stats.latePressesCarried).toBe(0);
+  });
 });
