@@ -24,9 +24,11 @@
  * its slot the guess (the buttons before) has no press in it and the dash would simply not
  * happen; a slow device whose frames come further apart than the buffer loses taps that way.
  * A late input that pressed Dash where its slot's guess did not carries the press to the next
- * slot: the dash comes a few ticks late (the client corrects once) instead of never. Only an
- * input for a slot that was guessed, once: a repeated or backwards seq of a slot that ran
- * still does nothing at all.
+ * slot: the dash comes a few ticks late (the client corrects once) instead of never. If that
+ * slot is guessed too, it takes the late input's buttons whole, since a dash goes where its
+ * keys point and the guess (older buttons) may point elsewhere or nowhere. Only an input for a
+ * slot that was guessed, once: a repeated or backwards seq of a slot that ran still does
+ * nothing at all.
  */
 import { Button } from '../protocol/buttons.js';
 
@@ -102,8 +104,8 @@ export class InputSlots {
   /** Ticks in a row on which inputs arrived late and none arrived in time. */
   private lateTicks = 0;
   private lateThisTick = false;
-  /** A late input pressed Dash that its slot's guess did not: the next slot presses it. */
-  private lateDashPress = false;
+  /** The buttons of a late input that pressed Dash where its slot's guess did not. */
+  private lateDashPress: number | undefined;
   /** seq → the buttons guessed for it, for recent slots whose input had not arrived. */
   private readonly guesses = new Map<number, number>();
   /** The last slot spent; 0 before the first. */
@@ -159,7 +161,8 @@ export class InputSlots {
     const guessed = this.guesses.get(seq);
     if (guessed === undefined) return;
     this.guesses.delete(seq);
-    if ((buttons & Button.Dash) !== 0 && (guessed & Button.Dash) === 0) this.lateDashPress = true;
+    if ((buttons & Button.Dash) !== 0 && (guessed & Button.Dash) === 0)
+      this.lateDashPress = buttons;
   }
 
   private rememberGuess(seq: number, buttons: number): void {
@@ -171,12 +174,16 @@ export class InputSlots {
     this.guesses.set(seq, buttons);
   }
 
-  /** The slot's buttons, with a press a late input carried over (once). */
-  private withLatePress(buttons: number): number {
-    if (!this.lateDashPress) return buttons;
-    this.lateDashPress = false;
+  /**
+   * The slot's buttons, with a press a late input carried over (once). An input of its own is
+   * newer than the late one, so it keeps its direction; a guess is older, so it gives way.
+   */
+  private withLatePress(buttons: number, guessed: boolean): number {
+    const late = this.lateDashPress;
+    if (late === undefined) return buttons;
+    this.lateDashPress = undefined;
     this.stats.latePressesCarried += 1;
-    return buttons | Button.Dash;
+    return guessed ? late : buttons | Button.Dash;
   }
 
   /** Counts a late arrival; true once late inputs came on enough ticks in a row. */
@@ -238,7 +245,7 @@ export class InputSlots {
     this.shrinkIfTooDeep();
     const skippedBefore = this.skippedSinceTake;
     this.skippedSinceTake = 0;
-    const carriedPress = this.lateDashPress;
+    const carriedPress = this.lateDashPress !== undefined;
     const seq = this.nextSeq;
     const input = this.queued.get(seq);
     this.queued.delete(seq);
@@ -246,7 +253,7 @@ export class InputSlots {
     this.ackedSeq = seq;
     if (input) {
       this.stats.applied += 1;
-      this.lastButtons = this.withLatePress(input.buttons);
+      this.lastButtons = this.withLatePress(input.buttons, false);
       if (input.viewTick !== undefined) {
         this.lastViewTick = input.viewTick;
         this.lastViewAheadMs = input.viewAheadMs;
@@ -262,7 +269,7 @@ export class InputSlots {
       };
     }
     this.stats.guessed += 1;
-    this.lastButtons = this.withLatePress(this.lastButtons);
+    this.lastButtons = this.withLatePress(this.lastButtons, true);
     this.rememberGuess(seq, this.lastButtons);
     // The client's view moves on one tick per tick; keep rewinding as far as it did.
     if (this.lastViewTick !== undefined) this.lastViewTick += 1;
@@ -289,7 +296,7 @@ export class InputSlots {
     this.skippedSinceTake = 0;
     this.lateTicks = 0;
     this.lateThisTick = false;
-    this.lateDashPress = false;
+    this.lateDashPress = undefined;
     this.guesses.clear();
     this.ackedSeq = 0;
   }

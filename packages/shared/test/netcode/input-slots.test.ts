@@ -173,6 +173,26 @@ describe('InputSlots', () => {
     expect(slots.stats.latePressesCarried).toBe(1);
   });
 
+  it('dashes where the late input pointed when the next slot is guessed too', () => {
+    // A tab whose frames come far apart: it walked down-left, let go, then pressed Right and
+    // Dash, and that input is the last of its burst. Its slot and the next one are guessed.
+    const slots = new InputSlots(2);
+    slots.receive(1, Button.Down | Button.Left);
+    slots.receive(2, 0);
+    for (let tick = 0; tick < 4; tick++) slots.take();
+    expect(slots.take()).toMatchObject({ seq: 3, buttons: 0, guessed: true });
+    expect(slots.receive(3, Button.Right | Button.Dash)).toBe('late');
+    expect(slots.take()).toMatchObject({
+      seq: 4,
+      buttons: Button.Right | Button.Dash,
+      guessed: true,
+      carriedPress: true,
+    });
+    // Held on, as a guess holds the newest buttons; a held Dash starts nothing new.
+    expect(slots.take()).toMatchObject({ seq: 5, buttons: Button.Right | Button.Dash });
+    expect(slots.stats.latePressesCarried).toBe(1);
+  });
+
   it('carries nothing for a repeated or backwards seq of a slot whose input ran', () => {
     const slots = new InputSlots(2);
     for (let seq = 1; seq <= 3; seq++) slots.receive(seq, Button.Right);
