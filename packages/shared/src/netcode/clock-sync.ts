@@ -12,6 +12,8 @@
  * fastest way back is found sooner, and the estimate converges well within 2 s on `far`.
  */
 
+import { SlidingMax } from './sliding-max.js';
+
 export interface ClockSample {
   clientSendMs: number;
   serverTimeMs: number;
@@ -49,14 +51,18 @@ function median(values: number[]): number {
 export class ClockSync {
   private readonly options: ClockSyncOptions;
   private samples: ClockSample[] = [];
+  /** The pings' bracket, kept between pings: snapshots come 30 times as often. */
+  private pingLow = -Infinity;
+  private pingHigh = Infinity;
   /** serverTime − arrival of recent snapshots: each a lower bound on the offset. */
-  private oneWay: number[] = [];
+  private readonly oneWay: SlidingMax;
   private pingsSent = 0;
   private nextPingAtMs = -Infinity;
   private estimate: number | undefined;
 
   constructor(options: Partial<ClockSyncOptions> = {}) {
     this.options = { ...DEFAULT_CLOCK_SYNC_OPTIONS, ...options };
+    this.oneWay = new SlidingMax(this.options.oneWayWindowSize);
   }
 
   /** True when a `time:ping` should go out now; call it every frame with the local clock. */
@@ -73,27 +79,33 @@ export class ClockSync {
     if (!(sample.clientReceiveMs >= sample.clientSendMs)) return;
     this.samples.push(sample);
     if (this.samples.length > this.options.windowSize) this.samples.shift();
+    this.bracketPings();
     this.estimate = this.intersect();
   }
 
   /** From a snapshot: the server's stamp and when it arrived (local clock). */
   addServerTimestamp(serverTimeMs: number, clientReceiveMs: number): void {
     this.oneWay.push(serverTimeMs - clientReceiveMs);
-    if (this.oneWay.length > this.options.oneWayWindowSize) this.oneWay.shift();
     if (this.samples.length > 0) this.estimate = this.intersect();
   }
 
-  private intersect(): number {
-    let low = Math.max(...this.oneWay);
-    let high = Infinity;
+  private bracketPings(): void {
+    this.pingLow = -Infinity;
+    this.pingHigh = Infinity;
     for (const s of this.samples) {
-      low = Math.max(low, s.serverTimeMs - s.clientReceiveMs);
-      high = Math.min(high, s.serverTimeMs - s.clientSendMs);
+      this.pingLow = Math.max(this.pingLow, s.serverTimeMs - s.clientReceiveMs);
+      this.pingHigh = Math.min(this.pingHigh, s.serverTimeMs - s.clientSendMs);
     }
+  }
+
+  private intersect(): number {
+    const low = Math.max(this.oneWay.max, this.pingLow);
+    const high = this.pingHigh;
     if (low <= high) return (low + high) / 2;
     // No offset fits every sample: one of the clocks jumped. Start over from the newest.
     this.samples = this.samples.slice(-1);
-    this.oneWay = [];
+    this.oneWay.clear();
+    this.bracketPings();
     const s = this.samples[0]!;
     return s.serverTimeMs - (s.clientSendMs + s.clientReceiveMs) / 2;
   }
