@@ -7,8 +7,13 @@
  * carries them exactly, so when nothing unforeseen happened the replay lands on exactly the
  * state we had: zero correction. When something did (a bump, a late input), the difference
  * goes to a `CorrectionSmoother` and fades from the drawn position over a few frames.
+ *
+ * Each pending input keeps the state it led to. When the server's state at the ack is that
+ * very state (the usual case) the replay would retrace the same ticks, so it is skipped: the
+ * observer is shown the kept states instead. A snapshot then costs a comparison instead of a
+ * few sim steps, which matters on a phone and for a process running hundreds of bots.
  */
-import { playerStateOf } from '../protocol/player-fields.js';
+import { PLAYER_FIELDS, playerStateOf } from '../protocol/player-fields.js';
 import type { SimConfig } from '../sim/config.js';
 import { constantsFor } from '../sim/step.js';
 import { movePlayer } from '../sim/movement.js';
@@ -19,6 +24,8 @@ import { lerpPoint, type Point } from './point.js';
 export interface PendingInput {
   seq: number;
   buttons: number;
+  /** The predicted state this input led to, as the current prediction went through it. */
+  after: Readonly<PlayerState>;
 }
 
 /** Told about every predicted tick, live or replayed (predicted pickups listen here). */
@@ -44,6 +51,8 @@ export interface PredictionStats {
   lastCorrectionPx: number;
   maxCorrectionPx: number;
   totalCorrectionPx: number;
+  /** Reconciles where the server agreed with the state we had predicted: nothing replayed. */
+  replaysSkipped: number;
 }
 
 export interface PredictorOptions {
@@ -86,6 +95,7 @@ export class Predictor {
     lastCorrectionPx: 0,
     maxCorrectionPx: 0,
     totalCorrectionPx: 0,
+    replaysSkipped: 0,
   };
 
   constructor(
@@ -111,9 +121,9 @@ export class Predictor {
 
   /** One local tick: the input moves the predicted player now, before any server reply. */
   applyLocalInput(seq: number, buttons: number): Readonly<PlayerState> {
-    this.pending.push({ seq, buttons });
-    if (this.pending.length > this.maxPending) this.pending.shift();
     this.ticks = advance(this.ticks, buttons, this.config);
+    this.pending.push({ seq, buttons, after: this.ticks.current });
+    if (this.pending.length > this.maxPending) this.pending.shift();
     if (this.shadow) this.shadow = advance(this.shadow, buttons, this.config);
     this.observer?.observe(this.ticks.current, seq);
     return this.ticks.current;
@@ -121,12 +131,17 @@ export class Predictor {
 
   /** A snapshot arrived: restart from the server's word and replay what it has not applied. */
   reconcile(serverSelf: PlayerState, ackedSeq: number): Correction {
-    if (ackedSeq < this.lastAck) ackedSeq = this.ackWentBack(ackedSeq);
+    const wentBack = ackedSeq < this.lastAck;
+    if (wentBack) ackedSeq = this.ackWentBack(ackedSeq);
     this.lastAck = ackedSeq;
-    this.dropAcknowledged(ackedSeq);
+    const predictedAtAck = this.dropAcknowledged(ackedSeq);
     const before = this.ticks.current;
-    this.shadow ??= this.ticks;
-    this.ticks = this.replay(playerStateOf(serverSelf), ackedSeq);
+    if (!wentBack && predictedAtAck && sameState(predictedAtAck, serverSelf)) {
+      this.retrace(ackedSeq);
+    } else {
+      this.shadow ??= this.ticks;
+      this.ticks = this.replay(playerStateOf(serverSelf), ackedSeq);
+    }
     const dx = before.x - this.ticks.current.x;
     const dy = before.y - this.ticks.current.y;
     const correction = {
@@ -140,10 +155,15 @@ export class Predictor {
     return correction;
   }
 
-  private dropAcknowledged(ackedSeq: number): void {
-    while (this.pending[0] && this.pending[0].seq <= ackedSeq)
-      this.acked.push(this.pending.shift()!);
+  /** Moves the acknowledged inputs out of `pending`; returns what we predicted at the ack. */
+  private dropAcknowledged(ackedSeq: number): Readonly<PlayerState> | undefined {
+    let atAck: PendingInput | undefined;
+    while (this.pending[0] && this.pending[0].seq <= ackedSeq) {
+      atAck = this.pending.shift()!;
+      this.acked.push(atAck);
+    }
     if (this.acked.length > ACKED_HISTORY) this.acked.splice(0, this.acked.length - ACKED_HISTORY);
+    return atAck?.seq === ackedSeq ? atAck.after : undefined;
   }
 
   /**
@@ -164,10 +184,20 @@ export class Predictor {
     let ticks: TickPair = { previous: state, current: { ...state } };
     for (const input of this.pending) {
       ticks = advance(ticks, input.buttons, this.config);
+      input.after = ticks.current;
       this.observer?.observe(ticks.current, input.seq);
     }
     this.observer?.endReplay();
     return ticks;
+  }
+
+  /** The replay that would land where we are: the observer sees the states we kept. */
+  private retrace(ackedSeq: number): void {
+    this.stats.replaysSkipped += 1;
+    if (!this.observer) return;
+    this.observer.beginReplay(ackedSeq);
+    for (const input of this.pending) this.observer.observe(input.after, input.seq);
+    this.observer.endReplay();
   }
 
   private count(distancePx: number): void {
@@ -206,6 +236,12 @@ export class Predictor {
     movePlayer(ahead, liveButtons, this.config, constantsFor(this.config));
     return lerpPoint(ticks.current, ahead, alpha);
   }
+}
+
+/** Every field the server sends about a player, equal: the replay would change nothing. */
+function sameState(predicted: Readonly<PlayerState>, server: Readonly<PlayerState>): boolean {
+  for (const { name } of PLAYER_FIELDS) if (predicted[name] !== server[name]) return false;
+  return true;
 }
 
 function advance(ticks: TickPair, buttons: number, config: SimConfig): TickPair {

@@ -48,7 +48,26 @@ describe('Predictor', () => {
       }
     }
     expect(predictor.state).toEqual(findPlayer(world, ID));
-    expect(predictor.stats).toMatchObject({ reconciles: 194, corrections: 0 });
+    // The server agreed every time, so no reconcile had to run the sim again.
+    expect(predictor.stats).toMatchObject({ reconciles: 194, corrections: 0, replaysSkipped: 194 });
+  });
+
+  it('replays only when the server disagrees, and agrees again with the replayed states', () => {
+    let world = server();
+    const predictor = new Predictor(world.config, self(world));
+    const states: World[] = [];
+    for (let seq = 1; seq <= 30; seq++) {
+      predictor.applyLocalInput(seq, buttonsAt(seq));
+      // Tick 10: the server saw a bump we could not predict (pushed 3 px right).
+      if (seq === 10)
+        world = { ...world, players: [{ ...world.players[0]!, x: world.players[0]!.x + 3 }] };
+      world = step(world, new Map([[ID, buttonsAt(seq)]]));
+      states[seq] = world;
+      if (seq > 4) predictor.reconcile(self(states[seq - 4]!), seq - 4);
+    }
+    // Ack 10 disagreed and was replayed; from ack 11 on the replayed states agree again.
+    expect(predictor.stats).toMatchObject({ reconciles: 26, corrections: 1, replaysSkipped: 25 });
+    expect(predictor.state).toEqual(findPlayer(world, ID));
   });
 
   it('replays inputs again when the ack goes back (the server re-anchored its slots on ours)', () => {
