@@ -25,6 +25,8 @@ export interface ServerProcessOptions {
    */
   port?: number;
   timeoutMs?: number;
+  /** Options for Node itself, before the server's script (a benchmark's `--cpu-prof`). */
+  nodeArgs?: string[];
 }
 
 export interface ServerExit {
@@ -56,7 +58,8 @@ export async function startServerProcess(
   if (QUIETER_THAN_INFO.includes(level)) {
     throw new Error(`LOG_LEVEL=${level} hides the line that says where the server listens`);
   }
-  const child = spawn(process.execPath, SERVER_COMMANDS[options.from ?? 'source'], {
+  const command = [...(options.nodeArgs ?? []), ...SERVER_COMMANDS[options.from ?? 'source']];
+  const child = spawn(process.execPath, command, {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

@@ -15,11 +15,18 @@ export interface BenchChild {
   exited: Promise<void>;
 }
 
-/** Starts `entry` (a URL of a .ts file) as a Node process with tsx and an IPC channel. */
-export function forkTypeScript(entry: URL, env: Record<string, string> = {}): BenchChild {
+/**
+ * Starts `entry` (a URL of a .ts file) as a Node process with tsx and an IPC channel;
+ * `nodeArgs` go to Node itself (a `--cpu-prof`).
+ */
+export function forkTypeScript(
+  entry: URL,
+  env: Record<string, string> = {},
+  nodeArgs: readonly string[] = [],
+): BenchChild {
   const child = fork(fileURLToPath(entry), [], {
     cwd: REPO_ROOT,
-    execArgv: ['--conditions=@arena/source', '--import', 'tsx'],
+    execArgv: [...nodeArgs, '--conditions=@arena/source', '--import', 'tsx'],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

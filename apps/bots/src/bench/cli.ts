@@ -9,13 +9,15 @@ import { numberOption, readOptions, runCommand, UsageError } from '@arena/devkit
 import { DEFAULT_SIM_CONFIG } from '@arena/shared/sim';
 import { compare, runOrder } from './compare.js';
 import { findMax } from './find-max.js';
+import { profileText } from './cpu-profiles.js';
+import type { RunResult } from './measure-run.js';
 import { comparisonTable, findMaxText, targetsText, warningsText } from './report.js';
 import { SystemName } from './systems.js';
 import { arenaTargets } from './targets.js';
 
 const USAGE = `usage: npm run bench -- [--clients 200] [--seconds 15] [--warmup 5] [--repeats 2]
                      [--per-room 10] [--bot-processes 2] [--systems floor,arena] [--seed 1]
-                     [--json out.json]
+                     [--json out.json] [--profile DIR]
        npm run bench -- --find-max [--start 100] [--factor 1.25] [--max-clients 2000]
                      [--single-try] (and the options above but --clients, --repeats)`;
 
@@ -45,6 +47,7 @@ function readBenchOptions() {
     factor: { type: 'string' },
     'max-clients': { type: 'string' },
     'single-try': { type: 'boolean' },
+    profile: { type: 'string' },
   });
   const factor = numberOption('factor', args.factor, 1.25, 'positive');
   if (factor <= 1) throw new UsageError(`--factor must be above 1, got ${factor}`);
@@ -63,6 +66,7 @@ function readBenchOptions() {
     factor,
     maxClients: numberOption('max-clients', args['max-clients'], 2000, 'positive'),
     confirmFailures: args['single-try'] !== true,
+    profileDir: args.profile,
   };
 }
 
@@ -80,6 +84,16 @@ function workloadLine(o: BenchOptions, clients: string): string {
   );
 }
 
+function printProfiles(runs: readonly RunResult[]): void {
+  const profiled = runs.filter((r) => r.profile);
+  if (profiled.length === 0) return;
+  console.log('\nCPU profiles: self time in the measuring window, busiest functions first:');
+  for (const run of profiled) {
+    console.log(`${run.system}, ${run.clientsAsked} clients (${run.profile!.dir}):`);
+    console.log(profileText(run.profile!.processes));
+  }
+}
+
 async function runComparison(o: BenchOptions, log: (line: string) => void) {
   const comparison = await compare({ ...o, log });
   const order = runOrder(o.systems, o.repeats).join(', ');
@@ -91,6 +105,7 @@ async function runComparison(o: BenchOptions, log: (line: string) => void) {
   );
   const targets = targetsText(comparison);
   if (targets) console.log(`\nArena against its targets (medians above):\n${targets}`);
+  printProfiles(comparison.runs);
   const { arena, floor } = comparison.medians;
   return { ...comparison, targets: arena ? arenaTargets(arena, floor) : [] };
 }
@@ -107,6 +122,7 @@ async function runFindMax(o: BenchOptions, log: (line: string) => void) {
   console.log(findMaxText(results, o));
   const runs = results.flatMap((r) => r.runs);
   console.log(`\nSaturation warnings (read these before the figures):\n${warningsText({ runs })}`);
+  printProfiles(runs);
   return { findMax: results };
 }
 

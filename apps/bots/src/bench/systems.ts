@@ -39,6 +39,8 @@ export interface RunningSystem {
 export interface SystemOptions {
   clients: number;
   playersPerRoom: number;
+  /** Options for Node itself in the server's process (a `--cpu-prof`). */
+  nodeArgs?: string[];
 }
 
 const TICK_MS = 1000 / DEFAULT_SIM_CONFIG.tickRateHz;
@@ -59,6 +61,7 @@ async function startArena(options: SystemOptions): Promise<RunningSystem> {
       ROOMS_OPENED_PER_MIN_PER_IP: '10000',
     },
     timeoutMs: START_TIMEOUT_MS,
+    nodeArgs: options.nodeArgs,
   });
   return {
     name: SystemName.Arena,
@@ -82,9 +85,11 @@ async function startArena(options: SystemOptions): Promise<RunningSystem> {
 }
 
 async function startFloor(options: SystemOptions): Promise<RunningSystem> {
-  const child = forkTypeScript(new URL('./floor/floor-main.ts', import.meta.url), {
-    FLOOR_PLAYERS_PER_ROOM: String(options.playersPerRoom),
-  });
+  const child = forkTypeScript(
+    new URL('./floor/floor-main.ts', import.meta.url),
+    { FLOOR_PLAYERS_PER_ROOM: String(options.playersPerRoom) },
+    options.nodeArgs,
+  );
   const { port } = await request<FloorReply, 'listening'>(
     child,
     null,

@@ -18,6 +18,8 @@ export interface FleetOptions {
   processes: number;
   seed: number;
   staggerMs: number;
+  /** Options for Node itself in bot process `index` (a `--cpu-prof`). */
+  nodeArgsFor?: (index: number) => string[];
 }
 
 export interface Fleet {
@@ -49,7 +51,8 @@ export function startFleet(options: FleetOptions): Fleet {
     const { system, url, seed, staggerMs } = options;
     const deadlineMs = seatingDeadlineMs(count, staggerMs);
     plans.push({ system, url, count, firstIndex, seed, staggerMs, seatingDeadlineMs: deadlineMs });
-    children.push(forkTypeScript(new URL('./bot-process.ts', import.meta.url)));
+    const nodeArgs = options.nodeArgsFor?.(children.length) ?? [];
+    children.push(forkTypeScript(new URL('./bot-process.ts', import.meta.url), {}, nodeArgs));
     firstIndex += count;
   }
   const ready = Promise.all(
