@@ -11,7 +11,7 @@ import { join } from 'node:path';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string };
 }
 
 interface CpuProfile {
@@ -63,12 +63,13 @@ export function nowUs(): number {
   return Number(process.hrtime.bigint() / 1000n);
 }
 
+/** `name file`: no line, since tsx compiles each source file to one line of its own. */
 function frameName(node: ProfileNode): string {
-  const { functionName, url, lineNumber } = node.callFrame;
+  const { functionName, url } = node.callFrame;
   if (!url) return functionName || '(anonymous)';
   const file = url.replace(/^file:\/\//, '').replace(/^.*\/node_modules\//, '');
   const short = file.includes('/src/') ? file.slice(file.lastIndexOf('/src/') + 1) : file;
-  return `${functionName || '(anonymous)'} ${short}:${lineNumber + 1}`;
+  return `${functionName || '(anonymous)'} ${short}`;
 }
 
 /** Self time per function within `window`, busiest first. */
