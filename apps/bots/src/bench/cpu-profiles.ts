@@ -38,7 +38,10 @@ export interface ProcessProfile {
   /** Which process: `server`, `bots-1`, … */
   process: string;
   file: string;
-  /** Time the process was busy (sampled, not idle) in the window. */
+  /**
+   * Time sampled busy (not idle) in the window. A sample's interval runs on while the process
+   * waits for a core, so on a loaded machine this exceeds its CPU time: read the shares.
+   */
   busyMs: number;
   top: ProfileRow[];
 }
@@ -112,7 +115,7 @@ export function summarizeRunProfiles(dir: string, window: WindowUs, top = 12): P
 export function profileText(profiles: readonly ProcessProfile[]): string {
   return profiles
     .map((p) => {
-      const head = `  ${p.process}: ${p.busyMs.toFixed(0)} ms busy in the window`;
+      const head = `  ${p.process}: ${p.busyMs.toFixed(0)} ms sampled busy in the window`;
       const rows = p.top.map((r) => `    ${r.percent.toFixed(1).padStart(5)} %  ${r.fn}`);
       return [head, ...rows].join('\n');
     })
