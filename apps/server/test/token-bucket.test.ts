@@ -83,6 +83,22 @@ describe('SocketLimits', () => {
     expect(inputs(2000)).toBe(0);
   });
 
+  it('lets through what a stalled link held back, and no more than the sustained rate', () => {
+    const limits = new SocketLimits(30, 0);
+    const inputs = (nowMs: number) => {
+      let n = 0;
+      while (limits.allow('player:input', nowMs)) n += 1;
+      return n;
+    };
+    expect(inputs(0)).toBe(30);
+    // The link held the socket's inputs back for 2 s: 60 arrive at once, and all go through.
+    expect(inputs(2000)).toBeGreaterThanOrEqual(60);
+    // Right after, the sustained rate again (1.5 × the tick rate), nothing more.
+    expect(inputs(2100)).toBe(4);
+    // Silences never add up past 10 s: a flooder gains nothing by pausing.
+    expect(inputs(62_100)).toBe(30 + 450);
+  });
+
   it('warns about a flood at most every 250 ms per kind', () => {
     const limits = new SocketLimits(30, 0);
     expect(limits.shouldWarn('chat:send', 1000)).toBe(true);

@@ -9,9 +9,15 @@
  * longest stall would let floods through, so instead each socket's buckets are credited with
  * the stall's worth of refill (up to 10 s, see stall-credit.ts) as soon as the socket's next event shows
  * that the loop was stalled: the burst goes through, and the limits hold as before after it.
+ *
+ * The link's stalls are forgiven the same way. A mobile network that holds a connection's
+ * packets back for a second or two, or a client whose own transport queued its writes while
+ * its page was busy, delivers everything it held at once after a silence. A socket silent for
+ * longer than its input burst lasts is credited with the silence's worth of refill (up to the
+ * same 10 s): over any stretch of time, no socket gets more than the sustained rate.
  */
 import type { ClientEventName } from '@arena/shared/protocol';
-import { StallCredit } from './stall-credit.js';
+import { MAX_FORGIVEN_MS, StallCredit } from './stall-credit.js';
 import { TokenBucket } from './token-bucket.js';
 
 export const EventKind = {
@@ -62,6 +68,9 @@ export function limitSpecs(tickRateHz: number): Record<EventKind, LimitSpec> {
  */
 export const PATIENCE: LimitSpec = { capacity: 100, perSecond: 5 };
 
+/** A socket silent this long (a full input bucket's worth of ticks) may have been held back. */
+export const SILENCE_CREDIT_AFTER_MS = 1000;
+
 /**
  * The most packets an honest client can have waiting out a simulated lag of `delayMs`: every
  * limit's burst plus that long's refill, twice over. Waiting packets are not yet rate-limited,
@@ -79,6 +88,7 @@ export class SocketLimits {
   private readonly patience: TokenBucket;
   private readonly lastWarnedMs = new Map<EventKind, number>();
   private readonly stalls: StallCredit;
+  private lastEventMs: number;
 
   /**
    * `stalledMs` reads the total time the server's event loop has been stalled (see
@@ -86,6 +96,7 @@ export class SocketLimits {
    */
   constructor(tickRateHz: number, nowMs: number, stalledMs: () => number = () => 0) {
     this.stalls = new StallCredit(stalledMs);
+    this.lastEventMs = nowMs;
     const specs = limitSpecs(tickRateHz);
     this.buckets = Object.fromEntries(
       Object.entries(specs).map(([kind, s]) => [
@@ -99,6 +110,7 @@ export class SocketLimits {
   /** True if the event may go through. */
   allow(event: ClientEventName, nowMs: number): boolean {
     this.forgiveStalls(nowMs);
+    this.forgiveSilence(nowMs);
     return this.buckets[KIND_OF[event]].take(nowMs);
   }
 
@@ -114,6 +126,15 @@ export class SocketLimits {
     if (creditMs === 0) return;
     for (const bucket of Object.values(this.buckets)) bucket.credit(nowMs, creditMs);
     this.patience.credit(nowMs, creditMs);
+  }
+
+  /** After a silence, what the link may have held back arrives at once: credit the silence. */
+  private forgiveSilence(nowMs: number): void {
+    const silentMs = nowMs - this.lastEventMs;
+    this.lastEventMs = Math.max(this.lastEventMs, nowMs);
+    if (silentMs < SILENCE_CREDIT_AFTER_MS) return;
+    const creditMs = Math.min(MAX_FORGIVEN_MS, silentMs);
+    for (const bucket of Object.values(this.buckets)) bucket.credit(nowMs, creditMs);
   }
 
   /** Rate-limit errors are sent at most every 250 ms per kind, so a flood is not echoed back. */
