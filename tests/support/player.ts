@@ -7,6 +7,7 @@
 import {
   PROTOCOL_VERSION,
   SnapshotBaseMismatch,
+  type SNAPSHOT_MIRROR_STREAM,
   SnapshotDecoder,
   type ClientToServerEvents,
   type ServerEventName,
@@ -23,6 +24,8 @@ export type PlayerSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export interface ConnectOptions {
   protocolVersion?: number;
   sessionToken?: string;
+  /** `snapshots`: open the seat's snapshot mirror (with `sessionToken`). */
+  stream?: typeof SNAPSHOT_MIRROR_STREAM;
   transports?: ('websocket' | 'polling')[];
   extraHeaders?: Record<string, string>;
   /** Handshake query, e.g. `{lag: '100'}` for the server's link simulator. */
@@ -69,6 +72,7 @@ export function connectPlayer(url: string, options: ConnectOptions = {}): Player
     auth: {
       protocolVersion: options.protocolVersion ?? PROTOCOL_VERSION,
       ...(options.sessionToken ? { sessionToken: options.sessionToken } : {}),
+      ...(options.stream ? { stream: options.stream } : {}),
     },
     ...(options.extraHeaders ? { extraHeaders: options.extraHeaders } : {}),
     ...(options.query ? { query: options.query } : {}),

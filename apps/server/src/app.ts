@@ -26,6 +26,7 @@ import { attachGateway } from './socket/gateway.js';
 import { createHandshakeCheck } from './socket/handshake.js';
 import { startLobbyFeed } from './socket/lobby-feed.js';
 import { attachMemberSession } from './socket/member-session.js';
+import { attachSnapshotMirror, isSnapshotMirror } from './socket/snapshot-mirror.js';
 import { RecoveryAdapter } from './socket/recovery-adapter.js';
 import { SocketLedger } from './socket/socket-ledger.js';
 import { SnapshotFanout } from './socket/snapshot-fanout.js';
@@ -158,6 +159,7 @@ export async function buildApp(
 
   io.use(createHandshakeCheck(services));
   io.on('connection', (socket) => {
+    if (isSnapshotMirror(socket)) return attachSnapshotMirror(socket, services);
     attachGateway(socket, services);
     attachMemberSession(socket, services);
   });

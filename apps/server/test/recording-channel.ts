@@ -16,6 +16,10 @@ export class RecordingChannel implements RoomChannel {
   readonly members = new Set<MemberId>();
   /** Members that hold the last snapshot (they get the next delta). */
   private readonly inStep = new Set<MemberId>();
+  /** Snapshot mirrors: they receive snapshots only. */
+  readonly mirrors = new Set<MemberId>();
+  /** Mirrors the room closed, oldest first. */
+  readonly droppedMirrors: MemberId[] = [];
   private readonly inboxes = new Map<MemberId, Received[]>();
 
   add(member: MemberId): void {
@@ -25,6 +29,16 @@ export class RecordingChannel implements RoomChannel {
   remove(member: MemberId): void {
     this.members.delete(member);
     this.inStep.delete(member);
+  }
+
+  addMirror(member: MemberId): void {
+    this.mirrors.add(member);
+  }
+
+  dropMirror(member: MemberId): void {
+    this.mirrors.delete(member);
+    this.inStep.delete(member);
+    this.droppedMirrors.push(member);
   }
 
   removeAll(): void {
@@ -46,7 +60,7 @@ export class RecordingChannel implements RoomChannel {
   }
 
   broadcastSnapshot(snapshot: EncodedSnapshot): void {
-    for (const member of this.members) {
+    for (const member of [...this.members, ...this.mirrors]) {
       const bytes =
         snapshot.delta && this.inStep.has(member) ? snapshot.delta : snapshot.keyframe();
       this.deliver(member, { event: 'state:snapshot', payload: bytes });

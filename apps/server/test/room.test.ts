@@ -248,3 +248,33 @@ describe('Room: chat, ticks and snapshots', () => {
     expect(log.error.mock.calls[0]![0]).toMatchObject({ room: 'ABCDE', failures: 1 });
   });
 });
+
+describe('Room: snapshot mirrors', () => {
+  it('sends a mirror snapshots only, one per seat, and closes it with its seat', () => {
+    const { room, channel, clock } = makeRoom();
+    const ann = room.join('m-ann', 'Ann', undefined);
+    room.attachMirror(ann, 'mirror-1');
+    room.attachMirror(ann, 'mirror-2');
+    expect(channel.droppedMirrors).toEqual(['mirror-1']);
+    room.join('m-bob', 'Bob', undefined);
+    room.tick(0);
+    room.tick(33);
+    expect(channel.events('mirror-2')).toEqual(['state:snapshot']);
+    room.detach('m-ann');
+    expect(channel.mirrors.has('mirror-2')).toBe(true);
+    clock.advanceBy(GRACE_MS);
+    expect(channel.droppedMirrors).toEqual(['mirror-1', 'mirror-2']);
+  });
+
+  it('forgets a mirror that closed, and closes the mirrors of a room that closes', () => {
+    const { room, channel } = makeRoom();
+    const ann = room.join('m-ann', 'Ann', undefined);
+    const bob = room.join('m-bob', 'Bob', undefined);
+    room.attachMirror(ann, 'mirror-ann');
+    room.attachMirror(bob, 'mirror-bob');
+    room.detachMirror('mirror-ann');
+    expect(ann.mirror).toBeNull();
+    room.close('shutdown', ErrorCode.ServerShuttingDown, 'Bye.');
+    expect(channel.droppedMirrors).toEqual(['mirror-bob']);
+  });
+});

@@ -16,14 +16,18 @@ export interface RoomChannel {
   /** From now on the member receives what the room sends to all. */
   add(member: MemberId): void;
   remove(member: MemberId): void;
+  /** A seat's snapshot mirror: from now on it is sent the room's snapshots, and only those. */
+  addMirror(member: MemberId): void;
+  /** Closes a mirror's connection (its seat went, or a newer mirror replaced it). */
+  dropMirror(member: MemberId): void;
   /** Every member leaves the channel: the room closed. */
   removeAll(): void;
   toAll<E extends RoomEventName>(event: E, payload: ServerPayload<E>): void;
   toAllBut<E extends RoomEventName>(except: MemberId, event: E, payload: ServerPayload<E>): void;
   toMember<E extends RoomEventName>(member: MemberId, event: E, payload: ServerPayload<E>): void;
   /**
-   * One tick's snapshot, encoded once for the room: the delta for every member that holds the
-   * previous one, the keyframe for the others (who just came in, or missed one). The path that
+   * One tick's snapshot, encoded once for the room: the delta for every member (and mirror)
+   * that holds the previous one, the keyframe for the others (who just came in, or missed one). The path that
    * carries almost all of a room's traffic, kept apart so it can be fast.
    */
   broadcastSnapshot(snapshot: EncodedSnapshot): void;

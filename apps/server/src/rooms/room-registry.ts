@@ -71,6 +71,8 @@ export interface WatchingNote {
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly memberRooms = new Map<MemberId, Room>();
+  /** The room of each snapshot mirror connected here. */
+  private readonly mirrorRooms = new Map<MemberId, Room>();
   private readonly owners = new Map<Room, Ownership>();
   private readonly simConfig: SimConfig;
   /** Listeners told whenever the lobby list may have changed. */
@@ -255,6 +257,34 @@ export class RoomRegistry {
     this.ctx.log.info(fields, 'player resumed');
     this.membersChanged(found.room);
     return found.room;
+  }
+
+  /** Whether `token` names a seat of an open room here (a mirror may attach to it). */
+  holdsSeat(token: string): boolean {
+    const found = this.findSeat(token);
+    return found !== undefined && !found.room.closed;
+  }
+
+  /**
+   * Makes `member` the snapshot mirror of the seat `token` belongs to (replacing the one it
+   * had); undefined when no open room here has that seat.
+   */
+  attachMirror(member: MemberId, token: string): Room | undefined {
+    const found = this.findSeat(token);
+    if (!found || found.room.closed) return undefined;
+    found.room.attachMirror(found.seat, member);
+    this.mirrorRooms.set(member, found.room);
+    this.ctx.log.info({ room: found.room.code, playerId: found.seat.id, member }, 'mirror opened');
+    return found.room;
+  }
+
+  /** A mirror's connection closed. */
+  detachMirror(member: MemberId): void {
+    const room = this.mirrorRooms.get(member);
+    if (!room) return;
+    this.mirrorRooms.delete(member);
+    room.detachMirror(member);
+    this.ctx.log.info({ room: room.code, member }, 'mirror closed');
   }
 
   /**

@@ -142,6 +142,7 @@ export class Room {
       ),
       token: newSessionToken(this.code),
       member,
+      mirror: null,
       cancelGrace: null,
     };
     this.seats.set(id, seat);
@@ -175,6 +176,22 @@ export class Room {
     this.ctx.channel.add(member);
     this.ctx.channel.toMember(member, 'room:joined', joinedPayload(this, 'player', seat, true));
     this.ctx.channel.toAllBut(member, 'player:connection', { id: seat.id, connected: true });
+  }
+
+  /**
+   * Gives the seat a snapshot mirror: a second connection that is sent the room's snapshots
+   * (its own delta chain, a keyframe first) and nothing else. One per seat: a newer one
+   * replaces the old, which is closed.
+   */
+  attachMirror(seat: Seat, member: MemberId): void {
+    if (seat.mirror !== null && seat.mirror !== member) this.ctx.channel.dropMirror(seat.mirror);
+    seat.mirror = member;
+    this.ctx.channel.addMirror(member);
+  }
+
+  /** The mirror's connection went away; its seat plays on. */
+  detachMirror(member: MemberId): void {
+    for (const seat of this.seats.values()) if (seat.mirror === member) seat.mirror = null;
   }
 
   /** The member's connection went away without leaving: a player's seat is held a while. */
@@ -223,7 +240,15 @@ export class Room {
     this.recentChat.push(...saved.chat.slice(-this.options.chatHistorySize));
     this.nextPlayerId = saved.nextPlayerId;
     for (const { id, name, color, token } of saved.seats) {
-      this.seats.set(id, { id, name, color, token, member: null, cancelGrace: null });
+      this.seats.set(id, {
+        id,
+        name,
+        color,
+        token,
+        member: null,
+        mirror: null,
+        cancelGrace: null,
+      });
     }
     for (const seat of [...this.seats.values()]) {
       if (this.options.graceMs <= 0) this.removeSeat(seat);
@@ -285,7 +310,10 @@ export class Room {
   close(reason: Exclude<RoomCloseReason, 'empty'>, code: ErrorCode, message: string): void {
     if (this.closed) return;
     this.closed = true;
-    for (const seat of this.seats.values()) seat.cancelGrace?.();
+    for (const seat of this.seats.values()) {
+      seat.cancelGrace?.();
+      this.dropMirror(seat);
+    }
     this.errorToAll(code, message);
     this.ctx.channel.removeAll();
     const formerMembers = this.members();
@@ -358,9 +386,17 @@ export class Room {
   private removeSeat(seat: Seat): void {
     seat.cancelGrace?.();
     if (!this.seats.delete(seat.id)) return;
+    this.dropMirror(seat);
     this.sim.removePlayer(seat.id);
     this.ctx.channel.toAll('player:left', { id: seat.id });
     this.closeIfEmpty();
+  }
+
+  /** A seat that goes takes its mirror with it. */
+  private dropMirror(seat: Seat): void {
+    if (seat.mirror === null) return;
+    this.ctx.channel.dropMirror(seat.mirror);
+    seat.mirror = null;
   }
 
   private closeIfEmpty(): void {

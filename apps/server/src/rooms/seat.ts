@@ -13,6 +13,8 @@ export interface Seat {
   token: string;
   /** The connection playing in this seat; null while its player is away. */
   member: MemberId | null;
+  /** The seat's snapshot mirror, a second connection that carries its snapshots; null if none. */
+  mirror: MemberId | null;
   /** Cancels the timer that frees the seat once the grace period after a drop runs out. */
   cancelGrace: (() => void) | null;
 }

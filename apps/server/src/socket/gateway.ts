@@ -32,7 +32,15 @@ function contained<T>(
   }
 }
 
-export function attachGateway(socket: ArenaSocket, services: GameServices): void {
+/** Where an admitted event goes: the game's handlers, or a snapshot mirror's few. */
+export type Dispatch = typeof dispatch;
+
+/** Returns the socket's error sender, for its owner's own errors. */
+export function attachGateway(
+  socket: ArenaSocket,
+  services: GameServices,
+  route: Dispatch = dispatch,
+): SendError {
   const sendError = errorSender((error) => socket.emit('error', error), services.metrics);
   const guard = createGuard(socket, services, sendError);
   const profile = linkProfileOf(socket, services.config, sendError);
@@ -41,7 +49,7 @@ export function attachGateway(socket: ArenaSocket, services: GameServices): void
   const handle = (admitted: AdmittedEvent): void => {
     if (socket.disconnected) return;
     contained(socket, services, sendError, admitted.event, () =>
-      dispatch(socket, services, sendError, admitted),
+      route(socket, services, sendError, admitted),
     );
   };
 
@@ -59,4 +67,5 @@ export function attachGateway(socket: ArenaSocket, services: GameServices): void
     socket.disconnect(true);
   });
   socket.on('disconnect', () => link.close());
+  return sendError;
 }

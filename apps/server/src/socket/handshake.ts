@@ -1,14 +1,21 @@
 /**
  * Checks every connection before it is accepted: protocol version, the `auth` object's shape,
  * the browser's origin, and how many connections its address and the whole server already
- * have (counted in the socket ledger, which cannot leak). A refused client gets
+ * have (counted in the socket ledger, which cannot leak), and for a snapshot mirror whether its
+ * seat is here (snapshot-mirror.ts). A refused client gets
  * `connect_error` whose `data` is `{code, message}`; a second CONNECT on a transport
  * connection that already holds a socket is no client's doing, and that connection is closed.
  */
-import { ErrorCode, HandshakeAuthPayload, PROTOCOL_VERSION } from '@arena/shared/protocol';
+import {
+  ErrorCode,
+  HandshakeAuthPayload,
+  PROTOCOL_VERSION,
+  type HandshakeAuth,
+} from '@arena/shared/protocol';
 import type { ExtendedError } from 'socket.io';
 import type { GameServices } from '../services.js';
 import { describeIssue } from './describe-issue.js';
+import { mirrorRefusal } from './snapshot-mirror.js';
 import { closeAfterRefusal } from './transport-limits.js';
 import type { ArenaSocket } from './types.js';
 
@@ -73,6 +80,8 @@ export function createHandshakeCheck(services: GameServices) {
     if (sockets.countOf(address) >= config.MAX_CONNECTIONS_PER_IP) {
       return refusal(ErrorCode.TooManyConnections, 'Too many connections from your address.');
     }
+    const mirrorProblem = mirrorRefusal(services, auth as HandshakeAuth);
+    if (mirrorProblem) return refusal(ErrorCode.MirrorRefused, mirrorProblem);
     return null;
   }
 

@@ -10,6 +10,8 @@ import type { SnapshotFanout } from './snapshot-fanout.js';
 import type { ArenaServer, ArenaSocket } from './types.js';
 
 const CHANNEL_PREFIX = 'room:';
+/** The socket.io room of a game room's snapshot mirrors: they hear its snapshots, nothing else. */
+const MIRROR_PREFIX = 'mirror:';
 
 /** The socket.io room of a game room's members. */
 export const channelOf = (roomCode: string): string => `${CHANNEL_PREFIX}${roomCode}`;
@@ -58,6 +60,7 @@ const plain = (target: PlainEmitter): PlainEmitter => target;
 
 class SocketRoomChannel implements RoomChannel {
   private readonly name: string;
+  private readonly mirrorName: string;
   /** Members connected to other processes of a cluster: snapshots are relayed while any are. */
   private readonly remoteMembers = new Set<MemberId>();
 
@@ -69,6 +72,7 @@ class SocketRoomChannel implements RoomChannel {
     private readonly relay: SnapshotRelay | undefined,
   ) {
     this.name = channelOf(roomCode);
+    this.mirrorName = `${MIRROR_PREFIX}${roomCode}`;
   }
 
   add(member: MemberId): void {
@@ -79,6 +83,15 @@ class SocketRoomChannel implements RoomChannel {
   remove(member: MemberId): void {
     this.io.in(member).socketsLeave(this.name);
     this.remoteMembers.delete(member);
+  }
+
+  addMirror(member: MemberId): void {
+    this.io.in(member).socketsJoin(this.mirrorName);
+  }
+
+  dropMirror(member: MemberId): void {
+    // A DISCONNECT packet, not a cut: the client hears "io server disconnect" and stays away.
+    this.io.in(member).disconnectSockets(false);
   }
 
   removeAll(): void {
@@ -105,6 +118,8 @@ class SocketRoomChannel implements RoomChannel {
     // This process's members, skipping slow readers (snapshot-fanout.ts); the others', through
     // the relay to their own processes, which do the same.
     this.fanout.deliver(this.name, snapshot);
+    // Mirrors are a room of their own, so each keeps a delta chain of its own.
+    this.fanout.deliver(this.mirrorName, snapshot);
     this.metrics.snapshotsSent += 1;
     if (this.remoteMembers.size > 0) this.relay?.publish(this.roomCode, snapshot);
   }

@@ -30,6 +30,13 @@ export const ErrorCode = {
    * rooms, and rooms it runs pause, until the store is back.
    */
   ClusterUnavailable: 'CLUSTER_UNAVAILABLE',
+  /**
+   * A snapshot mirror was refused at the handshake: no seat holds its session token here, or
+   * this server cannot give one (a cluster's).
+   */
+  MirrorRefused: 'MIRROR_REFUSED',
+  /** A snapshot mirror sent an event only the seat's main connection may send. */
+  MirrorOnly: 'MIRROR_ONLY',
   Internal: 'INTERNAL',
 } as const;
 

@@ -33,6 +33,12 @@ export const RoomCode = z
 
 /** Longest session token accepted (the server's own are 24 characters). */
 export const SESSION_TOKEN_MAX_LENGTH = 64;
+/**
+ * The handshake's `stream` for a seat's second connection, which carries the room's snapshots
+ * only (a snapshot mirror): a stall on one TCP connection then holds back one copy, not both.
+ */
+export const SNAPSHOT_MIRROR_STREAM = 'snapshots';
+
 /** socket.io's recovery ids (`pid`, `offset`) are about 20 characters; room to spare. */
 const RECOVERY_ID_MAX_LENGTH = 64;
 
@@ -44,6 +50,8 @@ export const HandshakeAuthPayload = z.strictObject({
   protocolVersion: z.int(),
   /** From an earlier `room:joined`; lets a returning player take back their seat. */
   sessionToken: z.string().min(1).max(SESSION_TOKEN_MAX_LENGTH).optional(),
+  /** `snapshots`: this connection is the snapshot mirror of `sessionToken`'s seat. */
+  stream: z.literal(SNAPSHOT_MIRROR_STREAM).optional(),
   pid: z.string().max(RECOVERY_ID_MAX_LENGTH).optional(),
   offset: z.string().max(RECOVERY_ID_MAX_LENGTH).optional(),
 });
