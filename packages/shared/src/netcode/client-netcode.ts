@@ -96,9 +96,14 @@ export class ClientNetcode {
     return this.seq;
   }
 
+  /** Tick of the newest snapshot taken (−Infinity before any): older copies are ignored. */
+  get newestSnapshotTick(): number {
+    return this.newestTick;
+  }
+
   /** A decoded `state:snapshot`. Returns the prediction correction it caused, if any. */
   onSnapshot(snapshot: Snapshot, nowMs: number, bytes = 0): Correction | undefined {
-    // A copy of one we have (a link that sends snapshots on two streams) or an older one.
+    // A copy of one we have (the other connection's, with a snapshot mirror) or an older one.
     if (snapshot.tick <= this.newestTick) return undefined;
     this.newestTick = snapshot.tick;
     const { selfId, config } = this.options;

@@ -23,4 +23,5 @@ export * from './rolling-window.js';
 export * from './net-stats.js';
 export * from './client-netcode.js';
 export * from './net-port.js';
+export * from './snapshot-stream.js';
 export * from './net-client.js';

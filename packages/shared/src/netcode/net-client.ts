@@ -9,16 +9,20 @@
  * the join, and the server refuses a seq below one it has seen there. It also owns the
  * connection's snapshot decoder, which must see every snapshot frame in order (most are deltas
  * against the one before), so make the NetClient with the connection, not with the room.
+ *
+ * A seat may have a snapshot mirror (`attachMirror`): a second connection that carries the
+ * room's snapshots too, on a decoder of its own. Whichever copy of a tick arrives first is
+ * used, so a stall on one connection no longer holds the others back; pings go out on both.
  */
 import type { ClientPayloadInput, ServerPayload } from '../protocol/events.js';
 import { simConfigFrom } from '../protocol/sim-settings.js';
-import { SnapshotBaseMismatch, SnapshotDecoder } from '../protocol/snapshot-codec.js';
 import type { Snapshot } from '../protocol/snapshot.js';
 import type { SimConfig } from '../sim/config.js';
 import { ClientNetcode, type ClientFrame, type OutgoingInput } from './client-netcode.js';
 import type { NetHudStats } from './net-stats.js';
 import { textPacketBytes, type NetPort, type NetSendEvent } from './net-port.js';
 import type { Correction } from './prediction.js';
+import { SnapshotStream } from './snapshot-stream.js';
 
 /** The room a NetClient plays in: our id (0 when watching), its rules, its snapshot interval. */
 export interface NetRoom {
@@ -73,9 +77,6 @@ function inputPayload(input: OutgoingInput): ClientPayloadInput<'player:input'> 
   ) as ClientPayloadInput<'player:input'>;
 }
 
-/** A delta we cannot apply asks for a keyframe, but not more often than this. */
-const RESYNC_INTERVAL_MS = 1000;
-
 const noCounters = (): RoomCounters => ({
   inputsSent: 0,
   lastSentSeq: 0,
@@ -92,15 +93,41 @@ export class NetClient {
   private counters = noCounters();
   private readonly snapshotListeners = new Set<(received: ReceivedSnapshot) => void>();
   private readonly unsubscribe: (() => void)[];
-  private readonly decoder = new SnapshotDecoder();
-  private resyncAskedAtMs = -Infinity;
+  private readonly main: SnapshotStream;
+  private mirror: { stream: SnapshotStream; unsubscribe: (() => void)[] } | undefined;
+  /** Snapshots whose first copy came on the mirror, since the NetClient was made. */
+  private mirrorFirst = 0;
 
   constructor(private readonly options: NetClientOptions) {
     const { port } = options;
+    this.main = new SnapshotStream(port, options.onUnreadableSnapshot);
     this.unsubscribe = [
-      port.on('state:snapshot', (frame) => this.receiveSnapshot(frame)),
+      port.on('state:snapshot', (frame) => this.receiveSnapshot(this.main, frame)),
       port.on('time:pong', (pong) => this.receivePong(pong)),
     ];
+  }
+
+  /**
+   * Reads a snapshot mirror's port beside the main one (replacing any mirror before it):
+   * its snapshots on a decoder of their own, its pongs; pings go out on it too. Returns the
+   * function that stops reading it.
+   */
+  attachMirror(port: NetPort): () => void {
+    this.detachMirror();
+    const stream = new SnapshotStream(port, this.options.onUnreadableSnapshot);
+    const unsubscribe = [
+      port.on('state:snapshot', (frame) => this.receiveSnapshot(stream, frame)),
+      port.on('time:pong', (pong) => this.receivePong(pong)),
+    ];
+    this.mirror = { stream, unsubscribe };
+    return () => {
+      if (this.mirror?.stream === stream) this.detachMirror();
+    };
+  }
+
+  /** Whether a snapshot mirror is attached, and how many snapshots it delivered first. */
+  get mirrorStats(): { attached: boolean; firstCopies: number } {
+    return { attached: this.mirror !== undefined, firstCopies: this.mirrorFirst };
   }
 
   /** The current room's netcode (prediction, interpolation, clock sync); undefined outside. */
@@ -176,10 +203,16 @@ export class NetClient {
     return this.room?.hud(this.options.now(), transport);
   }
 
-  /** Stops listening to the port. */
+  /** Stops listening to the port (and the mirror's). */
   dispose(): void {
+    this.detachMirror();
     for (const off of this.unsubscribe.splice(0)) off();
     this.snapshotListeners.clear();
+  }
+
+  private detachMirror(): void {
+    for (const off of this.mirror?.unsubscribe ?? []) off();
+    this.mirror = undefined;
   }
 
   private newestSeq(): number {
@@ -202,6 +235,7 @@ export class NetClient {
   private send(netcode: ClientNetcode, nowMs: number, frame: ClientFrame): void {
     if (frame.pingClientTimeMs !== undefined) {
       this.emit(netcode, nowMs, 'time:ping', { clientTimeMs: frame.pingClientTimeMs });
+      this.pingMirror(netcode, nowMs, frame.pingClientTimeMs);
     }
     for (const input of frame.inputs) {
       this.emit(netcode, nowMs, 'player:input', inputPayload(input));
@@ -221,33 +255,36 @@ export class NetClient {
     netcode.stats.recordBytesOut(nowMs, textPacketBytes(event, payload));
   }
 
-  /** Decoded in or out of a room, so the decoder never misses a frame of the stream. */
-  private receiveSnapshot(frame: ArrayBuffer | Uint8Array): void {
+  /**
+   * The same ping on the mirror: its uplink carries no inputs, so nothing queues ahead of it
+   * and its round trips come closest to the link's own (what the clock estimate rests on).
+   */
+  private pingMirror(netcode: ClientNetcode, nowMs: number, clientTimeMs: number): void {
+    const port = this.mirror?.stream.port;
+    if (!port?.open) return;
+    port.send('time:ping', { clientTimeMs });
+    netcode.stats.recordBytesOut(nowMs, textPacketBytes('time:ping', { clientTimeMs }));
+  }
+
+  /** Decoded in or out of a room, so the decoder never misses a frame of its stream. */
+  private receiveSnapshot(stream: SnapshotStream, frame: ArrayBuffer | Uint8Array): void {
     // Stamped first thing, before decoding: the delay adapts to when snapshots arrive.
     const arrivedMs = this.options.now();
-    let snapshot: Snapshot;
-    try {
-      snapshot = this.decoder.decode(frame);
-    } catch (error) {
-      if (error instanceof SnapshotBaseMismatch) this.askForKeyframe();
-      else this.options.onUnreadableSnapshot?.(error);
+    const snapshot = stream.decode(frame, arrivedMs);
+    const netcode = this.room;
+    if (!snapshot || !netcode) return;
+    const bytes = frame.byteLength;
+    // The other connection's copy of this tick came first (or this one is older): only its
+    // bytes count.
+    if (snapshot.tick <= netcode.newestSnapshotTick) {
+      netcode.stats.recordBytesIn(arrivedMs, bytes);
       return;
     }
-    const netcode = this.room;
-    if (!netcode) return;
-    const bytes = frame.byteLength;
+    if (stream !== this.main) this.mirrorFirst += 1;
     const correction = netcode.onSnapshot(snapshot, arrivedMs, bytes);
     const ack = snapshot.acks.find((a) => a.playerId === this.selfId);
     if (ack) this.counters.lastAckedSeq = ack.seq;
     for (const listener of [...this.snapshotListeners]) listener({ snapshot, bytes, correction });
-  }
-
-  /** A delta on a snapshot we do not hold (we missed the keyframe): ask for a whole one. */
-  private askForKeyframe(): void {
-    const nowMs = this.options.now();
-    if (!this.options.port.open || nowMs - this.resyncAskedAtMs < RESYNC_INTERVAL_MS) return;
-    this.resyncAskedAtMs = nowMs;
-    this.options.port.send('state:resync', {});
   }
 
   private receivePong(pong: ServerPayload<'time:pong'>): void {

@@ -6,60 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { NetClient, netRoomOf } from '../../src/netcode/net-client.js';
-import type { NetPort, NetReceiveEvent } from '../../src/netcode/net-port.js';
 import { Button } from '../../src/protocol/buttons.js';
-import type { ServerPayload } from '../../src/protocol/events.js';
-import {
-  SnapshotEncoder,
-  encodeKeyframe,
-  snapshotSource,
-} from '../../src/protocol/snapshot-codec.js';
-import type { Snapshot } from '../../src/protocol/snapshot.js';
-import { DEFAULT_SIM_CONFIG, RoundPhase } from '../../src/sim/index.js';
-import { worldWith } from '../sim/fixtures.js';
-
-const TICK_MS = 1000 / 30;
-
-/** The wire in memory: what was sent, in order, and a way to hand events in. */
-class MemoryPort implements NetPort {
-  open = true;
-  readonly sent: { event: string; payload: unknown }[] = [];
-  private readonly handlers = new Map<string, (payload: never) => void>();
-
-  send(event: string, payload: unknown): void {
-    this.sent.push({ event, payload });
-  }
-
-  on<E extends NetReceiveEvent>(event: E, handler: (payload: ServerPayload<E>) => void) {
-    this.handlers.set(event, handler);
-    return () => this.handlers.delete(event);
-  }
-
-  deliver<E extends NetReceiveEvent>(event: E, payload: ServerPayload<E>): void {
-    (this.handlers.get(event) as ((payload: ServerPayload<E>) => void) | undefined)?.(payload);
-  }
-
-  take(): { event: string; payload: unknown }[] {
-    return this.sent.splice(0);
-  }
-}
-
-const SELF = worldWith([{ id: 1, x: 100, y: 100 }]).players[0]!;
-
-function snapshot(tick: number, ack: number): Snapshot {
-  return {
-    tick,
-    serverTimeMs: tick * TICK_MS,
-    round: { number: 1, phase: RoundPhase.Playing, ticksLeft: 1000 },
-    players: [{ ...SELF, connected: true }],
-    coins: [],
-    acks: [{ playerId: 1, seq: ack }],
-  };
-}
-
-const keyframe = (s: Snapshot) => encodeKeyframe(s, 30);
-
-const ROOM = { selfId: 1, config: DEFAULT_SIM_CONFIG, snapshotIntervalMs: TICK_MS };
+import { SnapshotEncoder, snapshotSource } from '../../src/protocol/snapshot-codec.js';
+import { DEFAULT_SIM_CONFIG } from '../../src/sim/index.js';
+import { keyframe, MemoryPort, ROOM, snapshot, TICK_MS } from './memory-port.js';
 
 function setup() {
   const port = new MemoryPort();
