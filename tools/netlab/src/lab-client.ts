@@ -16,7 +16,7 @@ import {
 } from '@arena/shared/netcode/client';
 import { ClientMetrics, type Truth } from './client-metrics.js';
 import { LabPort } from './lab-port.js';
-import type { DownMessage, UpMessage } from './messages.js';
+import { downMessageBytes, type DownMessage, type UpMessage } from './messages.js';
 import { Phase, type Bot } from './scenario.js';
 
 export interface LabClientOptions {
@@ -33,6 +33,8 @@ export interface LabClientOptions {
   warmupMs: number;
   bot: Bot;
   uplink: SimulatedLink<UpMessage>;
+  /** The snapshot mirror's uplink (its pings), when the client opens one. */
+  mirrorUplink?: SimulatedLink<UpMessage> | undefined;
   truth: Truth;
 }
 
@@ -44,6 +46,7 @@ export class LabClient {
   readonly netcode: ClientNetcode;
   readonly metrics: ClientMetrics;
   private readonly port: LabPort;
+  private readonly mirrorPort: LabPort | undefined;
   private readonly client: NetClient;
   private remoteDashing = new Map<number, boolean>();
   private othersSeen: ReadonlyMap<number, Point> = new Map();
@@ -56,6 +59,10 @@ export class LabClient {
     this.nextFrameAtMs = o.joinAtMs;
     this.port = new LabPort(o.uplink);
     this.client = new NetClient({ port: this.port, now: () => this.port.nowMs + o.clockOffsetMs });
+    if (o.mirrorUplink) {
+      this.mirrorPort = new LabPort(o.mirrorUplink);
+      this.client.attachMirror(this.mirrorPort);
+    }
     this.netcode = this.client.enterRoom({
       config: o.config,
       selfId: o.id,
@@ -75,13 +82,25 @@ export class LabClient {
   }
 
   get bytesOut(): number {
-    return this.port.bytesOut;
+    return this.port.bytesOut + (this.mirrorPort?.bytesOut ?? 0);
   }
 
-  onMessage(message: DownMessage, nowMs: number, bytes: number): void {
-    this.bytesIn += bytes;
+  /** What the main connection delivers. */
+  onMessage(message: DownMessage, nowMs: number): void {
+    this.receive(this.port, message, nowMs);
+  }
+
+  /** What the snapshot mirror delivers. */
+  onMirrorMessage(message: DownMessage, nowMs: number): void {
+    if (this.mirrorPort) this.receive(this.mirrorPort, message, nowMs);
+  }
+
+  private receive(port: LabPort, message: DownMessage, nowMs: number): void {
+    this.bytesIn += downMessageBytes(message);
+    // Both ports read the lab clock: the NetClient's `now` is the main port's.
     this.port.nowMs = nowMs;
-    this.port.deliver(message);
+    port.nowMs = nowMs;
+    port.deliver(message);
   }
 
   private onSnapshot(snapshot: Snapshot, correction: Correction | undefined): void {
@@ -106,6 +125,7 @@ export class LabClient {
   frame(nowMs: number): void {
     this.nextFrameAtMs += this.frameMs;
     this.port.nowMs = nowMs;
+    if (this.mirrorPort) this.mirrorPort.nowMs = nowMs;
     const elapsed = nowMs - this.o.joinAtMs;
     this.checkClock(elapsed);
     // Exact frame times: netlab's frames are `frameMs` apart on its manual clock.

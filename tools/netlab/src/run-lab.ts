@@ -23,8 +23,9 @@ export interface LabOptions {
   fps: number;
   snapshotEveryTicks: number;
   /**
-   * Each snapshot goes out on this many streams that stall independently (default 1): 2 shows
-   * what a second connection carrying the snapshots too would buy against one stream's stalls.
+   * 2: every client opens a snapshot mirror, as the game's does (a second connection that
+   * carries the snapshots, its own deltas, and pings), which stalls apart from the first.
+   * Default 1: one connection.
    */
   snapshotStreams?: 1 | 2;
   /** undefined: the server judges hits without lag compensation. */
@@ -36,14 +37,18 @@ export interface LabOptions {
   inspect?: (server: LabServer, clients: readonly LabClient[]) => void;
 }
 
-interface Endpoint {
-  client: LabClient;
+/** One connection's links, and the last snapshot sent down it (the next delta's base). */
+interface Connection {
   up: SimulatedLink<UpMessage>;
   down: SimulatedLink<DownMessage>;
-  /** The second snapshot stream, with `snapshotStreams: 2`. */
-  spare: SimulatedLink<DownMessage> | undefined;
-  /** The tick of the last snapshot sent down, which the next delta must be made against. */
   sentTick?: number;
+}
+
+interface Endpoint {
+  client: LabClient;
+  main: Connection;
+  /** The snapshot mirror's connection, with `snapshotStreams: 2`. */
+  mirror: Connection | undefined;
 }
 
 const WARMUP_MS = 3000;
@@ -54,9 +59,12 @@ function makeEndpoints(o: LabOptions, server: LabServer, config: SimConfig): End
   for (let id = 1; id <= o.players; id++) {
     const up = new SimulatedLink<UpMessage>(o.profile, o.seed * 1000 + id * 2);
     const down = new SimulatedLink<DownMessage>(o.profile, o.seed * 1000 + id * 2 + 1);
-    const spare =
+    const mirror: Connection | undefined =
       o.snapshotStreams === 2
-        ? new SimulatedLink<DownMessage>(o.profile, o.seed * 1000 + 500 + id)
+        ? {
+            up: new SimulatedLink<UpMessage>(o.profile, o.seed * 1000 + 700 + id),
+            down: new SimulatedLink<DownMessage>(o.profile, o.seed * 1000 + 500 + id),
+          }
         : undefined;
     const client = new LabClient({
       id,
@@ -70,33 +78,41 @@ function makeEndpoints(o: LabOptions, server: LabServer, config: SimConfig): End
       warmupMs: WARMUP_MS,
       bot: createBot(id, config, o.seed * 31 + id),
       uplink: up,
+      mirrorUplink: mirror?.up,
       truth: server,
     });
-    endpoints.push({ client, up, down, spare });
+    endpoints.push({ client, main: { up, down }, mirror });
   }
   return endpoints;
 }
 
+const connectionsOf = ({ main, mirror }: Endpoint): Connection[] =>
+  mirror ? [main, mirror] : [main];
+
 function nextEventAt(server: LabServer, endpoints: Endpoint[]): number {
   let next = server.nextTickAtMs;
-  for (const { client, up, down, spare } of endpoints) {
-    next = Math.min(next, client.nextFrameAtMs, up.nextDeliveryAtMs() ?? Infinity);
-    next = Math.min(next, down.nextDeliveryAtMs() ?? Infinity);
-    next = Math.min(next, spare?.nextDeliveryAtMs() ?? Infinity);
+  for (const endpoint of endpoints) {
+    next = Math.min(next, endpoint.client.nextFrameAtMs);
+    for (const { up, down } of connectionsOf(endpoint)) {
+      next = Math.min(next, up.nextDeliveryAtMs() ?? Infinity, down.nextDeliveryAtMs() ?? Infinity);
+    }
   }
   return next;
 }
 
+/** Uplinks first (a pong goes back down the connection its ping came on), then downlinks. */
 function deliver(server: LabServer, endpoints: Endpoint[], now: number): void {
-  for (const { client, up, down } of endpoints) {
-    for (const message of up.receive(now)) {
-      const reply = server.onMessage(client.id, message, now);
-      if (reply) down.send(now, reply, downMessageBytes(reply));
+  for (const endpoint of endpoints) {
+    for (const { up, down } of connectionsOf(endpoint)) {
+      for (const message of up.receive(now)) {
+        const reply = server.onMessage(endpoint.client.id, message, now);
+        if (reply) down.send(now, reply, downMessageBytes(reply));
+      }
     }
   }
-  for (const { client, down, spare } of endpoints) {
-    for (const message of [...down.receive(now), ...(spare?.receive(now) ?? [])])
-      client.onMessage(message, now, downMessageBytes(message));
+  for (const { client, main, mirror } of endpoints) {
+    for (const message of main.down.receive(now)) client.onMessage(message, now);
+    for (const message of mirror?.down.receive(now) ?? []) client.onMirrorMessage(message, now);
   }
 }
 
@@ -127,20 +143,18 @@ export function runLab(o: LabOptions): LabResult {
 }
 
 /**
- * As the server's fanout: the delta to whoever holds its base, the keyframe to the others. A
- * second stream stalls on its own, so it cannot carry deltas on the first one's snapshots: each
- * of its snapshots stands alone, a keyframe.
+ * As the server's fanout: on each connection (the main one, the mirror) the delta to whoever
+ * holds its base on that connection, the keyframe otherwise (the first one sent there).
  */
 function broadcast(endpoints: Endpoint[], snapshot: EncodedSnapshot, now: number): void {
   for (const endpoint of endpoints) {
     if (now < endpoint.client.joinAtMs) continue;
-    const inStep = snapshot.delta && endpoint.sentTick === snapshot.baseTick;
-    const frame = inStep ? snapshot.delta! : snapshot.keyframe();
-    const message: DownMessage = { kind: 'snapshot', frame };
-    endpoint.down.send(now, message, downMessageBytes(message));
-    endpoint.sentTick = snapshot.tick;
-    if (!endpoint.spare) continue;
-    const whole: DownMessage = { kind: 'snapshot', frame: snapshot.keyframe() };
-    endpoint.spare.send(now, whole, downMessageBytes(whole));
+    for (const connection of connectionsOf(endpoint)) {
+      const inStep = snapshot.delta && connection.sentTick === snapshot.baseTick;
+      const frame = inStep ? snapshot.delta! : snapshot.keyframe();
+      const message: DownMessage = { kind: 'snapshot', frame };
+      connection.down.send(now, message, downMessageBytes(message));
+      connection.sentTick = snapshot.tick;
+    }
   }
 }
