@@ -126,6 +126,15 @@ describe('snapshot mirror', () => {
     expect(await closed).toBe('io server disconnect');
   });
 
+  it('is refused where the host turned mirrors off', async () => {
+    await ctx.restartWith({ SNAPSHOT_MIRRORS: 'off' });
+    const host = await createRoom(ctx.server.url, 'Host');
+    ctx.sockets.push(host.socket);
+    const refusal = await refusalOf(openMirror(host.joined.sessionToken));
+    expect(refusal).toMatchObject({ code: ErrorCode.MirrorRefused });
+    expect(refusal.message).toMatch(/SNAPSHOT_MIRRORS=off/);
+  });
+
   it('counts towards the connections an address may hold', async () => {
     await ctx.restartWith({ MAX_CONNECTIONS_PER_IP: 1 });
     const host = await createRoom(ctx.server.url, 'Host');

@@ -36,6 +36,8 @@ export const CONFIG_MEANINGS: Record<ConfigName, string> = {
     "ticks a player's first input waits before it runs (0–8): absorbs jitter, adds as much input delay",
   INPUT_BACKLOG_MAX:
     'ticks inputs may run ahead of their slots (2–64, above `INPUT_BUFFER_TICKS`); past it the oldest are dropped',
+  SNAPSHOT_MIRRORS:
+    '`on` lets a player open a second connection for snapshots (twice the snapshot bytes); `off` refuses it',
   MAX_PAYLOAD_BYTES:
     "largest socket.io message accepted (socket.io's `maxHttpBufferSize`); bigger ones close that socket",
   MAX_CONNECTIONS: 'socket connections in total; beyond it `TOO_MANY_CONNECTIONS`',

@@ -42,6 +42,11 @@ export const configSchema = z.object({
    * above the input buffer, or every jittery input would be dropped.
    */
   INPUT_BACKLOG_MAX: int(2, 64).default(MAX_INPUT_BACKLOG_TICKS),
+  /**
+   * Whether a seat may open a snapshot mirror: a second connection that carries its snapshots
+   * (docs/NETCODE.md). Off, every player plays on one connection.
+   */
+  SNAPSHOT_MIRRORS: z.enum(['on', 'off']).default('on'),
   MAX_PAYLOAD_BYTES: int(256, 1_000_000).default(8192),
   MAX_CONNECTIONS: int(1, 100_000).default(2000),
   MAX_CONNECTIONS_PER_IP: int(1, 10_000).default(32),

@@ -9,7 +9,8 @@
  * simulated link); it may send `time:ping` (its uplink carries nothing else, so its round
  * trips are the cleanest the clock can get) and `state:resync`, and any other event is
  * answered `MIRROR_ONLY`. One per seat: a newer one replaces it. It is closed when its seat
- * goes or its room ends. A cluster's processes do not share mirrors: there it is refused.
+ * goes or its room ends. A cluster's processes do not share mirrors: there it is refused, and
+ * so it is where the host turned them off (SNAPSHOT_MIRRORS=off).
  */
 import {
   ErrorCode,
@@ -33,6 +34,8 @@ export function isSnapshotMirror(socket: ArenaSocket): boolean {
 /** Why a handshake asking for a mirror is refused, or undefined (also for any other handshake). */
 export function mirrorRefusal(services: GameServices, auth: HandshakeAuth): string | undefined {
   if (auth.stream !== SNAPSHOT_MIRROR_STREAM) return undefined;
+  if (services.config.SNAPSHOT_MIRRORS === 'off')
+    return 'This server opens no snapshot mirrors (SNAPSHOT_MIRRORS=off): play on one connection.';
   if (services.cluster)
     return 'This server is one of a cluster and opens no snapshot mirrors: play on one connection.';
   if (auth.sessionToken === undefined) return 'A snapshot mirror needs its seat’s sessionToken.';
