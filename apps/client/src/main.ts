@@ -4,6 +4,7 @@ import { ChatLog } from './game/chat-log.js';
 import { LobbyFeed } from './game/lobby-feed.js';
 import { connect } from './net/connection.js';
 import { linkProfileFromQuery, withSimulatedLink } from './net/simulated-link-connection.js';
+import { mirrorOpener, mirrorWanted } from './net/snapshot-mirror.js';
 import { startPhaser } from './phaser-game.js';
 import { rendererFromQuery } from './renderer-choice.js';
 import { DrawnLabels } from './scenes/drawn-labels.js';
@@ -42,13 +43,23 @@ const touch = new TouchControls(
 );
 const sounds = new SoundBoard(loadMuted());
 const labels = new DrawnLabels();
-const client = new ArenaClient(connection, {
-  buttons: () => keyboard.buttons() | touch.buttons(),
-  carried: (ticks) => {
-    keyboard.carried(ticks);
-    touch.carried(ticks);
+// `?streams=1|2`, or a touch device: a second connection for our seat's snapshots.
+const touchDevice = window.matchMedia('(pointer: coarse)').matches;
+const openMirror = mirrorWanted(window.location.search, touchDevice)
+  ? mirrorOpener(link.profile)
+  : undefined;
+const client = new ArenaClient(
+  connection,
+  {
+    buttons: () => keyboard.buttons() | touch.buttons(),
+    carried: (ticks) => {
+      keyboard.carried(ticks);
+      touch.carried(ticks);
+    },
   },
-});
+  undefined,
+  openMirror,
+);
 const isPlaying = () => client.session?.isPlayer === true;
 
 keyboard.attach(window, isPlaying);

@@ -13,6 +13,7 @@ import {
 } from '@arena/shared/netcode/client';
 import { ErrorCode, type ServerPayload } from '@arena/shared/protocol';
 import { netPortOf, type GameConnection } from '../net/game-connection.js';
+import type { OpenMirror } from '../net/snapshot-mirror.js';
 import type { RenderFrame } from './render-frame.js';
 import { gatedPort, ResumeCheck } from './resume-check.js';
 import { RoomSession } from './room-session.js';
@@ -70,11 +71,15 @@ export class ArenaClient {
   private readonly port: NetPort;
   private readonly sessionListeners = new Set<(session: RoomSession | null) => void>();
   private readonly noticeListeners = new Set<(notice: Notice) => void>();
+  /** The seat's snapshot mirror while we play with one, and how to stop reading it. */
+  private mirror: { connection: GameConnection; detach: () => void } | null = null;
 
   constructor(
     readonly connection: GameConnection,
     private readonly input: ButtonSource,
     now: () => number = () => performance.now(),
+    /** Opens a seat's snapshot mirror; undefined: play on one connection. */
+    private readonly openMirror?: OpenMirror,
   ) {
     // Shut until the server has said where we sit (after a reconnection, after a rejoin).
     this.port = gatedPort(netPortOf(connection), () => this.seated);
@@ -179,8 +184,14 @@ export class ArenaClient {
     return () => this.noticeListeners.delete(listener);
   }
 
+  /** The snapshot mirror's connection while there is one (the Net HUD, tests). */
+  get mirrorConnection(): GameConnection | null {
+    return this.mirror?.connection ?? null;
+  }
+
   private setSession(joined: ServerPayload<'room:joined'> | null): void {
     this.awaitingSeat = false;
+    this.closeMirror();
     if (joined) {
       this.current = new RoomSession(joined, this.net.enterRoom(netRoomOf(joined)));
     } else {
@@ -188,7 +199,23 @@ export class ArenaClient {
       this.current = null;
     }
     this.lastFrame = null;
+    if (joined?.role === 'player' && this.openMirror) this.startMirror(joined.sessionToken);
     for (const listener of this.sessionListeners) listener(this.current);
+  }
+
+  /**
+   * A second connection for our seat's snapshots, read beside the first; the server answers a
+   * new one for the same seat by closing the old (a room:joined after a reconnection).
+   */
+  private startMirror(sessionToken: string): void {
+    const connection = this.openMirror!(sessionToken);
+    this.mirror = { connection, detach: this.net.attachMirror(netPortOf(connection)) };
+  }
+
+  private closeMirror(): void {
+    this.mirror?.detach();
+    this.mirror?.connection.close();
+    this.mirror = null;
   }
 
   private notify(notice: Notice): void {

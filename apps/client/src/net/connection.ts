@@ -1,5 +1,6 @@
 /**
- * The one socket.io connection of this tab, seen through the `GameConnection` interface.
+ * The socket.io connection of this tab (and its snapshot mirror's, if it opens one), seen
+ * through the `GameConnection` interface.
  * It mirrors the browser WebSocket API's lifecycle (connecting, open, closed with a reason,
  * error with a message) so the player always knows where they stand.
  */
@@ -12,6 +13,7 @@ import {
   type HandshakeAuth,
   type ServerEventName,
   type ServerToClientEvents,
+  SNAPSHOT_MIRROR_STREAM,
   wireParser,
 } from '@arena/shared/protocol';
 import { io, type Socket } from 'socket.io-client';
@@ -64,6 +66,8 @@ class SocketConnection implements GameConnection {
   constructor(
     private readonly socket: ArenaSocket,
     webSocketSupported: boolean,
+    /** A snapshot mirror holds no seat of its own and retries nothing by itself. */
+    private readonly isMirror = false,
   ) {
     this.current = {
       status: ConnectionStatus.Connecting,
@@ -76,7 +80,7 @@ class SocketConnection implements GameConnection {
     };
     this.watchLifecycle();
     this.watchTransport();
-    this.watchSession();
+    if (!isMirror) this.watchSession();
     this.watchNetwork();
   }
 
@@ -169,7 +173,8 @@ class SocketConnection implements GameConnection {
       outdated,
     });
     // After a refusal socket.io stops retrying; a restart or a full server is worth another try.
-    const retry = !this.socket.active && RETRYABLE_REFUSALS.includes(refusal.code ?? '');
+    const retryable = !this.isMirror && RETRYABLE_REFUSALS.includes(refusal.code ?? '');
+    const retry = !this.socket.active && retryable;
     if (!retry) return;
     setTimeout(() => {
       this.update({ status: ConnectionStatus.Connecting, detail: 'trying again' });
@@ -222,9 +227,11 @@ class SocketConnection implements GameConnection {
 
 /**
  * Connects to the page's own origin. WebSocket first, long-polling only where the browser has
- * no WebSocket at all (DESIGN §4).
+ * no WebSocket at all (DESIGN §4). `mirrorOf`: the seat token of the seat whose snapshot mirror
+ * this connection is (snapshot-mirror.ts).
  */
-export function connect(): GameConnection {
+export function connect(options: { mirrorOf?: string } = {}): GameConnection {
+  const { mirrorOf } = options;
   const webSocketSupported = 'WebSocket' in window;
   const socket: ArenaSocket = io({
     transports: webSocketSupported ? ['websocket', 'polling'] : ['polling'],
@@ -233,10 +240,14 @@ export function connect(): GameConnection {
     // A function, so every reconnection presents the newest seat token.
     auth: (cb) => {
       const auth: HandshakeAuth = { protocolVersion: PROTOCOL_VERSION };
+      if (mirrorOf !== undefined) {
+        cb({ ...auth, sessionToken: mirrorOf, stream: SNAPSHOT_MIRROR_STREAM });
+        return;
+      }
       const sessionToken = readSessionToken();
       if (sessionToken !== undefined) auth.sessionToken = sessionToken;
       cb(auth);
     },
   });
-  return new SocketConnection(socket, webSocketSupported);
+  return new SocketConnection(socket, webSocketSupported, mirrorOf !== undefined);
 }

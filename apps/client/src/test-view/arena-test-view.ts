@@ -122,6 +122,10 @@ export interface ArenaTestNet {
   readonly clockOffsetMs: number;
   /** Inputs sent and not acknowledged yet. */
   readonly pendingInputs: number;
+  /** Connections the snapshots come on: 2 while a snapshot mirror is open (`?streams=2`). */
+  readonly streams: number;
+  /** Snapshots whose first copy came on the mirror, since the page loaded. */
+  readonly mirrorFirstCopies: number;
   readonly pickups: {
     readonly predicted: number;
     readonly confirmed: number;

@@ -3,6 +3,7 @@
  * acknowledged, the simulated link, the coins as drawn. Getters only, plain copies.
  */
 import type { ArenaClient } from '../game/arena-client.js';
+import { ConnectionStatus } from '../net/game-connection.js';
 import type { ArenaTestNet, ArenaTestView } from './arena-test-view.js';
 
 type NetView = Pick<
@@ -32,6 +33,8 @@ function netOf(client: ArenaClient): ArenaTestNet | null {
     transport: hud.transport,
     clockOffsetMs: net.clockSync.offsetMs,
     pendingInputs: net.predictor?.pendingCount ?? 0,
+    streams: client.mirrorConnection?.state.status === ConnectionStatus.Open ? 2 : 1,
+    mirrorFirstCopies: client.net.mirrorStats.firstCopies,
     pickups: Object.freeze({ ...net.pickups.stats }),
   });
 }
