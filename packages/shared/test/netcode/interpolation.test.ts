@@ -90,6 +90,23 @@ describe('InterpolationBuffer', () => {
     expect(drawn.at(-1)).toBeCloseTo(180, 6);
   });
 
+  it('does not carry a guess on at the render clock`s catch-up pace on the frame the truth arrives', () => {
+    const blend = 60;
+    const buffer = new InterpolationBuffer({ blendSpeedPxPerS: blend });
+    fill(buffer, 0, 10);
+    const frameMs = 1000 / 60;
+    // Extrapolating: the render clock creeps on (a sixth of real time here).
+    let t = 10 * TICK_MS + 50;
+    const before = buffer.sample(t, frameMs).get(7)!.x;
+    // The truth arrives (the walker stopped at tick 10) and the clock jumps a whole tick on.
+    for (let tick = 11; tick <= 20; tick++) buffer.push(tick, tick * TICK_MS, [entity(7, 180)]);
+    t += TICK_MS;
+    const after = buffer.sample(t, frameMs).get(7)!.x;
+    // Only the glide moves it, not 8 px more of the walk that never happened.
+    expect(Math.abs(after - before)).toBeLessThanOrEqual((blend * frameMs) / 1000 + 1e-9);
+    expect(buffer.lastErrors[0]!.errorPx).toBeCloseTo(12 + 8, 0);
+  });
+
   it('adds players that appear and drops players that leave', () => {
     const buffer = new InterpolationBuffer();
     buffer.push(1, TICK_MS, [entity(1, 0)]);
