@@ -99,19 +99,31 @@ const BAD_MOBILE_TARGETS_MET = [
   'compensated hits landed',
 ];
 
+/**
+ * badMobile runs 3 minutes, 2 of them melee: in 1 minute of melee so few attackers see a clean
+ * hit through its stalls (2 to 9, by how each change moves the bots) that its 80% would mean
+ * one or two hits.
+ */
+const BAD_MOBILE_RUN: LabOptions = { ...base, profile: LinkProfiles.badMobile, seconds: 180 };
+
+/** The checks of `names` on a run (one with lag compensation stands in for the others). */
+function checksOf(result: LabResult, names: readonly string[]) {
+  const report = { ...result, hitsWithoutCompensation: result.hits };
+  const checks = checkTargets({ ...report, hitsWith200MsBound: result.hits });
+  return checks.filter((t) => names.includes(t.name));
+}
+
 describe('netlab on the badMobile profile (300 ± 80 ms, 3% stalls of 600 ms)', () => {
   let badMobile: LabResult;
   beforeAll(() => {
-    badMobile = runLab({ ...base, profile: LinkProfiles.badMobile });
+    badMobile = runLab({ ...BAD_MOBILE_RUN });
   }, RUN_TIMEOUT_MS);
 
   it('stays smooth (no holds, small extrapolation errors, no jumps) and lands what was seen', () => {
-    const report = { ...badMobile, hitsWithoutCompensation: badMobile.hits };
-    const checks = checkTargets({ ...report, hitsWith200MsBound: badMobile.hits });
-    const met = checks.filter((t) => BAD_MOBILE_TARGETS_MET.includes(t.name));
+    const met = checksOf(badMobile, BAD_MOBILE_TARGETS_MET);
     expect(met).toHaveLength(BAD_MOBILE_TARGETS_MET.length);
     expect(met.filter((t) => !t.pass)).toEqual([]);
-    // Few attackers see a clean hit through its stalls (9 in these 2 minutes): enough that
+    // Few attackers see a clean hit through its stalls (18 in these 3 minutes): enough that
     // 80% means most of them, not one or two.
     expect(badMobile.hits.seenExact).toBeGreaterThanOrEqual(8);
   });
@@ -132,13 +144,11 @@ const BAD_MOBILE_MIRROR_TARGETS_MET = [
 describe('netlab on badMobile with a snapshot mirror', () => {
   let mirrored: LabResult;
   beforeAll(() => {
-    mirrored = runLab({ ...base, profile: LinkProfiles.badMobile, snapshotStreams: 2 });
+    mirrored = runLab({ ...BAD_MOBILE_RUN, snapshotStreams: 2 });
   }, RUN_TIMEOUT_MS);
 
   it('draws others within one way + 250 ms of the server, smoothly, and lands what was seen', () => {
-    const report = { ...mirrored, hitsWithoutCompensation: mirrored.hits };
-    const checks = checkTargets({ ...report, hitsWith200MsBound: mirrored.hits });
-    const met = checks.filter((t) => BAD_MOBILE_MIRROR_TARGETS_MET.includes(t.name));
+    const met = checksOf(mirrored, BAD_MOBILE_MIRROR_TARGETS_MET);
     expect(met).toHaveLength(BAD_MOBILE_MIRROR_TARGETS_MET.length);
     expect(met.filter((t) => !t.pass)).toEqual([]);
     expect(mirrored.viewLagMeanMs).toBeLessThanOrEqual(mirrored.oneWayLatencyMs + 250);
