@@ -5,7 +5,7 @@
  * history of the snapshots it saw (tick and scores) and can walk towards the nearest coin.
  */
 import { startServerProcess, type ServerProcess } from '@arena/devkit';
-import { Button, type ServerPayload, type Snapshot } from '@arena/shared/protocol';
+import { Button, encodeInput, type ServerPayload, type Snapshot } from '@arena/shared/protocol';
 import { snapshotOf, waitForSnapshot, type PlayerSocket } from './player.js';
 import { startRedis, type RedisServer } from './redis-process.js';
 
@@ -121,12 +121,12 @@ export function drive(
 ): () => void {
   let seq = firstSeq;
   const onSnapshot = (frame: ServerPayload<'state:snapshot'>) => {
-    socket.emit('player:input', { seq: seq++, buttons: steer(snapshotOf(frame)) });
+    socket.emit('player:input', encodeInput({ seq: seq++, buttons: steer(snapshotOf(frame)) }));
   };
   socket.on('state:snapshot', onSnapshot);
   return () => {
     socket.off('state:snapshot', onSnapshot);
-    socket.emit('player:input', { seq: seq++, buttons: 0 });
+    socket.emit('player:input', encodeInput({ seq: seq++, buttons: 0 }));
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Malformed events for socket.io-client to send: every client event name with payloads of the
  * wrong type, missing and extra fields, huge and deeply nested values, `__proto__` and
- * `constructor` keys, NaN and Infinity, binary data, and unknown event names.
+ * `constructor` keys, NaN and Infinity, binary data, binary inputs their decoder refuses, and
+ * unknown event names.
  *
  * Each packet is checked against the shared schema before it is sent, so a packet that
  * happens to come out valid is replaced: the fuzz test can then require that every single one
@@ -9,6 +10,9 @@
  */
 import {
   clientEventSchemas,
+  decodeInput,
+  INPUT_BYTES,
+  INPUT_WITH_VIEW_BYTES,
   isClientEventName,
   type ClientEventName,
 } from '@arena/shared/protocol';
@@ -189,6 +193,36 @@ function rootPayload(rng: FuzzRandom, maxBytes: number): [unknown[], string] {
   }
 }
 
+/**
+ * A binary `player:input` (binary event 2) that its decoder refuses: a length near the two
+ * right ones, or a right length with a field out of range (a button bit above 4, a view-ahead
+ * over 1000 ms).
+ */
+function badBinaryInput(rng: FuzzRandom): [Uint8Array, string] {
+  if (rng.chance(0.4)) {
+    const length = rng.pick([0, 1, 4, 6, 10, 12, 64]);
+    return [rng.bytes(length), 'binary input of a wrong length'];
+  }
+  const bytes = rng.bytes(rng.chance(0.5) ? INPUT_BYTES : INPUT_WITH_VIEW_BYTES);
+  if (bytes.length === INPUT_BYTES || rng.chance(0.5)) bytes[4] = rng.int(32, 255);
+  else bytes[10] = rng.int(4, 255);
+  return [bytes, 'binary input with a field out of range'];
+}
+
+/** Whether a binary `player:input` payload is one its decoder accepts. */
+function isValidBinaryInput(payload: ArrayBuffer | ArrayBufferView): boolean {
+  const bytes =
+    payload instanceof ArrayBuffer
+      ? new Uint8Array(payload)
+      : new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength);
+  try {
+    decodeInput(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** What the server's JSON decoder would see (binary stays binary, so it is never valid). */
 function containsBinary(value: unknown, depth = 0): boolean {
   if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return true;
@@ -199,6 +233,9 @@ function containsBinary(value: unknown, depth = 0): boolean {
 function validOnServer(event: string, args: unknown[]): boolean {
   if (!isClientEventName(event)) return false;
   const [first] = args;
+  // A binary input is read by its own decoder, not by the JSON schema.
+  if (event === 'player:input' && (first instanceof ArrayBuffer || ArrayBuffer.isView(first)))
+    return isValidBinaryInput(first);
   if (typeof first === 'function' || containsBinary(first)) return false;
   const wire: unknown = first === undefined ? null : JSON.parse(JSON.stringify(first) ?? 'null');
   return clientEventSchemas[event].safeParse(wire ?? {}).success;
@@ -211,6 +248,10 @@ function candidate(rng: FuzzRandom, maxBytes: number): EventPacket {
     return { event, args: [weirdValue(rng)], kind: 'unknown event' };
   }
   const event = rng.pick(EVENT_NAMES);
+  if (roll < 0.18) {
+    const [bytes, kind] = badBinaryInput(rng);
+    return { event: 'player:input', args: [bytes], kind };
+  }
   if (roll < 0.4) {
     const [args, kind] = rootPayload(rng, maxBytes);
     return { event, args, kind };

@@ -1,10 +1,10 @@
 /**
- * Honest players for tests that attack the server: each sends exactly one valid input per
- * snapshot it receives (a random walk, never faster than the tick rate) and records when each
+ * Honest players for tests that attack the server: each sends exactly one valid binary input
+ * per snapshot it receives (a random walk, never faster than the tick rate) and records when each
  * snapshot arrived, so a test can tell whether an attack slowed them down.
  */
 import { SeededRandom } from '@arena/devkit';
-import { Button, type ServerPayload } from '@arena/shared/protocol';
+import { Button, encodeInput, type ServerPayload } from '@arena/shared/protocol';
 import { createRoom, joinRoom, type PlayerSocket } from './player.js';
 
 const WALK = [
@@ -39,7 +39,8 @@ function play(socket: PlayerSocket, id: number, seed: number): HonestPlayer {
     snapshotTimes.push(performance.now());
     // Change direction now and then, like a person would.
     if (random.chance(1 / 15)) buttons = random.pick(WALK);
-    socket.emit('player:input', { seq: ++seq, buttons });
+    // Binary, as the game's own clients send it (the JSON form is tested on its own).
+    socket.emit('player:input', encodeInput({ seq: ++seq, buttons }));
   };
   socket.on('state:snapshot', onSnapshot);
   socket.on('error', (e) => errors.push(e));

@@ -2,23 +2,24 @@
  * netlab's wire as a `NetPort`: what the client sends goes into its simulated uplink at the
  * lab clock's `nowMs`; what the downlink delivers is handed in through `deliver`.
  */
-import type { ClientPayloadInput, ServerPayload } from '@arena/shared/protocol';
+import { decodeInput, type ServerPayload } from '@arena/shared/protocol';
 import type {
   NetPort,
   NetReceiveEvent,
   NetSendEvent,
+  NetSendPayload,
   SimulatedLink,
 } from '@arena/shared/netcode/client';
 import { upMessageBytes, type DownMessage, type UpMessage } from './messages.js';
 
 type Handlers = { [E in NetReceiveEvent]?: (payload: ServerPayload<E>) => void };
 
-function upMessage(event: NetSendEvent, payload: ClientPayloadInput<NetSendEvent>): UpMessage {
+function upMessage(event: NetSendEvent, payload: NetSendPayload<NetSendEvent>): UpMessage {
   if (event === 'time:ping') {
-    const { clientTimeMs } = payload as ClientPayloadInput<'time:ping'>;
+    const { clientTimeMs } = payload as NetSendPayload<'time:ping'>;
     return { kind: 'ping', clientTimeMs };
   }
-  const { seq, buttons, viewTick, viewAheadMs } = payload as ClientPayloadInput<'player:input'>;
+  const { seq, buttons, viewTick, viewAheadMs } = decodeInput(payload as Uint8Array);
   return { kind: 'input', seq, buttons, viewTick, viewAheadMs };
 }
 
@@ -31,7 +32,7 @@ export class LabPort implements NetPort {
 
   constructor(private readonly uplink: SimulatedLink<UpMessage>) {}
 
-  send<E extends NetSendEvent>(event: E, payload: ClientPayloadInput<E>): void {
+  send<E extends NetSendEvent>(event: E, payload: NetSendPayload<E>): void {
     // The links are ordered and lossless, as TCP is, and run-lab sends a keyframe to whoever
     // does not hold the stream: a client never has to ask for one.
     if (event === 'state:resync') return;

@@ -1,3 +1,5 @@
+import { INPUT_BYTES, INPUT_WITH_VIEW_BYTES } from '@arena/shared/protocol';
+
 /** What travels over netlab's simulated links: the same payloads the real events carry. */
 export type UpMessage =
   | {
@@ -13,13 +15,19 @@ export type DownMessage =
   | { kind: 'snapshot'; frame: Uint8Array }
   | { kind: 'pong'; clientTimeMs: number; serverTimeMs: number };
 
-/** socket.io's framing around a JSON event: `42["player:input",{…}]` and a WebSocket header. */
+/** socket.io's framing around a JSON event: `42["time:ping",{…}]` and a WebSocket header. */
 const EVENT_OVERHEAD_BYTES = 2 + 2 + 2;
+/** A binary event: a WebSocket header and the event's byte. */
+const BINARY_OVERHEAD_BYTES = 2 + 1;
 
 export function upMessageBytes(message: UpMessage): number {
-  const event = message.kind === 'input' ? 'player:input' : 'time:ping';
+  if (message.kind === 'input') {
+    return (
+      BINARY_OVERHEAD_BYTES + (message.viewTick === undefined ? INPUT_BYTES : INPUT_WITH_VIEW_BYTES)
+    );
+  }
   const { kind: _kind, ...payload } = message;
-  return EVENT_OVERHEAD_BYTES + JSON.stringify([event, payload]).length;
+  return EVENT_OVERHEAD_BYTES + JSON.stringify(['time:ping', payload]).length;
 }
 
 export function downMessageBytes(message: DownMessage): number {

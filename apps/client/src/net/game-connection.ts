@@ -57,7 +57,9 @@ export interface GameConnection {
 /** The connection as the shared `NetClient`'s port: open only while the status says so. */
 export function netPortOf(connection: GameConnection): NetPort {
   return {
-    send: (event, payload) => connection.send(event, payload),
+    // Every NetSendPayload is one of the event's ClientPayloadInput forms; TypeScript cannot
+    // follow a generic event name through the conditional type.
+    send: (event, payload) => connection.send(event, payload as ClientPayloadInput<typeof event>),
     on: (event, handler) => connection.on(event, handler),
     get open() {
       return connection.state.status === ConnectionStatus.Open;

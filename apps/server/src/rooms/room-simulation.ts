@@ -30,7 +30,7 @@ export interface ReceivedInput {
   seq: number;
   buttons: number;
   /** The tick the client was drawing others at: where its dash hits are judged. */
-  viewTick: number | undefined;
+  viewTick?: number | undefined;
   /** How far past `viewTick` it was extrapolating them (ms); 0 or absent: interpolating. */
   viewAheadMs?: number;
 }

@@ -69,6 +69,8 @@ const MAX_CONSECUTIVE_FAILURES = 3;
 export class Room {
   readonly code: string;
   readonly seats = new Map<number, Seat>();
+  /** Each seat by the member playing in it: an input finds its seat without a scan. */
+  private readonly seatByMember = new Map<MemberId, Seat>();
   /** Spectators, and the names they chose (for chat). */
   readonly spectators = new Map<MemberId, string>();
   readonly sim: RoomSimulation;
@@ -113,8 +115,14 @@ export class Room {
   }
 
   seatOf(member: MemberId): Seat | undefined {
-    for (const seat of this.seats.values()) if (seat.member === member) return seat;
-    return undefined;
+    return this.seatByMember.get(member);
+  }
+
+  /** Puts `member` in `seat` (null: away), keeping the index by member in step. */
+  private seatMember(seat: Seat, member: MemberId | null): void {
+    if (seat.member !== null) this.seatByMember.delete(seat.member);
+    seat.member = member;
+    if (member !== null) this.seatByMember.set(member, seat);
   }
 
   seatByToken(token: string): Seat | undefined {
@@ -141,11 +149,12 @@ export class Room {
         [...this.seats.values()].map((s) => s.color),
       ),
       token: newSessionToken(this.code),
-      member,
+      member: null,
       mirror: null,
       cancelGrace: null,
     };
     this.seats.set(id, seat);
+    this.seatMember(seat, member);
     this.sim.addPlayer(id);
     this.ctx.channel.toAllBut(member, 'player:joined', playerInfo(seat));
     this.ctx.channel.add(member);
@@ -171,7 +180,7 @@ export class Room {
     seat.cancelGrace = null;
     const previous = seat.member;
     if (previous !== null && previous !== member) this.evict(previous, seat);
-    seat.member = member;
+    this.seatMember(seat, member);
     this.sim.setConnected(seat.id, true);
     this.ctx.channel.add(member);
     this.ctx.channel.toMember(member, 'room:joined', joinedPayload(this, 'player', seat, true));
@@ -200,7 +209,7 @@ export class Room {
     if (this.spectators.has(member)) return this.stopWatching(member);
     const seat = this.seatOf(member);
     if (!seat) return;
-    seat.member = null;
+    this.seatMember(seat, null);
     if (this.options.graceMs <= 0) return this.removeSeat(seat);
     this.ctx.channel.toAll('player:connection', { id: seat.id, connected: false });
     this.holdSeat(seat);
@@ -318,6 +327,7 @@ export class Room {
     this.ctx.channel.removeAll();
     const formerMembers = this.members();
     this.seats.clear();
+    this.seatByMember.clear();
     this.spectators.clear();
     this.ctx.onClosed(this, reason, formerMembers);
   }
@@ -387,6 +397,7 @@ export class Room {
     seat.cancelGrace?.();
     if (!this.seats.delete(seat.id)) return;
     this.dropMirror(seat);
+    if (seat.member !== null) this.seatByMember.delete(seat.member);
     this.sim.removePlayer(seat.id);
     this.ctx.channel.toAll('player:left', { id: seat.id });
     this.closeIfEmpty();

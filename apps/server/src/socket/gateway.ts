@@ -5,31 +5,27 @@
  * handler with a typed, trusted payload (dispatch.ts). Every error the socket is sent goes
  * through one sender, so each one is counted.
  */
-import { ErrorCode } from '@arena/shared/protocol';
+import { ErrorCode, type ClientPayload } from '@arena/shared/protocol';
 import { errorSender, type SendError } from '../send-error.js';
 import type { GameServices } from '../services.js';
 import { realClock } from '../timers.js';
 import { dispatch } from './dispatch.js';
 import { createGuard, type AdmittedEvent } from './guard.js';
 import { linkProfileOf, simulateLink } from './link-delay.js';
+import { queueInput } from './play-handlers.js';
 import type { ArenaSocket } from './types.js';
 
-/** Runs `work` for `event`; an exception is logged and answered, and goes no further. */
-function contained<T>(
+/** Logs a failed event and answers it; it goes no further. */
+function failed(
   socket: ArenaSocket,
   services: GameServices,
   sendError: SendError,
   event: unknown,
-  work: () => T,
-): T | undefined {
-  try {
-    return work();
-  } catch (error) {
-    const name = typeof event === 'string' ? event.slice(0, 40) : undefined;
-    services.log.error({ err: error, event: name, socket: socket.id }, 'handler failed');
-    sendError(ErrorCode.Internal, 'The server could not handle that event.', name);
-    return undefined;
-  }
+  error: unknown,
+): void {
+  const name = typeof event === 'string' ? event.slice(0, 40) : undefined;
+  services.log.error({ err: error, event: name, socket: socket.id }, 'handler failed');
+  sendError(ErrorCode.Internal, 'The server could not handle that event.', name);
 }
 
 /** Where an admitted event goes: the game's handlers, or a snapshot mirror's few. */
@@ -45,21 +41,36 @@ export function attachGateway(
   const guard = createGuard(socket, services, sendError);
   const profile = linkProfileOf(socket, services.config, sendError);
   const link = simulateLink(socket, profile, services.config.TICK_RATE_HZ, realClock);
+  // Only the game's own handlers take inputs; a snapshot mirror's route answers them itself.
+  const inputs = route === dispatch ? inputReceiver(socket.id, services, sendError) : undefined;
 
+  // Inputs arrive 30 times a second per player: on a real link, in one process, they go
+  // straight to their room, with no context or closure built for each.
   const handle = (admitted: AdmittedEvent): void => {
     if (socket.disconnected) return;
-    contained(socket, services, sendError, admitted.event, () =>
-      route(socket, services, sendError, admitted),
-    );
+    try {
+      if (inputs && admitted.event === 'player:input')
+        inputs(admitted.payload as ClientPayload<'player:input'>);
+      else route(socket, services, sendError, admitted);
+    } catch (error) {
+      failed(socket, services, sendError, admitted.event, error);
+    }
   };
 
   // A payload is the first argument, and acknowledgements are not used: whatever else a client
   // sends is dropped here, unread, and never held while the event waits in a simulated link.
   socket.onAny((event: unknown, payload?: unknown) => {
     if (socket.disconnected) return;
-    const admitted = contained(socket, services, sendError, event, () => guard(event, payload));
+    let admitted: AdmittedEvent | undefined;
+    try {
+      admitted = guard(event, payload);
+    } catch (error) {
+      return failed(socket, services, sendError, event, error);
+    }
     if (!admitted) return;
-    if (link.receive(() => handle(admitted))) return;
+    if (!link.delays) return handle(admitted);
+    const waiting = admitted;
+    if (link.receive(() => handle(waiting))) return;
     services.log.warn(
       { socket: socket.id, address: socket.data.address },
       'disconnecting a socket flooding behind its simulated lag',
@@ -68,4 +79,20 @@ export function attachGateway(
   });
   socket.on('disconnect', () => link.close());
   return sendError;
+}
+
+/**
+ * Queues inputs in the socket's room directly, when the room runs in this process (no
+ * cluster to route through); undefined otherwise, and inputs take the general path.
+ */
+function inputReceiver(
+  member: string,
+  services: GameServices,
+  sendError: SendError,
+): ((input: ClientPayload<'player:input'>) => void) | undefined {
+  if (services.cluster) return undefined;
+  return (input) => {
+    const refusal = queueInput(services, member, input);
+    if (refusal) sendError(refusal.code, refusal.message, 'player:input');
+  };
 }

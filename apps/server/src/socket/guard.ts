@@ -1,13 +1,16 @@
 /**
  * What an inbound event must pass before any handler sees it: the protocol must know the event
  * (no schema, no handler), the socket must be within its rate limit for that kind of event,
- * and the payload must parse against the event's schema. A refused event is answered with
+ * and the payload must parse against the event's schema (a binary `player:input` against its
+ * own decoder instead: a length check and three bounds, no object parse). A refused event is answered with
  * `error` and costs the socket some patience; a socket that runs out is disconnected, and no
  * one else notices.
  */
 import {
   clientEventSchemas,
+  decodeInput,
   ErrorCode,
+  InputDecodeError,
   isClientEventName,
   type ClientEventName,
 } from '@arena/shared/protocol';
@@ -64,9 +67,20 @@ export function createGuard(
       overLimit(event, now);
       return undefined;
     }
+    if (event === 'player:input' && raw instanceof Uint8Array) return binaryInput(raw);
     const parsed = clientEventSchemas[event].safeParse(raw ?? {});
     if (parsed.success) return { event, payload: parsed.data };
     misbehaved(ErrorCode.InvalidPayload, describeIssue(parsed.error), event);
     return undefined;
   };
+
+  function binaryInput(bytes: Uint8Array): AdmittedEvent | undefined {
+    try {
+      return { event: 'player:input', payload: decodeInput(bytes) };
+    } catch (error) {
+      if (!(error instanceof InputDecodeError)) throw error;
+      misbehaved(ErrorCode.InvalidPayload, `Binary input: ${error.message}.`, 'player:input');
+      return undefined;
+    }
+  }
 }

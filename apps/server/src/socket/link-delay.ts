@@ -96,6 +96,8 @@ function worstDelayMs(profile: LinkProfile | undefined): number {
 }
 
 export interface SimulatedSocketLink {
+  /** False on a real link: `receive` would deliver at once, so callers may skip it. */
+  readonly delays: boolean;
   /**
    * Hands one admitted event on once the link delivers it. False when more wait than the rate
    * limits let through in that time (a stall forgiven twice over, say): the caller cuts the
@@ -107,6 +109,7 @@ export interface SimulatedSocketLink {
 }
 
 const REAL_LINK: SimulatedSocketLink = {
+  delays: false,
   receive: (deliver) => {
     deliver();
     return true;
@@ -135,6 +138,7 @@ export function simulateLink(
   const inbound = new LinkDelayer(profile, randomSeed(), clock);
   const maxWaiting = maxWaitingPackets(tickRateHz, worstDelayMs(profile));
   return {
+    delays: true,
     receive: (deliver) => {
       if (inbound.waiting >= maxWaiting) return false;
       inbound.delay(deliver);

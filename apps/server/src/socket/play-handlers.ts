@@ -1,19 +1,44 @@
 /** Inputs, chat and clock pings: what a socket sends while it is in a room. */
 import { ErrorCode, type ClientPayload } from '@arena/shared/protocol';
+import type { MemberId } from '../rooms/room-channel.js';
+import type { GameServices } from '../services.js';
 import type { HandlerContext, MemberContext } from './handler-context.js';
 import { LOBBY_CHANNEL } from './lobby-feed.js';
 
-export function handleInput(ctx: MemberContext, payload: ClientPayload<'player:input'>): void {
-  const { seq, buttons, viewTick, viewAheadMs = 0 } = payload;
-  const result = ctx.services.rooms.input(ctx.member, { seq, buttons, viewTick, viewAheadMs });
-  if (result === 'not-in-room')
-    return ctx.fail(ErrorCode.NotInRoom, 'Join a room before sending input.');
-  if (result === 'spectator')
-    return ctx.fail(ErrorCode.SpectatorCannotPlay, 'Spectators watch; join as a player to play.');
+/** Why an input was refused, as the error its sender gets. */
+export interface InputRefusal {
+  code: ErrorCode;
+  message: string;
+}
+
+const NOT_IN_ROOM: InputRefusal = {
+  code: ErrorCode.NotInRoom,
+  message: 'Join a room before sending input.',
+};
+const SPECTATOR: InputRefusal = {
+  code: ErrorCode.SpectatorCannotPlay,
+  message: 'Spectators watch; join as a player to play.',
+};
+
+/** Queues a member's input for its seat's slot; what to answer, if it was refused. */
+export function queueInput(
+  services: GameServices,
+  member: MemberId,
+  input: ClientPayload<'player:input'>,
+): InputRefusal | undefined {
+  const result = services.rooms.input(member, input);
+  if (result === 'not-in-room') return NOT_IN_ROOM;
+  if (result === 'spectator') return SPECTATOR;
   // Late and repeated inputs are counted, not answered: answering a lagging client's every
   // late packet would only add to its lag.
-  if (result === 'reanchored') ctx.services.metrics.inputReanchors += 1;
-  else if (result !== 'queued') ctx.services.metrics.inputsDropped += 1;
+  if (result === 'reanchored') services.metrics.inputReanchors += 1;
+  else if (result !== 'queued') services.metrics.inputsDropped += 1;
+  return undefined;
+}
+
+export function handleInput(ctx: MemberContext, payload: ClientPayload<'player:input'>): void {
+  const refusal = queueInput(ctx.services, ctx.member, payload);
+  if (refusal) ctx.fail(refusal.code, refusal.message);
 }
 
 export function handleChat(ctx: MemberContext, payload: ClientPayload<'chat:send'>): void {

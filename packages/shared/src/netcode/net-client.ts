@@ -14,13 +14,14 @@
  * room's snapshots too, on a decoder of its own. Whichever copy of a tick arrives first is
  * used, so a stall on one connection no longer holds the others back; pings go out on both.
  */
-import type { ClientPayloadInput, ServerPayload } from '../protocol/events.js';
+import type { ServerPayload } from '../protocol/events.js';
+import { encodeInput } from '../protocol/input-codec.js';
 import { simConfigFrom } from '../protocol/sim-settings.js';
 import type { Snapshot } from '../protocol/snapshot.js';
 import type { SimConfig } from '../sim/config.js';
-import { ClientNetcode, type ClientFrame, type OutgoingInput } from './client-netcode.js';
+import { ClientNetcode, type ClientFrame } from './client-netcode.js';
 import type { NetHudStats } from './net-stats.js';
-import { textPacketBytes, type NetPort, type NetSendEvent } from './net-port.js';
+import { packetBytes, type NetPort, type NetSendEvent, type NetSendPayload } from './net-port.js';
 import type { Correction } from './prediction.js';
 import { SnapshotStream } from './snapshot-stream.js';
 
@@ -67,14 +68,6 @@ interface RoomCounters {
   lastSentSeq: number;
   lastSentButtons: number;
   lastAckedSeq: number;
-}
-
-/** What goes on the wire of an input: everything but our predicted state, unset fields left out. */
-function inputPayload(input: OutgoingInput): ClientPayloadInput<'player:input'> {
-  const { predicted: _predicted, ...fields } = input;
-  return Object.fromEntries(
-    Object.entries(fields).filter(([, value]) => value !== undefined),
-  ) as ClientPayloadInput<'player:input'>;
 }
 
 const noCounters = (): RoomCounters => ({
@@ -238,7 +231,8 @@ export class NetClient {
       this.pingMirror(netcode, nowMs, frame.pingClientTimeMs);
     }
     for (const input of frame.inputs) {
-      this.emit(netcode, nowMs, 'player:input', inputPayload(input));
+      // Binary (5 or 11 bytes): the server reads it without an object parse (input-codec.ts).
+      this.emit(netcode, nowMs, 'player:input', encodeInput(input));
       this.counters.inputsSent += 1;
       this.counters.lastSentSeq = input.seq;
       this.counters.lastSentButtons = input.buttons;
@@ -249,10 +243,10 @@ export class NetClient {
     netcode: ClientNetcode,
     nowMs: number,
     event: E,
-    payload: ClientPayloadInput<E>,
+    payload: NetSendPayload<E>,
   ): void {
     this.options.port.send(event, payload);
-    netcode.stats.recordBytesOut(nowMs, textPacketBytes(event, payload));
+    netcode.stats.recordBytesOut(nowMs, packetBytes(event, payload));
   }
 
   /**
@@ -263,7 +257,7 @@ export class NetClient {
     const port = this.mirror?.stream.port;
     if (!port?.open) return;
     port.send('time:ping', { clientTimeMs });
-    netcode.stats.recordBytesOut(nowMs, textPacketBytes('time:ping', { clientTimeMs }));
+    netcode.stats.recordBytesOut(nowMs, packetBytes('time:ping', { clientTimeMs }));
   }
 
   /** Decoded in or out of a room, so the decoder never misses a frame of its stream. */
@@ -292,6 +286,6 @@ export class NetClient {
     if (!netcode) return;
     const nowMs = this.options.now();
     netcode.onPong(pong, nowMs);
-    netcode.stats.recordBytesIn(nowMs, textPacketBytes('time:pong', pong));
+    netcode.stats.recordBytesIn(nowMs, packetBytes('time:pong', pong));
   }
 }

@@ -63,8 +63,22 @@ export type ServerEventName = keyof typeof serverEventSchemas;
 export type ClientPayload<E extends ClientEventName> = z.output<(typeof clientEventSchemas)[E]>;
 export type ServerPayload<E extends ServerEventName> = z.output<(typeof serverEventSchemas)[E]>;
 
-/** What the client writes before validation (a name may still carry control characters). */
-export type ClientPayloadInput<E extends ClientEventName> = z.input<(typeof clientEventSchemas)[E]>;
+/**
+ * Client events that may travel as bytes too (a binary event, docs/PROTOCOL.md §1), and the
+ * type of those bytes. The server reads both forms.
+ */
+export interface ClientBinaryForms {
+  /** `encodeInput`'s bytes (input-codec.ts). */
+  'player:input': Uint8Array;
+}
+
+/**
+ * What the client writes before validation (a name may still carry control characters), or the
+ * event's binary form.
+ */
+export type ClientPayloadInput<E extends ClientEventName> =
+  | z.input<(typeof clientEventSchemas)[E]>
+  | (E extends keyof ClientBinaryForms ? ClientBinaryForms[E] : never);
 
 /** For `Socket<ServerToClientEvents, ClientToServerEvents>` in the client. */
 export type ClientToServerEvents = {

@@ -8,5 +8,6 @@ export * from './events.js';
 export type * from './snapshot.js';
 export * from './snapshot-codec.js';
 export * from './wire-parser.js';
+export * from './input-codec.js';
 export * from './sim-settings.js';
 export * from './player-fields.js';

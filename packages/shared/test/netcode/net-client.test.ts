@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { NetClient, netRoomOf } from '../../src/netcode/net-client.js';
 import { Button } from '../../src/protocol/buttons.js';
+import { decodeInput } from '../../src/protocol/input-codec.js';
 import { SnapshotEncoder, snapshotSource } from '../../src/protocol/snapshot-codec.js';
 import { DEFAULT_SIM_CONFIG } from '../../src/sim/index.js';
 import { keyframe, MemoryPort, ROOM, snapshot, TICK_MS } from './memory-port.js';
@@ -38,8 +39,9 @@ function playTicks(t: ReturnType<typeof setup>, count: number, buttons: number) 
   return sent;
 }
 
+/** The inputs sent, decoded: NetClient sends them in their binary form. */
 const inputs = (sent: { event: string; payload: unknown }[]) =>
-  sent.filter((m) => m.event === 'player:input').map((m) => m.payload as { seq: number });
+  sent.filter((m) => m.event === 'player:input').map((m) => decodeInput(m.payload as Uint8Array));
 
 describe('NetClient', () => {
   it('does nothing outside a room', () => {
@@ -58,8 +60,8 @@ describe('NetClient', () => {
     expect(sent.map((m) => m.event)).toEqual(['time:ping', 'player:input', 'player:input']);
     expect(sent[0]!.payload).toEqual({ clientTimeMs: 2 * TICK_MS });
     expect(inputs(sent)).toEqual([
-      { seq: 1, buttons: Button.Right, viewTick: 0 },
-      { seq: 2, buttons: Button.Right, viewTick: 0 },
+      { seq: 1, buttons: Button.Right, viewTick: 0, viewAheadMs: 0 },
+      { seq: 2, buttons: Button.Right, viewTick: 0, viewAheadMs: 0 },
     ]);
     expect([t.client.inputsSent, t.client.lastSentSeq]).toEqual([2, 2]);
   });

@@ -3,7 +3,7 @@
  * (same prediction, seqs and pings) play the floor and Arena. Speaks floor-wire.ts.
  */
 import type { NetPort } from '@arena/shared/netcode/client';
-import type { ClientPayloadInput, ServerPayload } from '@arena/shared/protocol';
+import { decodeInput, type ClientPayloadInput, type ServerPayload } from '@arena/shared/protocol';
 import type { RawData, WebSocket } from 'ws';
 import { encodeFloorInput, encodeFloorPing, messageBytes, type FloorText } from './floor-wire.js';
 
@@ -42,7 +42,8 @@ export function floorNetPort(socket: WebSocket): FloorNetPort {
         const { clientTimeMs } = payload as ClientPayloadInput<'time:ping'>;
         socket.send(encodeFloorPing(clientTimeMs));
       } else {
-        const { seq, buttons, viewTick } = payload as ClientPayloadInput<'player:input'>;
+        // Arena's binary input, as NetClient sends it, in the floor's own layout.
+        const { seq, buttons, viewTick } = decodeInput(payload as Uint8Array);
         socket.send(encodeFloorInput({ seq, buttons, viewTick }));
       }
     },
