@@ -37,24 +37,27 @@ const playerOf = (snapshot: Snapshot, id: number) => snapshot.players.find((p) =
 describe('player:input, binary and JSON', () => {
   it('moves a player and is acknowledged in either form, side by side in one room', async () => {
     const binary = await createRoom(ctx.server.url, 'Binary');
-    const json = await joinRoom(ctx.server.url, binary.joined.roomCode, 'Json');
-    ctx.sockets.push(binary.socket, json.socket);
+    const code = binary.joined.roomCode;
+    const json = await joinRoom(ctx.server.url, code, 'Json');
+    // A stock socket.io encoder sends bytes as a text header and an attachment: read alike.
+    const stock = await joinRoom(ctx.server.url, code, 'Stock', { stockEncoder: true });
+    ctx.sockets.push(binary.socket, json.socket, stock.socket);
     const start = await waitForTicks(binary.socket, 1);
     const errors: unknown[] = [];
-    binary.socket.on('error', (e) => errors.push(e));
-    json.socket.on('error', (e) => errors.push(e));
+    for (const { socket } of [binary, json, stock]) socket.on('error', (e) => errors.push(e));
     const stops = [
       holdButton(binary.socket, (seq) => encodeInput({ seq, buttons: Button.Right })),
       holdButton(json.socket, (seq) => ({ seq, buttons: Button.Down })),
+      holdButton(stock.socket, (seq) => encodeInput({ seq, buttons: Button.Left })),
     ];
-    const [b, j] = [binary.joined.selfId, json.joined.selfId];
-    const later = await waitForSnapshot(
-      binary.socket,
-      (s) => ackOf(s, b) >= 10 && ackOf(s, j) >= 10,
+    const [b, j, s] = [binary.joined.selfId, json.joined.selfId, stock.joined.selfId];
+    const later = await waitForSnapshot(binary.socket, (snapshot) =>
+      [b, j, s].every((id) => ackOf(snapshot, id) >= 10),
     );
     for (const stop of stops) stop();
     expect(playerOf(later, b).x).toBeGreaterThan(playerOf(start, b).x);
     expect(playerOf(later, j).y).toBeGreaterThan(playerOf(start, j).y);
+    expect(playerOf(later, s).x).toBeLessThan(playerOf(start, s).x);
     expect(errors).toEqual([]);
   });
 

@@ -77,7 +77,8 @@ export class ConformanceClient {
     });
   }
 
-  emit(event: string, payload?: Payload): void {
+  /** A `Uint8Array` payload of a binary event (§1) goes as one binary message. */
+  emit(event: string, payload?: Payload | Uint8Array): void {
     if (payload === undefined) this.socket.emit(event);
     else this.socket.emit(event, payload);
   }

@@ -5,7 +5,7 @@
  */
 
 /** §2: `auth.protocolVersion` must equal the server's exactly. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** §1: the socket.io path and the transports. */
 export const SOCKET_PATH = '/socket.io/';
@@ -30,6 +30,12 @@ export const ROOM_CODE_PATTERN = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{5}$/;
 
 /** §1: binary events, one binary message each: the first byte names the event. */
 export const BinaryEvent = { snapshot: 1, input: 2, nameFollows: 0 } as const;
+
+/**
+ * §4, binary `player:input`: seq u32, buttons u8, then viewTick u32 and viewAheadMs u16 or
+ * neither, little-endian: 5 or 11 bytes after the event's byte.
+ */
+export const BinaryInput = { bytes: 5, withViewBytes: 11, viewAheadMaxMs: 1000 } as const;
 
 /** How a delta guesses a column from its base (§7, A player's row). */
 export type Guess = 'same' | 'countdown' | 'advance' | 'integrate';

@@ -1,8 +1,9 @@
 /**
  * A socket.io parser for docs/PROTOCOL.md §1, for socket.io-client's `parser` option: text
- * packets exactly as socket.io's own parser reads them, and a binary message as one event (a
- * byte naming it, or 0, a length and the name in ASCII, then the payload). The server never
- * sends socket.io's attachments, and this client sends no binary, so that is all it needs.
+ * packets exactly as socket.io's own parser reads and writes them, and a binary message as one
+ * event (a byte naming it, or 0, a length and the name in ASCII, then the payload), both ways.
+ * The server never sends socket.io's attachments, and this client sends binary only as one
+ * numbered event, so that is all it needs.
  */
 import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
 import { BinaryEvent } from './protocol-facts.js';
@@ -47,4 +48,21 @@ class OneMessageDecoder extends Decoder {
   }
 }
 
-export const oneMessageParser = { Encoder, Decoder: OneMessageDecoder };
+const EVENT_NUMBERS = new Map(Object.entries(EVENT_NAMES).map(([n, name]) => [name, Number(n)]));
+
+/** An event whose one argument is bytes goes as one binary message: its number, then them. */
+class OneMessageEncoder extends Encoder {
+  override encode(packet: Packet): ReturnType<Encoder['encode']> {
+    const data: unknown = packet.data;
+    if (packet.type !== PacketType.EVENT || !Array.isArray(data)) return super.encode(packet);
+    const [event, payload] = data as unknown[];
+    const number = typeof event === 'string' ? EVENT_NUMBERS.get(event) : undefined;
+    if (!(payload instanceof Uint8Array) || !number) return super.encode(packet);
+    const message = new Uint8Array(1 + payload.byteLength);
+    message[0] = number;
+    message.set(payload, 1);
+    return [message];
+  }
+}
+
+export const oneMessageParser = { Encoder: OneMessageEncoder, Decoder: OneMessageDecoder };

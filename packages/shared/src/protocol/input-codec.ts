@@ -1,6 +1,6 @@
 /**
  * `player:input` as bytes: the payload of binary event 2 (docs/PROTOCOL.md §1 and §4). A client
- * sends one input per tick, so this is the message a server reads most; JSON costs ~45 bytes
+ * sends one input per tick, so this is the message a server reads most; JSON costs 40–80 bytes
  * and an object parse plus a schema check, this costs 5 or 11 bytes and a length check.
  *
  *   offset  bytes  field

@@ -3,10 +3,10 @@ import { Code } from '../protocol-facts.js';
 import { check, type Rule } from '../rule.js';
 
 /** Sends `event` and expects `error {code}` naming it (when `named`). */
-async function expectError(
+export async function expectError(
   client: ConformanceClient,
   event: string,
-  payload: Payload,
+  payload: Payload | Uint8Array,
   code: string,
   named = true,
 ): Promise<void> {
@@ -17,7 +17,9 @@ async function expectError(
     () => true,
     since,
   );
-  const sent = `${event} ${JSON.stringify(payload).slice(0, 60)}`;
+  const shown =
+    payload instanceof Uint8Array ? `bytes [${payload.join(' ')}]` : JSON.stringify(payload);
+  const sent = `${event} ${shown.slice(0, 60)}`;
   check(error.code === code, `${sent}: expected ${code}, got ${error.code}`);
   check(typeof error.message === 'string', `${sent}: the error has no message`);
   if (named) check(error.event === event, `${sent}: error.event is ${error.event}`);

@@ -4,6 +4,7 @@
  */
 import type { Rule } from '../rule.js';
 import { badPayloads } from './bad-payloads.js';
+import { binaryInputs } from './binary-inputs.js';
 import { chat } from './chat.js';
 import { checkOrder } from './check-order.js';
 import { handshakeAuthStrict } from './handshake-auth-strict.js';
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   badPayloads,
   checkOrder,
   inputsAndSnapshots,
+  binaryInputs,
   chat,
   spectate,
   reconnect,

@@ -22,7 +22,7 @@ export async function sendInputs(
 export const inputsAndSnapshots: Rule = {
   id: 'inputs-and-snapshots',
   section: '§6, §7',
-  says: 'snapshots follow the documented layout, a keyframe then deltas; inputs are acked in order and move the player',
+  says: 'snapshots follow the documented layout, a keyframe then deltas; JSON inputs are acked in order and move the player',
   async run(ctx) {
     const { client, joined } = await ctx.seat('room:create', { name: 'Mover', isPublic: false });
     const tickRateHz = (joined.sim as { tickRateHz: number }).tickRateHz;
