@@ -1,9 +1,10 @@
 /**
  * The one door into the game. Every inbound event passes the guard as it arrives (known event,
- * rate limit, schema: see guard.ts), so nothing unparsed is ever held; only then does it cross
- * the socket's simulated link, when the host lets it have one (link-delay.ts), and reach its
- * handler with a typed, trusted payload (dispatch.ts). Every error the socket is sent goes
- * through one sender, so each one is counted.
+ * rate limit, schema or binary decoder: see guard.ts), so nothing unparsed is ever held; only
+ * then does it cross the socket's simulated link, when the host lets it have one
+ * (link-delay.ts), and reach its handler with a typed, trusted payload (dispatch.ts). Inputs,
+ * 30 a second per player, skip the general handler when their room runs in this process. Every
+ * error the socket is sent goes through one sender, so each one is counted.
  */
 import { ErrorCode, type ClientPayload } from '@arena/shared/protocol';
 import { errorSender, type SendError } from '../send-error.js';

@@ -1,10 +1,10 @@
 /**
  * What an inbound event must pass before any handler sees it: the protocol must know the event
  * (no schema, no handler), the socket must be within its rate limit for that kind of event,
- * and the payload must parse against the event's schema (a binary `player:input` against its
- * own decoder instead: a length check and three bounds, no object parse). A refused event is answered with
- * `error` and costs the socket some patience; a socket that runs out is disconnected, and no
- * one else notices.
+ * and the payload must parse against the event's schema (a binary `player:input` through its
+ * own decoder instead: a length check and three bounds, no object parse). A refused event is
+ * answered with `error` and costs the socket some patience; a socket that runs out is
+ * disconnected, and no one else notices.
  */
 import {
   clientEventSchemas,
