@@ -85,6 +85,8 @@ export function maxWaitingPackets(tickRateHz: number, delayMs: number): number {
 
 export class SocketLimits {
   private readonly buckets: Record<EventKind, TokenBucket>;
+  /** The same buckets as a list: credited on every stall and silence, without a new array. */
+  private readonly bucketList: readonly TokenBucket[];
   private readonly patience: TokenBucket;
   private readonly lastWarnedMs = new Map<EventKind, number>();
   private readonly stalls: StallCredit;
@@ -104,6 +106,7 @@ export class SocketLimits {
         new TokenBucket(s.capacity, s.perSecond, nowMs),
       ]),
     ) as Record<EventKind, TokenBucket>;
+    this.bucketList = Object.values(this.buckets);
     this.patience = new TokenBucket(PATIENCE.capacity, PATIENCE.perSecond, nowMs);
   }
 
@@ -124,7 +127,7 @@ export class SocketLimits {
   private forgiveStalls(nowMs: number): void {
     const creditMs = this.stalls.take();
     if (creditMs === 0) return;
-    for (const bucket of Object.values(this.buckets)) bucket.credit(nowMs, creditMs);
+    for (const bucket of this.bucketList) bucket.credit(nowMs, creditMs);
     this.patience.credit(nowMs, creditMs);
   }
 
@@ -134,7 +137,7 @@ export class SocketLimits {
     this.lastEventMs = Math.max(this.lastEventMs, nowMs);
     if (silentMs < SILENCE_CREDIT_AFTER_MS) return;
     const creditMs = Math.min(MAX_FORGIVEN_MS, silentMs);
-    for (const bucket of Object.values(this.buckets)) bucket.credit(nowMs, creditMs);
+    for (const bucket of this.bucketList) bucket.credit(nowMs, creditMs);
   }
 
   /** Rate-limit errors are sent at most every 250 ms per kind, so a flood is not echoed back. */
