@@ -2,6 +2,7 @@ import { inputBytes } from '../input-bytes.js';
 import { BinaryInput, Button, Code } from '../protocol-facts.js';
 import { check, type Rule } from '../rule.js';
 import { expectError } from './bad-payloads.js';
+import { seatedMover, sendInputs } from './inputs-and-snapshots.js';
 
 const INPUTS = 30;
 
@@ -10,20 +11,15 @@ export const binaryInputs: Rule = {
   section: '§1, §4, §6',
   says: 'a binary player:input (event 2; 5 bytes, or 11 with the view) is acked and moves the player as the JSON form does; a wrong length or a field out of range gets INVALID_PAYLOAD',
   async run(ctx) {
-    const { client, joined } = await ctx.seat('room:create', { name: 'Bytes', isPublic: false });
-    const tickRateHz = (joined.sim as { tickRateHz: number }).tickRateHz;
-    const self = joined.selfId;
-    const since = client.mark();
-    const first = await client.nextSnapshot(() => true, since);
-    const start = first.players.find((p) => p.id === self);
-    check(start, 'the first snapshot has no row for selfId');
-
+    const { client, tickRateHz, self, since, first, start } = await seatedMover(ctx, 'Bytes');
     // Both lengths, one after the other: every other input carries the view it was drawn at.
-    for (let seq = 1; seq <= INPUTS; seq++) {
-      const view = seq % 2 === 0 ? { tick: first.tick, aheadMs: 20 } : undefined;
-      client.emit('player:input', inputBytes({ seq, buttons: Button.Right, view }));
-      await new Promise((resolve) => setTimeout(resolve, 1000 / tickRateHz));
-    }
+    await sendInputs(client, tickRateHz, 1, INPUTS, Button.Right, (seq) =>
+      inputBytes({
+        seq,
+        buttons: Button.Right,
+        view: seq % 2 === 0 ? { tick: first.tick, aheadMs: 20 } : undefined,
+      }),
+    );
     const last = await client.nextSnapshot(
       (s) => (s.acks.find((a) => a.playerId === self)?.seq ?? -1) >= INPUTS,
       since,

@@ -1,22 +1,38 @@
-import type { ConformanceClient } from '../client.js';
+import type { ConformanceClient, Payload } from '../client.js';
 import { Button } from '../protocol-facts.js';
-import { check, type Rule } from '../rule.js';
+import { check, type Rule, type RuleContext } from '../rule.js';
 import { LayoutError } from '../snapshot-layout.js';
 
 const INPUTS = 30;
 
-/** Sends seqs 1…count, one per tick, holding `buttons`. */
+/** An input's payload for `seq`: JSON (§4), or the bytes of a binary one. */
+export type InputOf = (seq: number) => Payload | Uint8Array;
+
+/** Sends seqs from…from+count-1, one per tick, holding `buttons` (or as `payloadOf` says). */
 export async function sendInputs(
   client: ConformanceClient,
   tickRateHz: number,
   from: number,
   count: number,
   buttons: number,
+  payloadOf: InputOf = (seq) => ({ seq, buttons }),
 ): Promise<void> {
   for (let seq = from; seq < from + count; seq++) {
-    client.emit('player:input', { seq, buttons });
+    client.emit('player:input', payloadOf(seq));
     await new Promise((resolve) => setTimeout(resolve, 1000 / tickRateHz));
   }
+}
+
+/** Seats a player in a room of its own and reads its first snapshot, where it starts. */
+export async function seatedMover(ctx: RuleContext, name: string) {
+  const { client, joined } = await ctx.seat('room:create', { name, isPublic: false });
+  const tickRateHz = (joined.sim as { tickRateHz: number }).tickRateHz;
+  const self = joined.selfId;
+  const since = client.mark();
+  const first = await client.nextSnapshot(() => true, since);
+  const start = first.players.find((p) => p.id === self);
+  check(start, 'the first snapshot has no row for selfId');
+  return { client, tickRateHz, self, since, first, start };
 }
 
 export const inputsAndSnapshots: Rule = {
@@ -24,13 +40,7 @@ export const inputsAndSnapshots: Rule = {
   section: '§6, §7',
   says: 'snapshots follow the documented layout, a keyframe then deltas; JSON inputs are acked in order and move the player',
   async run(ctx) {
-    const { client, joined } = await ctx.seat('room:create', { name: 'Mover', isPublic: false });
-    const tickRateHz = (joined.sim as { tickRateHz: number }).tickRateHz;
-    const self = joined.selfId;
-    const since = client.mark();
-    const first = await client.nextSnapshot(() => true, since);
-    const start = first.players.find((p) => p.id === self);
-    check(start, 'the first snapshot has no row for selfId');
+    const { client, tickRateHz, self, since, first, start } = await seatedMover(ctx, 'Mover');
     check(
       first.round >= 1 && (first.phase === 0 || first.phase === 1),
       'round or phase out of range',
