@@ -100,6 +100,12 @@ export class InputSlots {
   private lastViewAheadMs = 0;
   /** How many ticks early each recent input arrived (ticks until its slot is spent). */
   private leads: number[] = [];
+  /**
+   * How many of the newest leads in a row have a surplus (`SURPLUS_TICKS` or more beyond the
+   * buffer): the buffer is too deep once the whole window has. Kept as inputs arrive, so a
+   * tick need not scan the window.
+   */
+  private surplusRun = 0;
   private skippedSinceTake = 0;
   /** Ticks in a row on which inputs arrived late and none arrived in time. */
   private lateTicks = 0;
@@ -153,6 +159,7 @@ export class InputSlots {
     const lead = seq - this.nextSeq + this.holdTicks;
     this.leads.push(lead);
     if (this.leads.length > LEAD_WINDOW) this.leads.shift();
+    this.surplusRun = this.hasSurplus(lead) ? this.surplusRun + 1 : 0;
     if (lead > this.maxBacklog) this.skip(lead - this.maxBacklog);
     return reanchored ? 'reanchored' : 'queued';
   }
@@ -208,6 +215,7 @@ export class InputSlots {
     this.holdTicks = 0;
     this.lastButtons = buttons;
     this.leads = [];
+    this.surplusRun = 0;
     this.lateTicks = 0;
     this.stats.reanchored += 1;
   }
@@ -218,9 +226,12 @@ export class InputSlots {
    * surplus slots. That costs one correction, once, instead of a lag that never goes away.
    */
   private shrinkIfTooDeep(): void {
-    if (this.leads.length < LEAD_WINDOW) return;
-    const surplus = Math.min(...this.leads) - this.bufferTicks;
-    if (surplus >= SURPLUS_TICKS) this.skip(surplus);
+    if (this.leads.length < LEAD_WINDOW || this.surplusRun < LEAD_WINDOW) return;
+    this.skip(Math.min(...this.leads) - this.bufferTicks);
+  }
+
+  private hasSurplus(lead: number): boolean {
+    return lead - this.bufferTicks >= SURPLUS_TICKS;
   }
 
   private skip(slots: number): void {
@@ -232,6 +243,9 @@ export class InputSlots {
     this.stats.skipped += slots;
     this.skippedSinceTake += slots;
     this.leads = this.leads.map((lead) => lead - slots);
+    this.surplusRun = 0;
+    for (let i = this.leads.length - 1; i >= 0 && this.hasSurplus(this.leads[i]!); i--)
+      this.surplusRun += 1;
   }
 
   /** This tick's input; `undefined` while there is none yet (the player holds no button). */
@@ -293,6 +307,7 @@ export class InputSlots {
     this.lastViewTick = undefined;
     this.lastViewAheadMs = 0;
     this.leads = [];
+    this.surplusRun = 0;
     this.skippedSinceTake = 0;
     this.lateTicks = 0;
     this.lateThisTick = false;
