@@ -2,13 +2,17 @@ import type { ConformanceClient, Payload } from '../client.js';
 import { Button } from '../protocol-facts.js';
 import { check, type Rule, type RuleContext } from '../rule.js';
 import { LayoutError } from '../snapshot-layout.js';
+import { checkAcksInOrder, type SentInput } from './ack-order.js';
 
 const INPUTS = 30;
 
 /** An input's payload for `seq`: JSON (§4), or the bytes of a binary one. */
 export type InputOf = (seq: number) => Payload | Uint8Array;
 
-/** Sends seqs from…from+count-1, one per tick, holding `buttons` (or as `payloadOf` says). */
+/**
+ * Sends seqs from…from+count-1, one per tick, holding `buttons` (or as `payloadOf` says), and
+ * returns when each went.
+ */
 export async function sendInputs(
   client: ConformanceClient,
   tickRateHz: number,
@@ -16,11 +20,14 @@ export async function sendInputs(
   count: number,
   buttons: number,
   payloadOf: InputOf = (seq) => ({ seq, buttons }),
-): Promise<void> {
+): Promise<SentInput[]> {
+  const sent: SentInput[] = [];
   for (let seq = from; seq < from + count; seq++) {
     client.emit('player:input', payloadOf(seq));
+    sent.push({ seq, mark: client.mark() });
     await new Promise((resolve) => setTimeout(resolve, 1000 / tickRateHz));
   }
+  return sent;
 }
 
 /** Seats a player in a room of its own and reads its first snapshot, where it starts. */
@@ -46,15 +53,12 @@ export const inputsAndSnapshots: Rule = {
       'round or phase out of range',
     );
 
-    await sendInputs(client, tickRateHz, 1, INPUTS, Button.Right);
-    const acks: number[] = [];
-    const last = await client.nextSnapshot((s) => {
-      const ack = s.acks.find((a) => a.playerId === self)?.seq ?? -1;
-      acks.push(ack);
-      return ack >= INPUTS;
-    }, since);
-    for (let i = 1; i < acks.length; i++)
-      check(acks[i]! >= acks[i - 1]!, `acks went back: ${acks[i - 1]} then ${acks[i]}`);
+    const sent = await sendInputs(client, tickRateHz, 1, INPUTS, Button.Right);
+    const last = await client.nextSnapshot(
+      (s) => (s.acks.find((a) => a.playerId === self)?.seq ?? -1) >= INPUTS,
+      since,
+    );
+    checkAcksInOrder(client.log, self, sent, since, last);
     const moved = last.players.find((p) => p.id === self)!;
     check(
       moved.x > start.x,
