@@ -1,6 +1,7 @@
 /** Browser-test helpers: open a player in its own context, read `window.__arena`. */
 import type { ArenaTestLobbyRoom, ArenaTestPlayer, ArenaTestView } from '@arena/client/test-view';
-import { expect, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect } from './expect.js';
 
 /** `window.__arena` as read from a page: plain data of the client's own test-view type. */
 export type ArenaView = ArenaTestView;

@@ -6,10 +6,16 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
+import { test } from '@playwright/test';
+import { expect } from './expect.js';
 import { SKIP_WITHOUT_REDIS } from '../support/redis-process.js';
 import { freePort } from '@arena/devkit';
 import { arenaView, createRoom, moveAndWatch, openPlayer, waitForPlayers } from './arena-page.js';
+import { useCanvasRenderer } from './spec-setup.js';
+
+// What this file checks does not depend on the renderer, and Canvas tabs load and play
+// faster than software WebGL ones here (two-tabs.spec.ts covers WebGL).
+useCanvasRenderer();
 
 const LAUNCHER = fileURLToPath(
   new URL('../../apps/server/dist/launch/cluster-launch.js', import.meta.url),

@@ -3,7 +3,8 @@
  * opens the first one's share link on the other process, and both play in the same room,
  * each seeing the other move, and chat with each other.
  */
-import { expect, test } from '@playwright/test';
+import { test } from '@playwright/test';
+import { expect } from './expect.js';
 import { startServerProcess, type ServerProcess } from '@arena/devkit';
 import { startRedis, SKIP_WITHOUT_REDIS, type RedisServer } from '../support/redis-process.js';
 import {
@@ -14,6 +15,11 @@ import {
   sendChat,
   waitForPlayers,
 } from './arena-page.js';
+import { useCanvasRenderer } from './spec-setup.js';
+
+// What this file checks does not depend on the renderer, and Canvas tabs load and play
+// faster than software WebGL ones here (two-tabs.spec.ts covers WebGL).
+useCanvasRenderer();
 
 let redis: RedisServer;
 let servers: ServerProcess[] = [];

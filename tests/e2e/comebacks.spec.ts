@@ -5,7 +5,8 @@
  */
 import { startServerProcess, type ServerProcess } from '@arena/devkit';
 import { DEFAULT_SIM_CONFIG } from '@arena/shared/sim';
-import { expect, test, type Page } from '@playwright/test';
+import { test, type Page } from '@playwright/test';
+import { expect } from './expect.js';
 import {
   arenaView,
   createRoom,
@@ -15,6 +16,11 @@ import {
   serverCounter,
   waitForPlayers,
 } from './arena-page.js';
+import { useCanvasRenderer } from './spec-setup.js';
+
+// What this file checks does not depend on the renderer, and Canvas tabs load and play
+// faster than software WebGL ones here (two-tabs.spec.ts covers WebGL).
+useCanvasRenderer();
 
 const pages: Page[] = [];
 

@@ -5,7 +5,8 @@
  */
 import { PROTOCOL_VERSION, wireParser } from '@arena/shared/protocol';
 import { startServerProcess, type ServerProcess } from '@arena/devkit';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { test, type Browser, type Page } from '@playwright/test';
+import { expect } from './expect.js';
 import { io, type Socket } from 'socket.io-client';
 import { serverPerFile, useCanvasRenderer } from './spec-setup.js';
 import {

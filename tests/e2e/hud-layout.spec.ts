@@ -4,7 +4,8 @@
  * scoreboard fits the canvas. Screenshots of each are attached to the report for a human eye.
  */
 import { startServerProcess, type ServerProcess } from '@arena/devkit';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { test, type Page, type TestInfo } from '@playwright/test';
+import { expect } from './expect.js';
 import { useCanvasRenderer } from './spec-setup.js';
 import {
   arenaView,

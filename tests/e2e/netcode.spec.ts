@@ -4,7 +4,8 @@
  * acknowledged the key, and the Net HUD (F3, N or its button) shows the round trip.
  */
 import type { ArenaTestView } from '@arena/client/test-view';
-import { expect, test, type Page } from '@playwright/test';
+import { test, type Page } from '@playwright/test';
+import { expect } from './expect.js';
 import { startServerProcess, type ServerProcess } from '@arena/devkit';
 import { arenaView, createRoom, openPlayer, waitUntilStill } from './arena-page.js';
 import { useCanvasRenderer } from './spec-setup.js';

@@ -3,11 +3,14 @@
  * HUD shows the same), in real browser tabs against the real server. Before extrapolation
  * covered stalls, `?net=far` drew others about 530 ms behind the server with a 400 ms delay,
  * and three tabs sharing one loaded machine each sat at the 500 ms delay cap on loopback,
- * buffering their own frame hitches as if the network had caused them.
+ * buffering their own frame hitches as if the network had caused them. These tabs keep the
+ * default renderer on purpose: software WebGL draws a few frames a second here, the very
+ * hitches the delay must not mistake for network jitter.
  */
 import type { ArenaTestNet } from '@arena/client/test-view';
 import { percentile, startServerProcess, type ServerProcess } from '@arena/devkit';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { test, type Browser, type Page } from '@playwright/test';
+import { expect } from './expect.js';
 import { arenaView, createRoom, openPlayer, waitForPlayers } from './arena-page.js';
 
 /** `?net=far`: 150 ± 30 ms each way, 1% stalls. */

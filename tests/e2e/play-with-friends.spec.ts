@@ -4,7 +4,8 @@
  * connection that comes back as the same player, a seat taken over by a second tab, rounds.
  */
 import { startServerProcess, type ServerProcess } from '@arena/devkit';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { test, type Browser, type Page } from '@playwright/test';
+import { expect } from './expect.js';
 import { serverPerFile, useCanvasRenderer } from './spec-setup.js';
 import {
   arenaView,

@@ -4,7 +4,8 @@
  * connection has a simulated link of its own, so both win some); a phone opens one by
  * default, a desktop does not, and `?streams=1` keeps a phone on one connection.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { test, type Page } from '@playwright/test';
+import { expect } from './expect.js';
 import { arenaView, createRoom, openPhone } from './arena-page.js';
 import { serverPerFile, useCanvasRenderer } from './spec-setup.js';
 

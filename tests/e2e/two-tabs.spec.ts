@@ -2,7 +2,8 @@
  * Two players in two browser contexts: one creates a room, the other opens the share link,
  * and keys pressed in one tab move that player in the other tab's view.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { test, type Browser, type Page } from '@playwright/test';
+import { expect } from './expect.js';
 import { startServerProcess, type ServerProcess } from '@arena/devkit';
 import {
   arenaView,
