@@ -3,15 +3,20 @@
  * snapshot's transit is `arrival − serverTime` (plus an unknown but constant clock offset,
  * which cancels out). The fastest transit in the window is the clean path; how much later
  * the others came is the jitter a buffer absorbs. The render clock runs `fastest transit +
- * delay` behind the server, where delay = one snapshot interval (to have the next one in hand)
- * + the lateness of all but the latest few snapshots + a margin, bounded.
+ * delay` behind the server, where delay = the lateness of all but the latest few snapshots +
+ * a margin, bounded below by two snapshot intervals.
+ *
+ * The next snapshot is not kept in hand: when the render clock passes the newest snapshot the
+ * others are extrapolated (`InterpolationBuffer`), and for the first `runOnMs` (one snapshot
+ * interval) the clock runs on at real speed, where dead reckoning from the buttons held is
+ * all but exact. Past that it runs slower (`dryRate`), so a longer gap is bridged with less
+ * guessing; it never runs further past the newest snapshot than extrapolation may go
+ * (`maxAheadMs`). Once snapshots flow again it catches up by running a little faster
+ * (`catchUpRate`), but never while it extrapolates: a dash drawn faster than real time when
+ * it really ended early is a leap.
  *
  * The rest, stalls above all, is not buffered: a buffer deep enough to hold a whole stall
- * would draw everyone that much further in the past all the time. When the render clock
- * passes the newest snapshot the others are extrapolated (`InterpolationBuffer`), and while it
- * does the clock runs slower (`dryRate`), so each gap is bridged with less guessing; it never
- * runs further past the newest snapshot than extrapolation may go (`maxAheadMs`). Once
- * snapshots flow again it catches up by running a little faster (`catchUpRate`).
+ * would draw everyone that much further in the past all the time.
  *
  * The clock never jumps and never goes backwards, so remote players never leap or reverse.
  */
@@ -32,7 +37,9 @@ export interface JitterDelayOptions {
   growRate: number;
   /** Fraction of real time it may speed up by while it is behind where it wants to be. */
   catchUpRate: number;
-  /** Speed of the render clock, as a share of real time, while it is past the newest snapshot. */
+  /** How far past the newest snapshot the render clock runs on at real speed. */
+  runOnMs: number;
+  /** Speed of the render clock, as a share of real time, once it is `runOnMs` past the newest. */
   dryRate: number;
   /** How far past the newest snapshot the render clock may go: the extrapolation bound. */
   maxAheadMs: number;
@@ -59,6 +66,7 @@ export function defaultJitterDelayOptions(snapshotIntervalMs: number): JitterDel
     startupDelayMs: INTERP_STARTUP_DELAY_MS,
     growRate: 0.25,
     catchUpRate: 0.3,
+    runOnMs: snapshotIntervalMs,
     dryRate: 0.15,
     maxAheadMs: EXTRAPOLATE_MAX_MS,
   };
@@ -113,7 +121,7 @@ export class JitterDelay {
   }
 
   private retarget(): void {
-    const { snapshotIntervalMs, marginMs, minDelayMs, maxDelayMs } = this.options;
+    const { marginMs, minDelayMs, maxDelayMs } = this.options;
     const w = this.transits;
     // The upper end of ordinary jitter: median + interquartile range, the maximum of a uniform
     // spread, about the 91st percentile of a normal one. Stalls cannot move it as long as
@@ -121,7 +129,7 @@ export class JitterDelay {
     // Until a few snapshots were measured, nothing is known of the jitter: start from none.
     const lateness =
       w.size < MIN_MEASURED ? 0 : w.quantile(0.5)! + w.quantile(0.75)! - w.quantile(0.25)! - w.min!;
-    const wanted = snapshotIntervalMs + lateness + marginMs;
+    const wanted = lateness + marginMs;
     this.fastestMs = Math.min(w.min!, this.heldTransits.min ?? Infinity);
     this.target = Math.min(maxDelayMs, Math.max(minDelayMs, wanted));
   }
@@ -147,7 +155,7 @@ export class JitterDelay {
 
   /** The render clock moved on by `elapsed` of real time, steered towards `wantedMs`. */
   private advance(from: number, elapsed: number, wantedMs: number, ownGap: boolean): number {
-    const { growRate, catchUpRate, dryRate, maxAheadMs } = this.options;
+    const { growRate, catchUpRate, runOnMs, dryRate, maxAheadMs } = this.options;
     const steered =
       from + elapsed > wantedMs
         ? Math.max(wantedMs, from + (1 - growRate) * elapsed)
@@ -155,8 +163,13 @@ export class JitterDelay {
     const newest = this.newestServerTimeMs;
     // After a hitch of our own the snapshots that came meanwhile are queued, not missing.
     if (steered <= newest || ownGap) return steered;
-    // Past the newest snapshot the clock only creeps on, and stops where extrapolation ends.
-    const crept = from >= newest ? from + dryRate * elapsed : newest + (steered - newest) * dryRate;
+    // Past the newest snapshot: at real speed at most, and only for `runOnMs`.
+    const realTime = Math.max(newest, Math.min(steered, from + elapsed));
+    const runOnEnd = newest + runOnMs;
+    if (realTime <= runOnEnd) return Math.max(from, realTime);
+    // Then it only creeps on, and stops where extrapolation ends.
+    const crept =
+      from >= runOnEnd ? from + dryRate * elapsed : runOnEnd + (realTime - runOnEnd) * dryRate;
     return Math.max(from, Math.min(crept, newest + maxAheadMs));
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JitterDelay } from '../../src/netcode/jitter-delay.js';
-import { LinkProfiles, type LinkProfile } from '../../src/netcode/link-profile.js';
+import { LinkProfiles, makeLinkProfile, type LinkProfile } from '../../src/netcode/link-profile.js';
 import { SimulatedLink } from '../../src/netcode/link-simulator.js';
 
 const INTERVAL_MS = 1000 / 30;
@@ -46,8 +46,10 @@ describe('JitterDelay', () => {
   });
 
   it('buffers the jitter of a link, not its stalls (extrapolation covers those)', () => {
+    // ± 60 ms of jitter, no stalls: a spread of 120 ms to hold.
+    const jittery = run(makeLinkProfile('jittery', 150, 60), 60).delay;
+    expect(jittery.targetDelayMs).toBeGreaterThan(100);
     const far = run(LinkProfiles.far, 60).delay;
-    expect(far.targetDelayMs).toBeGreaterThan(2 * INTERVAL_MS + 20);
     expect(far.targetDelayMs).toBeLessThan(LinkProfiles.far.stallMs / 2);
   });
 
@@ -67,8 +69,28 @@ describe('JitterDelay', () => {
     expect(Math.max(...steps)).toBeLessThanOrEqual(fastest + 1e-9);
   });
 
-  it('creeps on past the newest snapshot, and stops where extrapolation ends', () => {
+  it('runs on at real speed for one interval past the newest snapshot, then creeps', () => {
     const delay = new JitterDelay(INTERVAL_MS, { dryRate: 0.2, maxAheadMs: 300 });
+    stream(delay, 30, () => 0);
+    const newest = 29 * INTERVAL_MS;
+    // Far behind where it wants to be, so it would catch up if it could.
+    let now = newest + 400;
+    let render = delay.renderServerTimeMs(now);
+    while (render <= newest) render = delay.renderServerTimeMs((now += FRAME_MS));
+    const steps: number[] = [];
+    while (render < newest + INTERVAL_MS) {
+      const before = render;
+      render = delay.renderServerTimeMs((now += FRAME_MS));
+      steps.push(render - before);
+    }
+    // Never faster than real time past the newest snapshot: no catching up on a guess.
+    expect(Math.max(...steps)).toBeLessThanOrEqual(FRAME_MS + 1e-9);
+    expect(steps.slice(1, -1).every((step) => Math.abs(step - FRAME_MS) < 1e-9)).toBe(true);
+    expect(delay.renderServerTimeMs(now + 100) - render).toBeCloseTo(20, 6);
+  });
+
+  it('creeps on past the newest snapshot, and stops where extrapolation ends', () => {
+    const delay = new JitterDelay(INTERVAL_MS, { runOnMs: 0, dryRate: 0.2, maxAheadMs: 300 });
     stream(delay, 30, () => 0);
     const newest = 29 * INTERVAL_MS;
     let now = newest + 50;
