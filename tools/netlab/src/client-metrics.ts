@@ -42,6 +42,8 @@ export class ClientMetrics {
   readonly glideSteps: number[] = [];
   readonly seenHits: SeenHit[] = [];
   clockErrorAt2sMs: number | undefined;
+  /** The clock error with every packet on the links by then a sample (`timed-link.ts`). */
+  clockBracketErrorAt2sMs: number | undefined;
   private probe: { direction: Point; frames: number } | undefined;
   private lastSelf: Point | undefined;
   private lastRemotes = new Map<number, Point>();

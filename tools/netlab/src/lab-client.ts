@@ -38,7 +38,8 @@ export interface LabClientOptions {
   truth: Truth;
 }
 
-const CLOCK_CHECK_AFTER_MS = 2000;
+/** The clock estimate is checked this long after joining. */
+export const CLOCK_CHECK_AFTER_MS = 2000;
 
 export class LabClient {
   readonly frameMs: number;

@@ -5,13 +5,14 @@
  */
 import type { EncodedSnapshot } from '@arena/shared/protocol';
 import { DEFAULT_SIM_CONFIG, type SimConfig } from '@arena/shared/sim';
-import { type LinkProfile, SimulatedLink } from '@arena/shared/netcode/client';
-import { LabClient } from './lab-client.js';
+import type { LinkProfile } from '@arena/shared/netcode/client';
+import { CLOCK_CHECK_AFTER_MS, LabClient } from './lab-client.js';
 import { LabServer } from './lab-server.js';
 import { downMessageBytes, type DownMessage, type UpMessage } from './messages.js';
 import { createBot } from './scenario.js';
 import { SeededRandom } from '@arena/devkit';
 import { summarize, type LabResult } from './summary.js';
+import { bracketErrorMs, TimedLink } from './timed-link.js';
 
 export interface LabOptions {
   profile: LinkProfile;
@@ -39,8 +40,8 @@ export interface LabOptions {
 
 /** One connection's links, and the last snapshot sent down it (the next delta's base). */
 interface Connection {
-  up: SimulatedLink<UpMessage>;
-  down: SimulatedLink<DownMessage>;
+  up: TimedLink<UpMessage>;
+  down: TimedLink<DownMessage>;
   sentTick?: number;
 }
 
@@ -57,13 +58,13 @@ function makeEndpoints(o: LabOptions, server: LabServer, config: SimConfig): End
   const random = new SeededRandom(o.seed * 7919 + 1);
   const endpoints: Endpoint[] = [];
   for (let id = 1; id <= o.players; id++) {
-    const up = new SimulatedLink<UpMessage>(o.profile, o.seed * 1000 + id * 2);
-    const down = new SimulatedLink<DownMessage>(o.profile, o.seed * 1000 + id * 2 + 1);
+    const up = new TimedLink<UpMessage>(o.profile, o.seed * 1000 + id * 2);
+    const down = new TimedLink<DownMessage>(o.profile, o.seed * 1000 + id * 2 + 1);
     const mirror: Connection | undefined =
       o.snapshotStreams === 2
         ? {
-            up: new SimulatedLink<UpMessage>(o.profile, o.seed * 1000 + 700 + id),
-            down: new SimulatedLink<DownMessage>(o.profile, o.seed * 1000 + 500 + id),
+            up: new TimedLink<UpMessage>(o.profile, o.seed * 1000 + 700 + id),
+            down: new TimedLink<DownMessage>(o.profile, o.seed * 1000 + 500 + id),
           }
         : undefined;
     const client = new LabClient({
@@ -81,10 +82,15 @@ function makeEndpoints(o: LabOptions, server: LabServer, config: SimConfig): End
       mirrorUplink: mirror?.up,
       truth: server,
     });
-    endpoints.push({ client, main: { up, down }, mirror });
+    const endpoint = { client, main: { up, down }, mirror };
+    const clockCheckAtMs = client.joinAtMs + CLOCK_CHECK_AFTER_MS;
+    for (const link of linksOf(endpoint)) link.deadlineMs = clockCheckAtMs;
+    endpoints.push(endpoint);
   }
   return endpoints;
 }
+
+const linksOf = (endpoint: Endpoint) => connectionsOf(endpoint).flatMap((c) => [c.up, c.down]);
 
 const connectionsOf = ({ main, mirror }: Endpoint): Connection[] =>
   mirror ? [main, mirror] : [main];
@@ -136,6 +142,13 @@ export function runLab(o: LabOptions): LabResult {
       if (frame) broadcast(endpoints, frame, now);
     }
     for (const { client } of endpoints) if (client.nextFrameAtMs <= now) client.frame(now);
+  }
+  for (const endpoint of endpoints) {
+    const connections = connectionsOf(endpoint);
+    endpoint.client.metrics.clockBracketErrorAt2sMs = bracketErrorMs(
+      connections.map((c) => c.up),
+      connections.map((c) => c.down),
+    );
   }
   const clients = endpoints.map((e) => e.client);
   o.inspect?.(server, clients);

@@ -55,6 +55,8 @@ export interface LabResult {
   /** Fastest the glide back after an extrapolation moved a player in one frame (px). */
   glideMaxPxPerFrame: number;
   clockErrorAt2sMaxMs: number;
+  /** The same with every packet of the client's links a sample: the information there was. */
+  clockBracketErrorAt2sMaxMs: number;
   hits: HitResult;
   bytesInPerSecond: number;
   bytesOutPerSecond: number;
@@ -159,6 +161,9 @@ function remoteMetrics(clients: LabClient[], clientSeconds: number) {
     extrapolationErrorMaxPx: max(errors),
     glideMaxPxPerFrame: max(gather(clients, (m) => m.glideSteps)),
     clockErrorAt2sMaxMs: max(clients.map((c) => c.metrics.clockErrorAt2sMs ?? Infinity)),
+    clockBracketErrorAt2sMaxMs: max(
+      clients.map((c) => c.metrics.clockBracketErrorAt2sMs ?? Infinity),
+    ),
     bytesInPerSecond: sum(clients.map((c) => c.bytesIn)) / clientSeconds,
     bytesOutPerSecond: sum(clients.map((c) => c.bytesOut)) / clientSeconds,
   };

@@ -83,6 +83,10 @@ const ROWS: Row[] = [
     cell: (p) => f2(p.clockErrorAt2sMaxMs),
   },
   {
+    label: 'same, every packet a sample, max (ms)',
+    cell: (p) => f2(p.clockBracketErrorAt2sMaxMs),
+  },
+  {
     label: 'hits landed, lag-comp (self exact)',
     target: 'compensated hits landed',
     cell: (p) => hitCell(p.hits, true),
