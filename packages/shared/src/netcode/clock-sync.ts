@@ -21,8 +21,13 @@ export interface ClockSample {
 }
 
 export interface ClockSyncOptions {
-  /** Ping samples kept; older ones are forgotten, so a changed route is picked up. */
-  windowSize: number;
+  /**
+   * How long a pong is kept (ms): older ones are forgotten, so the clocks' drift (tens of
+   * ppm, about a millisecond a minute) never builds up in the bracket.
+   */
+  windowMs: number;
+  /** At most this many pongs kept (a bound on memory): the whole burst, on two connections. */
+  maxSamples: number;
   /** One-way (snapshot) samples kept: about 8 s at 30 Hz. */
   oneWayWindowSize: number;
   /** Pings sent at the fast rate right after connecting, to converge in about 2 s. */
@@ -34,7 +39,8 @@ export interface ClockSyncOptions {
 }
 
 export const DEFAULT_CLOCK_SYNC_OPTIONS: ClockSyncOptions = {
-  windowSize: 64,
+  windowMs: 64_000,
+  maxSamples: 256,
   oneWayWindowSize: 256,
   burstPings: 75,
   burstIntervalMs: 33,
@@ -78,7 +84,14 @@ export class ClockSync {
   addSample(sample: ClockSample): void {
     if (!(sample.clientReceiveMs >= sample.clientSendMs)) return;
     this.samples.push(sample);
-    if (this.samples.length > this.options.windowSize) this.samples.shift();
+    // By time, not by count: a snapshot mirror answers every ping too, and a window of 64
+    // pongs then forgot the first half of the burst (the fastest trip among it) within 1 s.
+    const oldestMs = sample.clientReceiveMs - this.options.windowMs;
+    while (
+      this.samples.length > this.options.maxSamples ||
+      this.samples[0]!.clientReceiveMs < oldestMs
+    )
+      this.samples.shift();
     this.bracketPings();
     this.estimate = this.intersect();
   }

@@ -66,6 +66,25 @@ describe('ClockSync', () => {
     expect(sync.rttMs).toBe(100);
   });
 
+  it('remembers the fastest trips of the whole burst, with two pongs a ping', () => {
+    const sync = new ClockSync();
+    // Server clock = client clock + 1000: one pong 20 ms each way, then a burst of slower
+    // ones from both connections (a snapshot mirror answers each ping too) over 2.4 s.
+    sync.addSample({ clientSendMs: 0, serverTimeMs: 1020, clientReceiveMs: 40 });
+    for (let n = 1; n < 150; n++) {
+      const t = n * 16;
+      sync.addSample({ clientSendMs: t, serverTimeMs: t + 1050, clientReceiveMs: t + 80 });
+    }
+    expect(sync.offsetMs).toBe(1000);
+  });
+
+  it('forgets pongs after its window, so the clocks cannot drift apart inside it', () => {
+    const sync = new ClockSync({ windowMs: 10_000 });
+    sync.addSample({ clientSendMs: 0, serverTimeMs: 1020, clientReceiveMs: 40 });
+    sync.addSample({ clientSendMs: 20_000, serverTimeMs: 21_050, clientReceiveMs: 20_080 });
+    expect(sync.offsetMs).toBe(1010);
+  });
+
   it('starts over when the server clock jumps', () => {
     const sync = new ClockSync();
     for (let t = 0; t < 5; t++) {
