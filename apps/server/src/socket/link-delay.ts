@@ -24,6 +24,7 @@ import {
 import { ErrorCode } from '@arena/shared/protocol';
 import type { ServerConfig } from '../config.js';
 import type { SendError } from '../send-error.js';
+import { keepWritesOnEngine } from './framed-write.js';
 import { maxWaitingPackets } from './rate-limits.js';
 import type { ArenaSocket } from './types.js';
 
@@ -161,7 +162,8 @@ export function frameBytes(data: unknown): number {
 /**
  * Delays everything the server writes to this socket: its own emits and the room broadcasts
  * alike reach the connection through engine.io's `write`, and socket.io has no outbound hook,
- * so the link wraps that one method of this one connection. Past LINK_MAX_HELD_BYTES waiting,
+ * so the link wraps that one method of this one connection (and snapshots, which may go
+ * around it straight to the WebSocket, keep to it here). Past LINK_MAX_HELD_BYTES waiting,
  * `overflow` is called once and nothing more is held.
  */
 function delayOutbound(
@@ -175,6 +177,7 @@ function delayOutbound(
   const link = new LinkDelayer(profile, randomSeed(), clock);
   let heldBytes = 0;
   let overflowed = false;
+  keepWritesOnEngine(conn);
   conn.write = (data, options, callback) => {
     const bytes = frameBytes(data);
     if (overflowed) return conn;

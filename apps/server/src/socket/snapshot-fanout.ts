@@ -4,8 +4,9 @@
  * process of a cluster for the members connected there (cluster/snapshot-relay.ts hands it the
  * owner's bytes). Each snapshot is framed once per room (snapshot-frame.ts) and that one
  * buffer is written to every member's connection as it is, one write per member per tick,
- * straight to engine.io: never through the adapter, so connection-state recovery never stores
- * a snapshot (state, not history), nor does a cluster's Redis stream.
+ * straight to its WebSocket when nothing is queued before it, else through engine.io
+ * (framed-write.ts): never through the adapter, so connection-state recovery never stores a
+ * snapshot (state, not history), nor does a cluster's Redis stream.
  *
  * A member gets the delta when the last snapshot it was written here is the delta's base, and
  * the keyframe otherwise: it just joined the channel (a join, a resume, a recovery), asked for
@@ -17,6 +18,7 @@
 import type { EncodedSnapshot } from '@arena/shared/protocol';
 import type { Metrics } from '../metrics.js';
 import type { MemberId } from '../rooms/room-channel.js';
+import { writeFramed } from './framed-write.js';
 import { frameSnapshot, type FramedMessage } from './snapshot-frame.js';
 import type { ArenaServer } from './types.js';
 import { BEHIND_SHARE, unsentBytes } from './write-backlog.js';
@@ -72,7 +74,7 @@ export class SnapshotFanout {
         message = keyframe ??= frameSnapshot(snapshot.keyframe());
         this.metrics.snapshotKeyframesSent += 1;
       }
-      conn.write(message.data, message.options);
+      writeFramed(conn, message);
       sent.set(id, snapshot.tick);
       this.metrics.snapshotBytesOut += message.snapshotBytes;
     }

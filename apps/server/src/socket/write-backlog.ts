@@ -8,7 +8,8 @@
  *   one it takes is the latest, see socket-room-channel.ts) so it does not fall further behind;
  * - past MAX_UNSENT_BYTES it is closed and counted as `SLOW_READER`.
  * Counting is O(1) a packet: bytes are added as engine.io creates packets and handed over to
- * the transport's count when it flushes them.
+ * the transport's count when it flushes them. A frame written around engine.io, straight to the
+ * WebSocket (framed-write.ts), is in the WebSocket's count at once; its writer checks the limit.
  */
 
 /** The part of engine.io's connection watched here. */
@@ -21,7 +22,13 @@ export interface BackloggedConnection {
 /** A connection is behind (its snapshots are skipped) past this share of the limit. */
 export const BEHIND_SHARE = 1 / 16;
 
-const backlogs = new WeakMap<object, () => number>();
+interface Backlog {
+  unsent(): number;
+  /** Calls the overflow listener (once) if the unsent bytes are past the limit. */
+  check(): void;
+}
+
+const backlogs = new WeakMap<object, Backlog>();
 
 function sizeOf(data: unknown): number {
   if (typeof data === 'string') return data.length;
@@ -44,17 +51,25 @@ export function watchBacklog(
     const ws = connection.transport.socket as { bufferedAmount?: number } | undefined;
     return queuedBytes + (ws?.bufferedAmount ?? 0);
   };
-  backlogs.set(connection, unsent);
-  connection.on('packetCreate', (packet) => {
-    queuedBytes += sizeOf(packet.data);
+  const check = (): void => {
     if (overflowed || unsent() <= maxUnsentBytes) return;
     overflowed = true;
     onOverflow();
+  };
+  backlogs.set(connection, { unsent, check });
+  connection.on('packetCreate', (packet) => {
+    queuedBytes += sizeOf(packet.data);
+    check();
   });
   connection.on('flush', () => (queuedBytes = 0));
 }
 
 /** Bytes written to `connection` and not yet taken by its client (0 if it is not watched). */
 export function unsentBytes(connection: object): number {
-  return backlogs.get(connection)?.() ?? 0;
+  return backlogs.get(connection)?.unsent() ?? 0;
+}
+
+/** After a write around engine.io: lets `connection` go if it is now past its limit. */
+export function checkBacklog(connection: object): void {
+  backlogs.get(connection)?.check();
 }
