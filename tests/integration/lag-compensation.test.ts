@@ -119,12 +119,18 @@ describe('lag compensation (real sockets)', () => {
     );
     const from = walking.players.find((p) => p.id === victim.id)!;
     // The attacker drew the victim 200 ms past the snapshot of that tick, on every tick
-    // to come (enough inputs queued that no slot is guessed while the test looks).
+    // to come (enough inputs queued that no slot is guessed while the test looks). It presses
+    // dash on every other one: at rest and without a direction that starts no dash, but the
+    // room judges a possible hit on those ticks (on the others nobody can hit, and it judges
+    // nothing).
     for (let seq = 1; seq <= 12; seq++) {
       const view = { viewTick: walking.tick, viewAheadMs: 200 };
-      attacker.socket.emit('player:input', { seq, buttons: 0, ...view });
+      const buttons = seq % 2 === 1 ? Button.Dash : 0;
+      attacker.socket.emit('player:input', { seq, buttons, ...view });
     }
-    await waitForTicks(attacker.socket, 6);
+    // Until the last press has run (seq 11, then the buffer): by then the victim's present body
+    // is further from the attacker than the point it saw, so what it saw is what counts.
+    await waitForTicks(attacker.socket, 14);
     // 200 ms of walking down is 48 px (the judged point lies within the tick after it); the
     // same view without viewAheadMs is judged 0–8 px below the snapshot.
     const last = judged.at(-1)!;

@@ -1,11 +1,11 @@
 /**
  * Each room's step function, wrappable per room while a test runs: pass `roomStep` to the
  * server's build options, then `wrap` one room's step to make its tick fail or to watch what
- * it judged. Rooms without a wrapper run the game's own `step`.
+ * it judged. Rooms without a wrapper run the server's own `stepInPlace`.
  */
 import type { BuildOptions } from '@arena/server';
 import type { StepFunction } from '@arena/shared/netcode/server';
-import { step } from '@arena/shared/sim';
+import { stepInPlace } from '@arena/shared/sim';
 import { afterEach } from 'vitest';
 
 export interface RoomSteps {
@@ -20,7 +20,7 @@ export function roomSteps(): RoomSteps {
   afterEach(() => wrapped.clear());
   return {
     roomStep: (roomCode) => (world, inputs, options) =>
-      (wrapped.get(roomCode) ?? step)(world, inputs, options),
-    wrap: (roomCode, wrapper) => wrapped.set(roomCode, wrapper(step)),
+      (wrapped.get(roomCode) ?? stepInPlace)(world, inputs, options),
+    wrap: (roomCode, wrapper) => wrapped.set(roomCode, wrapper(stepInPlace)),
   };
 }

@@ -8,7 +8,7 @@
  */
 import type { Schedule, StepFunction } from '@arena/shared/netcode/server';
 import { ErrorCode } from '@arena/shared/protocol';
-import { DEFAULT_SIM_CONFIG, step, type SimConfig } from '@arena/shared/sim';
+import { DEFAULT_SIM_CONFIG, stepInPlace, type SimConfig } from '@arena/shared/sim';
 import type { ServerConfig } from '../config.js';
 import type { Metrics } from '../metrics.js';
 import type { MemberId, RoomChannels } from './room-channel.js';
@@ -187,7 +187,7 @@ export class RoomRegistry {
         },
         chatHistorySize: this.config.CHAT_HISTORY_SIZE,
         seed: Math.floor(Math.random() * 0xffff_ffff),
-        step: this.ctx.roomStep?.(code) ?? step,
+        step: this.ctx.roomStep?.(code) ?? stepInPlace,
       },
       {
         channel: this.ctx.channels(code),

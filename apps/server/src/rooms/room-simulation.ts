@@ -20,6 +20,7 @@ import {
 } from '@arena/shared/netcode/server';
 import {
   addPlayer,
+  cloneWorld,
   createWorld,
   removePlayer,
   type SimConfig,
@@ -105,7 +106,8 @@ export class RoomSimulation {
    * slots and lag-compensation history start afresh.
    */
   restore(world: World, ids: readonly number[]): void {
-    this.world = { ...world, events: [] };
+    // A copy: this room steps its world in place, and `world` may be another's checkpoint.
+    this.world = cloneWorld(world);
     for (const id of ids) {
       this.slots.set(id, this.newSlots());
       this.connectedById.set(id, false);
@@ -131,8 +133,11 @@ export class RoomSimulation {
 
   /**
    * Runs one tick: every player's slot, dash hits judged where each attacker saw its victims,
-   * `step`. Throws if the step throws; `this.world` is then unchanged (the slots of
-   * that tick are spent, as they would have been).
+   * `step` (the server's steps the world in place). Throws if the step throws; the slots of
+   * that tick are spent, as they would have been, and nothing is recorded. A step that
+   * throws before it changes anything (a failure a test injects) leaves the world as it was;
+   * the game's own step cannot throw on game input, and one that throws part-way by a bug
+   * leaves valid plain data part-way through the tick, which the room runs on (or closes).
    */
   tick(): RoomTickResult {
     const result = runServerTick(this.world, this.slots, this.lagCompensation, this.step);

@@ -7,7 +7,7 @@
  */
 import type { StepFunction, Schedule } from '@arena/shared/netcode/server';
 import { ErrorCode, type ServerPayload } from '@arena/shared/protocol';
-import type { SimConfig, SimEvent } from '@arena/shared/sim';
+import { cloneWorld, type SimConfig, type SimEvent } from '@arena/shared/sim';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Metrics } from '../metrics.js';
 import { errorSender, type SendError } from '../send-error.js';
@@ -222,7 +222,8 @@ export class Room {
       code: this.code,
       name: this.options.name,
       isPublic: this.options.isPublic,
-      world: this.sim.world,
+      // A copy: the world is stepped in place, and a checkpoint is kept as it was.
+      world: cloneWorld(this.sim.world),
       seats: [...this.seats.values()].map(({ id, name, color, token, member }) => ({
         id,
         name,
@@ -293,7 +294,10 @@ export class Room {
     this.ctx.channel.toAll('chat:message', message);
   }
 
-  /** Runs one tick, contained: a throwing tick leaves the world as it was before it. */
+  /**
+   * Runs one tick, contained: a throwing tick is logged, sends no snapshot, and three in a row
+   * close the room (room-simulation.ts says what a throwing step leaves of the world).
+   */
   tick(serverTimeMs: number): void {
     if (this.closed) return;
     const started = performance.now();

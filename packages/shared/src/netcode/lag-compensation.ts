@@ -20,17 +20,18 @@
  * delay and the input buffer; that is 600–800 ms on the `far` profile and often more than 1 s
  * on `badMobile`, whose input trips stall too (docs/NETCODE.md).
  */
-import { PLAYER_FIELDS } from '../protocol/player-fields.js';
 import type { HitPositionLookup } from '../sim/collisions.js';
 import { DEFAULT_SIM_CONFIG, type SimConfig } from '../sim/config.js';
-import type { PlayerState } from '../sim/world.js';
 import {
   EXTRAPOLATE_MAX_MS,
   pointOnPath,
   reckonPath,
   type ReckoningStart,
 } from './extrapolation.js';
+import { LagHistory, type RecordedPlayer } from './lag-history.js';
 import type { Point } from './point.js';
+
+export type { RecordedPlayer } from './lag-history.js';
 
 /**
  * Half as much again as Source's `sv_maxunlag` (1 s): a 300 ms one-way link whose input trips
@@ -45,14 +46,6 @@ export interface AttackerView {
   aheadMs: number;
 }
 
-/** A player as recorded; fields the dead reckoning needs default to "at rest, no button". */
-export type RecordedPlayer = Pick<PlayerState, 'id' | 'x' | 'y'> & Partial<PlayerState>;
-
-interface Recorded {
-  tick: number;
-  states: Map<number, PlayerState>;
-}
-
 export interface LagCompensationStats {
   lookups: number;
   /** Views older than the bound, judged at the oldest tick kept instead. */
@@ -62,7 +55,7 @@ export interface LagCompensationStats {
 const OUT_OF_REACH: Point = { x: Number.NaN, y: Number.NaN };
 
 export class LagCompensation {
-  private readonly ring: (Recorded | undefined)[];
+  private readonly history: LagHistory;
   private newestTick: number | undefined;
   readonly maxRewindTicks: number;
   readonly stats: LagCompensationStats = { lookups: 0, clamped: 0 };
@@ -73,19 +66,13 @@ export class LagCompensation {
     private readonly config: SimConfig = DEFAULT_SIM_CONFIG,
   ) {
     this.maxRewindTicks = Math.max(1, Math.floor(maxRewindMs / tickMs));
-    this.ring = new Array<Recorded | undefined>(this.maxRewindTicks + 1).fill(undefined);
+    this.history = new LagHistory(this.maxRewindTicks + 1);
   }
 
   /** Call after every `step` with the new world's tick and players. */
   record(tick: number, players: readonly RecordedPlayer[]): void {
-    const states = new Map(players.map((p) => [p.id, recordedState(p)]));
-    this.ring[tick % this.ring.length] = { tick, states };
+    this.history.record(tick, players);
     this.newestTick = tick;
-  }
-
-  private at(tick: number): Recorded | undefined {
-    const entry = this.ring[tick % this.ring.length];
-    return entry?.tick === tick ? entry : undefined;
   }
 
   /** Where `victimId` was at `tick`, clamped into the kept history; undefined if never seen. */
@@ -104,7 +91,7 @@ export class LagCompensation {
     }
     // Walk forward past ticks we never recorded or from before the victim joined.
     for (; t <= this.newestTick; t++) {
-      const state = this.at(t)?.states.get(victimId);
+      const state = this.history.stateAt(t, victimId);
       if (state) return state;
     }
     return undefined;
@@ -179,13 +166,6 @@ export class LagCompensation {
     const at = (ms: number) => pointOnPath(path, ms, this.tickMs, EXTRAPOLATE_MAX_MS);
     return closestOnSegment(at(view.aheadMs), at(view.aheadMs + this.tickMs), attacker);
   }
-}
-
-/** Every field of the player (the wire's table lists them all), a missing one as 0. */
-function recordedState(p: RecordedPlayer): PlayerState {
-  const state: Partial<Record<keyof PlayerState, number>> = {};
-  for (const { name } of PLAYER_FIELDS) state[name] = p[name] ?? 0;
-  return state as PlayerState;
 }
 
 function distanceSquared(a: Point, b: Point): number {

@@ -4,7 +4,7 @@ import { nextRandom } from './random.js';
 import type { TickConstants } from './config.js';
 import type { CoinState, PlayerState, World } from './world.js';
 
-/** Adds a coin when one is due. Mutates `world` (a clone owned by `step`). */
+/** Adds a coin when one is due. Mutates `world` (the one `stepInPlace` advances). */
 export function spawnCoins(world: World, k: TickConstants): void {
   const { config } = world;
   if (world.coins.length >= config.maxCoins || world.tick % k.coinSpawnTicks !== 0) return;
@@ -26,15 +26,21 @@ export function touchesCoin(player: PlayerState, coin: CoinState, reach: number)
   return dx * dx + dy * dy < reach * reach;
 }
 
-/** Players (in id order) pick up every coin they touch. */
+/**
+ * Players (in id order) pick up every coin they touch. The coins left keep their order; the
+ * array is compacted in place (no new array per player per tick).
+ */
 export function collectCoins(world: World): void {
   const reach = world.config.playerRadius + world.config.coinRadius;
+  const coins = world.coins;
   for (const player of world.players) {
-    world.coins = world.coins.filter((coin) => {
-      if (!touchesCoin(player, coin, reach)) return true;
-      player.score += 1;
-      world.events.push({ type: 'coin-picked', playerId: player.id, coinId: coin.id });
-      return false;
-    });
+    let kept = 0;
+    for (const coin of coins) {
+      if (touchesCoin(player, coin, reach)) {
+        player.score += 1;
+        world.events.push({ type: 'coin-picked', playerId: player.id, coinId: coin.id });
+      } else coins[kept++] = coin;
+    }
+    coins.length = kept;
   }
 }

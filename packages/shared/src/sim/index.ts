@@ -5,5 +5,5 @@ export * from './quantize.js';
 export { movePlayer, inputDirection, clampToArena } from './movement.js';
 export { touchesCoin } from './coins.js';
 export type { HitPositionLookup } from './collisions.js';
-export { step, constantsFor, type StepOptions } from './step.js';
+export { step, stepInPlace, constantsFor, type StepOptions } from './step.js';
 export { createWorld, addPlayer, removePlayer } from './create-world.js';

@@ -19,14 +19,28 @@ export function inputDirection(buttons: number): { dx: number; dy: number } {
   return { dx, dy };
 }
 
+/** A dash press starts a dash now: pressed this tick, and the cooldown is over. */
+function dashPressed(player: PlayerState, buttons: number): boolean {
+  const pressedNow = (buttons & Button.Dash) !== 0 && (player.lastButtons & Button.Dash) === 0;
+  return pressedNow && player.dashCooldownTicks === 0;
+}
+
+/**
+ * Whether `player` may be dashing after this tick's `movePlayer` with `buttons` (a dash going
+ * on, or one that may start): only such a player can land a dash hit this tick. Never false
+ * for one that will dash; true for a press that will not start one (no direction, at rest).
+ */
+export function mayDashThisTick(player: PlayerState, buttons: number): boolean {
+  return player.dashTicks > 1 || dashPressed(player, buttons);
+}
+
 function tryStartDash(
   player: PlayerState,
   buttons: number,
   config: SimConfig,
   k: TickConstants,
 ): boolean {
-  const pressedNow = (buttons & Button.Dash) !== 0 && (player.lastButtons & Button.Dash) === 0;
-  if (!pressedNow || player.dashCooldownTicks > 0) return false;
+  if (!dashPressed(player, buttons)) return false;
   let { dx, dy } = inputDirection(buttons);
   if (dx === 0 && dy === 0) {
     const speed = Math.sqrt(player.vx * player.vx + player.vy * player.vy);
