@@ -1,10 +1,10 @@
 /**
- * One room of the floor server: the game's own world and `step` (`@arena/shared/sim`), one
- * queued input per member per tick, and the snapshot in the project's own codec: Arena's
- * `SnapshotEncoder`, so a delta for each member that holds the previous snapshot and a
- * keyframe for one that does not (it just came in, or was skipped as a slow reader), the same
- * bytes Arena sends. No sockets here: a member is an id, its inputs and a function that sends a
- * snapshot, framed once per room.
+ * One room of the floor server: the game's own world and step (`@arena/shared/sim`'s
+ * `stepInPlace`, as Arena's rooms run it), one queued input per member per tick, and the
+ * snapshot in the project's own codec: Arena's `SnapshotEncoder`, so a delta for each member
+ * that holds the previous snapshot and a keyframe for one that does not (it just came in, or
+ * was skipped as a slow reader), the same bytes Arena sends. No sockets here: a member is an
+ * id, its inputs and a function that sends a snapshot, framed once per room.
  *
  * Inputs are the simplest scheme that plays well: a short first-in-first-out queue per member,
  * one input taken per tick (the last buttons repeated when none is waiting), acknowledged in
@@ -22,7 +22,7 @@ import {
   addPlayer,
   createWorld,
   removePlayer,
-  step,
+  stepInPlace,
   type World,
 } from '@arena/shared/sim';
 
@@ -123,7 +123,7 @@ export class FloorRoom {
   step(): void {
     const inputs = new Map<number, number>();
     for (const member of this.members.values()) inputs.set(member.id, member.inputs.take());
-    this.world = step(this.world, inputs);
+    stepInPlace(this.world, inputs);
   }
 
   /** The snapshot of the last step, every member's ack included: encoded once for the room. */
