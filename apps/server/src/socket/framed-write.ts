@@ -1,6 +1,6 @@
 /**
- * Writes a pre-framed snapshot (snapshot-frame.ts) to one member's connection, by the shortest
- * way that keeps everything engine.io writes in order.
+ * Writes a pre-framed message (message-frame.ts: a snapshot, a clock-sync pong) to one
+ * connection, by the shortest way that keeps everything engine.io writes in order.
  *
  * Through engine.io, each write builds a packet object, emits `packetCreate`, `flush` and
  * `drain` (on the connection and the server), queues it, marks the transport busy until the
@@ -16,7 +16,7 @@
  * What write-backlog.ts counts stays exact: a frame written here is in the WebSocket's
  * `bufferedAmount` until the kernel takes it, and the limit is checked after each one.
  */
-import type { FramedMessage } from './snapshot-frame.js';
+import type { FramedMessage } from './message-frame.js';
 import { checkBacklog } from './write-backlog.js';
 
 /** The part of `ws`'s WebSocket (and its sender) read here; engine.io reaches into it too. */
@@ -32,7 +32,7 @@ interface SenderSocket {
 /** The part of engine.io's connection used here (`writeBuffer` is private in its types). */
 export interface FramedConnection {
   transport: { name: string; writable: boolean; socket?: unknown };
-  write(data: Buffer, options: FramedMessage['options']): unknown;
+  write(data: FramedMessage['data'], options: FramedMessage['options']): unknown;
 }
 
 const WEBSOCKET_OPEN = 1;

@@ -2,8 +2,10 @@
 import { ErrorCode, type ClientPayload } from '@arena/shared/protocol';
 import type { MemberId } from '../rooms/room-channel.js';
 import type { GameServices } from '../services.js';
+import { writeFramed } from './framed-write.js';
 import type { HandlerContext, MemberContext } from './handler-context.js';
 import { LOBBY_CHANNEL } from './lobby-feed.js';
+import { framePong } from './pong-frame.js';
 
 /** Why an input was refused, as the error its sender gets. */
 export interface InputRefusal {
@@ -47,10 +49,9 @@ export function handleChat(ctx: MemberContext, payload: ClientPayload<'chat:send
 }
 
 export function handlePing(ctx: HandlerContext, payload: ClientPayload<'time:ping'>): void {
-  ctx.socket.emit('time:pong', {
-    clientTimeMs: payload.clientTimeMs,
-    serverTimeMs: ctx.services.clock(),
-  });
+  // socket.io's own bytes for this emit, written the short way (pong-frame.ts).
+  const pong = { clientTimeMs: payload.clientTimeMs, serverTimeMs: ctx.services.clock() };
+  writeFramed(ctx.socket.conn, framePong(pong));
 }
 
 /** The client holds no base for the deltas (it missed the keyframe): its next one is whole. */

@@ -19,7 +19,7 @@ import type { EncodedSnapshot } from '@arena/shared/protocol';
 import type { Metrics } from '../metrics.js';
 import type { MemberId } from '../rooms/room-channel.js';
 import { writeFramed } from './framed-write.js';
-import { frameSnapshot, type FramedMessage } from './snapshot-frame.js';
+import { frameSnapshot, type FramedSnapshot } from './snapshot-frame.js';
 import type { ArenaServer } from './types.js';
 import { BEHIND_SHARE, unsentBytes } from './write-backlog.js';
 
@@ -57,8 +57,8 @@ export class SnapshotFanout {
     if (!members || members.size === 0) return [];
     const sent = this.sentIn(room, snapshot);
     const skipped: MemberId[] = [];
-    let delta: FramedMessage | undefined;
-    let keyframe: FramedMessage | undefined;
+    let delta: FramedSnapshot | undefined;
+    let keyframe: FramedSnapshot | undefined;
     for (const id of members) {
       const conn = this.io.sockets.sockets.get(id)?.conn;
       if (conn?.readyState !== 'open') continue;
@@ -67,7 +67,7 @@ export class SnapshotFanout {
         skipped.push(id);
         continue;
       }
-      let message: FramedMessage;
+      let message: FramedSnapshot;
       if (snapshot.delta && sent.get(id) === snapshot.baseTick) {
         message = delta ??= frameSnapshot(snapshot.delta);
       } else {
