@@ -35,12 +35,16 @@ export function collectCoins(world: World): void {
   const coins = world.coins;
   for (const player of world.players) {
     let kept = 0;
-    for (const coin of coins) {
+    for (let i = 0; i < coins.length; i++) {
+      const coin = coins[i]!;
       if (touchesCoin(player, coin, reach)) {
         player.score += 1;
         world.events.push({ type: 'coin-picked', playerId: player.id, coinId: coin.id });
-      } else coins[kept++] = coin;
+        continue;
+      }
+      if (kept !== i) coins[kept] = coin;
+      kept += 1;
     }
-    coins.length = kept;
+    if (kept < coins.length) coins.length = kept;
   }
 }
