@@ -1,7 +1,9 @@
 /**
  * What connection-state recovery keeps in memory for replay: chat and room events, but never
- * snapshots, which arrive every tick in every room and are superseded by the next one. Kept,
- * they held a minute of every room's snapshots (socket.io trims its store once a minute).
+ * snapshots, which arrive every tick in every room and are superseded by the next one (kept,
+ * they held a minute of every room's snapshots: socket.io trims its store once a minute), nor
+ * clock-sync pongs (one a second per client; a pong replayed after a drop is only a stale
+ * clock sample).
  */
 import { describe, expect, it } from 'vitest';
 import { createRoom, joinRoom, snapshotOf, waitFor, waitForTicks } from '../support/player.js';
@@ -33,6 +35,21 @@ describe('recovery buffer', () => {
     // One argument, the frame: no recovery offset appended to it.
     expect(frames.every((args) => args.length === 1)).toBe(true);
     expect(snapshotOf(frames.at(-1)![0]).players).toHaveLength(1);
+  });
+
+  it('stores no pong, appends no offset to one, and answers every ping in order', async () => {
+    const host = await createRoom(ctx.server.url, 'Host');
+    ctx.sockets.push(host.socket);
+    const pongs: unknown[][] = [];
+    host.socket.on('time:pong', (...args: unknown[]) => pongs.push(args));
+    for (let i = 1; i <= 5; i++) host.socket.emit('time:ping', { clientTimeMs: i });
+    await waitFor(host.socket, 'time:pong', (pong) => pong.clientTimeMs === 5);
+
+    expect(pongs.map(([pong]) => (pong as { clientTimeMs: number }).clientTimeMs)).toEqual([
+      1, 2, 3, 4, 5,
+    ]);
+    expect(pongs.every((args) => args.length === 1)).toBe(true);
+    expect(storedEvents()).not.toContain('time:pong');
   });
 
   it('still replays a missed chat message after a brief drop', async () => {

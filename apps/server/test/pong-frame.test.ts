@@ -1,12 +1,13 @@
 /**
- * The clock-sync pong written the short way is byte for byte what socket.io's emit sends, on
- * a WebSocket (the frame) and on long-polling (the message engine.io prefixes with `4`).
+ * The clock-sync pong written the short way is byte for byte the event as the server's
+ * socket.io parser writes it (no recovery offset: a pong is never replayed), on a WebSocket
+ * (the frame) and on long-polling (the message engine.io prefixes with `4`).
  */
 import { wireParser } from '@arena/shared/protocol';
 import { describe, expect, it } from 'vitest';
 import { framePong } from '../src/socket/pong-frame.js';
 
-/** What socket.io writes for `socket.emit('time:pong', pong)`, through the server's parser. */
+/** The `time:pong` event as the server's parser encodes it. */
 function emitted(pong: { clientTimeMs: number; serverTimeMs: number }): string {
   const packet = { type: 2, nsp: '/', data: ['time:pong', pong] };
   const [message] = new wireParser.Encoder().encode(packet) as [string];
@@ -28,7 +29,7 @@ describe('the clock-sync pong, framed', () => {
     { clientTimeMs: 1, serverTimeMs: 2 },
     { clientTimeMs: 123_456.789, serverTimeMs: 1_764_270_000_123.25 },
     { clientTimeMs: -0.5, serverTimeMs: 0 },
-  ])('is what socket.io sends for %o', (pong) => {
+  ])("is the parser's own encoding of %o", (pong) => {
     const { data, options } = framePong(pong);
     expect(data).toBe(emitted(pong));
     expect(framePayload(options.wsPreEncodedFrame[0]!)).toBe(`4${emitted(pong)}`);
