@@ -1,0 +1,65 @@
+/**
+ * `npm run bench:tick`: CPU time of one room's tick as the server runs it (`RoomSimulation`:
+ * input slots, lag compensation, the sim, then the snapshot's encoding), for rooms of 10
+ * players walking at random (a dash now and then), inputs on time with a view tick. No
+ * sockets, one process: a figure that another process's load disturbs little, to compare two
+ * versions of the tick. Prints the median of `--repeats` measurements.
+ */
+import { parseArgs } from 'node:util';
+import { DEFAULT_SIM_CONFIG, stepInPlace } from '@arena/shared/sim';
+import { RoomSimulation } from '../src/rooms/room-simulation.js';
+
+const { values } = parseArgs({
+  options: {
+    rooms: { type: 'string', default: '20' },
+    players: { type: 'string', default: '10' },
+    ticks: { type: 'string', default: '3000' },
+    repeats: { type: 'string', default: '5' },
+  },
+});
+const ROOMS = Number(values.rooms);
+const PLAYERS = Number(values.players);
+const TICKS = Number(values.ticks);
+const DASH = 16;
+
+let seed = 12345;
+/** A small seeded generator: the same walk every run. */
+const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+
+const rooms = Array.from({ length: ROOMS }, (_, r) => {
+  const limits = { bufferTicks: 2, maxBacklog: 30 };
+  const room = new RoomSimulation(r + 1, DEFAULT_SIM_CONFIG, limits, stepInPlace);
+  for (let id = 1; id <= PLAYERS; id++) room.addPlayer(id);
+  return room;
+});
+const held = rooms.map(() => new Array<number>(PLAYERS + 1).fill(0));
+
+function run(ticks: number): void {
+  for (let t = 0; t < ticks; t++) {
+    rooms.forEach((room, r) => {
+      const tick = room.world.tick;
+      for (let id = 1; id <= PLAYERS; id++) {
+        if (random() < 0.1) held[r]![id] = Math.floor(random() * DASH);
+        const buttons = held[r]![id]! | (random() < 0.02 ? DASH : 0);
+        const viewTick = Math.max(0, tick - 4);
+        room.receiveInput(id, { seq: tick + 3, buttons, viewTick, viewAheadMs: 0 });
+      }
+      room.tick();
+      room.encodeSnapshot(tick * (1000 / 30));
+    });
+  }
+}
+
+run(600);
+const perTickUs: number[] = [];
+for (let i = 0; i < Number(values.repeats); i++) {
+  const before = process.cpuUsage();
+  run(TICKS);
+  const used = process.cpuUsage(before);
+  perTickUs.push((used.user + used.system) / (TICKS * ROOMS));
+}
+const median = [...perTickUs].sort((a, b) => a - b)[Math.floor(perTickUs.length / 2)]!;
+console.log(
+  `room tick (${PLAYERS} players, snapshot encoded): ${median.toFixed(1)} µs CPU, median of`,
+  perTickUs.map((us) => us.toFixed(1)).join(' / '),
+);
