@@ -1,5 +1,6 @@
 /** Browser-test helpers: open a player in its own context, read `window.__arena`. */
 import type { ArenaTestLobbyRoom, ArenaTestPlayer, ArenaTestView } from '@arena/client/test-view';
+import { DEFAULT_SIM_CONFIG } from '@arena/shared/sim';
 import type { Browser, Page } from '@playwright/test';
 import { expect } from './expect.js';
 
@@ -73,23 +74,28 @@ export async function sendChat(page: Page, text: string): Promise<void> {
 }
 
 /**
- * Holds `key` in `mover` until `watcher` draws player `id` at least `distance` px further along
- * `axis` (negative distance: backwards), then lets go.
+ * Holds an arrow key in `mover` until `watcher` draws player `id` at least `distance` px further
+ * along `axis`, then lets go. It walks toward the far wall: a player seated near a wall could
+ * not move that far toward it.
  */
 export async function moveAndWatch(
   mover: Page,
-  key: string,
   watcher: Page,
   id: number,
   axis: 'x' | 'y',
-  distance: number,
+  distance = 60,
 ): Promise<void> {
   const start = (await drawnPlayer(watcher, id))[axis];
+  const size = axis === 'x' ? DEFAULT_SIM_CONFIG.arenaWidth : DEFAULT_SIM_CONFIG.arenaHeight;
+  const forward = start < size / 2;
+  const key = { x: ['ArrowLeft', 'ArrowRight'], y: ['ArrowUp', 'ArrowDown'] }[axis][
+    forward ? 1 : 0
+  ]!;
   await mover.keyboard.down(key);
   try {
     await expect
-      .poll(async () => ((await drawnPlayer(watcher, id))[axis] - start) * Math.sign(distance))
-      .toBeGreaterThan(Math.abs(distance));
+      .poll(async () => ((await drawnPlayer(watcher, id))[axis] - start) * (forward ? 1 : -1))
+      .toBeGreaterThan(distance);
   } finally {
     await mover.keyboard.up(key);
   }

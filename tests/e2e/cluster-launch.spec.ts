@@ -76,7 +76,7 @@ test('a cluster behind one port: WebSocket and long-polling tabs play together',
   await waitForPlayers(host, 2);
   expect((await arenaView(guest)).transport).toBe('polling');
   const guestId = (await arenaView(guest)).selfId!;
-  await moveAndWatch(guest, 'ArrowRight', host, guestId, 'x', 60);
+  await moveAndWatch(guest, host, guestId, 'x');
   await Promise.all([host.context().close(), polling.close()]);
 
   const pids = startedPids();

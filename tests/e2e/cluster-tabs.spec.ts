@@ -51,8 +51,8 @@ test('two tabs on two processes play in one room', async ({ browser }) => {
 
   const hostId = (await arenaView(host)).selfId!;
   const guestId = (await arenaView(guest)).selfId!;
-  await moveAndWatch(host, 'ArrowRight', guest, hostId, 'x', 60);
-  await moveAndWatch(guest, 'ArrowDown', host, guestId, 'y', 60);
+  await moveAndWatch(host, guest, hostId, 'x');
+  await moveAndWatch(guest, host, guestId, 'y');
 
   await sendChat(guest, 'hello from the other process');
   await expect(host.locator('#chat-log .chat-text').last()).toHaveText(

@@ -72,8 +72,8 @@ test('friends play, watch, chat, drop out for three seconds and come back', asyn
   const hostId = (await arenaView(host)).selfId!;
   const guestId = (await arenaView(guest)).selfId!;
   await watcher.keyboard.down('ArrowLeft');
-  await moveAndWatch(host, 'ArrowRight', watcher, hostId, 'x', 60);
-  await moveAndWatch(guest, 'ArrowDown', watcher, guestId, 'y', 60);
+  await moveAndWatch(host, watcher, hostId, 'x');
+  await moveAndWatch(guest, watcher, guestId, 'y');
   await watcher.keyboard.up('ArrowLeft');
 
   await chatStaysText({ host, guest, watcher });
@@ -150,7 +150,7 @@ async function dropAndReturn(tabs: {
   for (const other of others)
     await expect.poll(async () => (await arenaView(other)).reconnecting).toEqual([]);
   // Same seat, still playing: the others see it move again.
-  await moveAndWatch(guest, 'ArrowUp', others[0]!, guestId, 'y', -60);
+  await moveAndWatch(guest, others[0]!, guestId, 'y');
 }
 
 test('a second tab with the same seat takes it over, and the first can take it back', async ({
