@@ -34,6 +34,8 @@ export const CONFIG_MEANINGS: Record<ConfigName, string> = {
   RECONNECT_GRACE_SECONDS: "how long a dropped player's seat is held (0 frees it at once)",
   INPUT_BUFFER_TICKS:
     "ticks a player's first input waits before it runs (0–8): absorbs jitter, adds as much input delay",
+  INPUT_BUFFER_MIN_TICKS:
+    "the least buffer a clean link's inputs shrink to (0–8, at most `INPUT_BUFFER_TICKS`); a jittery link keeps the room's",
   INPUT_BACKLOG_MAX:
     'ticks inputs may run ahead of their slots (2–64, above `INPUT_BUFFER_TICKS`); past it the oldest are dropped',
   SNAPSHOT_MIRRORS:

@@ -4,7 +4,11 @@
  * A bad value stops the server with a message that names the variable.
  */
 import { fileURLToPath } from 'node:url';
-import { INPUT_BUFFER_TICKS, MAX_INPUT_BACKLOG_TICKS } from '@arena/shared/netcode/server';
+import {
+  INPUT_BUFFER_MIN_TICKS,
+  INPUT_BUFFER_TICKS,
+  MAX_INPUT_BACKLOG_TICKS,
+} from '@arena/shared/netcode/server';
 import { z } from 'zod';
 import { trustProxyProblem } from './client-address.js';
 
@@ -37,6 +41,11 @@ export const configSchema = z.object({
   RECONNECT_GRACE_SECONDS: seconds(0, 3600).default(30),
   /** Ticks a player's first input waits before it runs: the jitter buffer (docs/NETCODE.md). */
   INPUT_BUFFER_TICKS: int(0, 8).default(INPUT_BUFFER_TICKS),
+  /**
+   * The least buffer a clean link's inputs shrink to (at most `INPUT_BUFFER_TICKS`, which a
+   * jittery link keeps); equal to it, every link keeps the room's buffer.
+   */
+  INPUT_BUFFER_MIN_TICKS: int(0, 8).default(INPUT_BUFFER_MIN_TICKS),
   /**
    * Ticks ahead of the server a client's inputs may run before its oldest slots are dropped;
    * above the input buffer, or every jittery input would be dropped.

@@ -15,6 +15,7 @@ import {
   addPlayer,
   createWorld,
   quantizePosition,
+  ticksToComeToRest,
   type PlayerState,
   type World,
 } from '@arena/shared/sim';
@@ -38,6 +39,8 @@ export interface LabServerOptions {
   maxRewindMs: number | undefined;
   /** The input slots' jitter buffer (ticks); the server's default when undefined. */
   inputBufferTicks?: number;
+  /** The least buffer a clean link's slots shrink to; the server's default when undefined. */
+  inputBufferMinTicks?: number;
 }
 
 export interface ServerHit {
@@ -62,6 +65,10 @@ export class LabServer {
   readonly hits: ServerHit[] = [];
   /** Input slots guessed (input late), dropped (buffer too deep) or bumped, per player. */
   readonly disturbedSlots = new Map<number, Set<number>>();
+  /** When each queued input arrived, per player and seq: how long the server held it. */
+  private readonly arrivedAt = new Map<number, Map<number, number>>();
+  /** Every input that ran on its own slot: ms between its arrival and its tick. */
+  readonly inputWaitsMs: number[] = [];
   /** Where each player's slot put it before bodies collided: what hits were judged with. */
   readonly judgedAt = new Map<number, Map<number, Point>>();
   /** One delta per snapshot for everybody, and a keyframe for whoever holds no base. */
@@ -76,8 +83,15 @@ export class LabServer {
     let world = createWorld(seed, config);
     for (const id of playerIds) {
       world = addPlayer(world, id);
-      this.slots.set(id, new InputSlots(options.inputBufferTicks));
+      this.slots.set(
+        id,
+        new InputSlots(options.inputBufferTicks, undefined, {
+          minBufferTicks: options.inputBufferMinTicks,
+          restTicks: ticksToComeToRest(config),
+        }),
+      );
       this.disturbedSlots.set(id, new Set());
+      this.arrivedAt.set(id, new Map());
       this.judgedAt.set(id, new Map());
     }
     // Seat everyone in their quiet zone, so the quiet phase starts with nobody near anybody.
@@ -96,7 +110,9 @@ export class LabServer {
       return { kind: 'pong', clientTimeMs: message.clientTimeMs, serverTimeMs: nowMs };
     }
     const { seq, buttons, viewTick, viewAheadMs } = message;
-    this.slots.get(playerId)?.receive(seq, buttons, viewTick, viewAheadMs);
+    const result = this.slots.get(playerId)?.receive(seq, buttons, viewTick, viewAheadMs);
+    if (result === 'queued' || result === 'reanchored')
+      this.arrivedAt.get(playerId)?.set(seq, nowMs);
     return undefined;
   }
 
@@ -106,6 +122,7 @@ export class LabServer {
     const before = this.world;
     const { world, taken } = runServerTick(before, this.slots, this.lagCompensation);
     this.world = world;
+    this.recordWaits(taken, nowMs);
     this.recordSlots(before, taken);
     this.recordTruth();
     this.recordHits(taken);
@@ -127,6 +144,17 @@ export class LabServer {
       if (input.guessed || input.carriedPress || touched.has(id)) disturbed.add(input.seq);
       for (let k = 1; k <= input.skippedBefore; k++) disturbed.add(input.seq - k);
       this.judgedAt.get(id)!.set(input.seq, present.get(id)!);
+    }
+  }
+
+  /** How long each input that ran sat at the server: the input buffer's delay, as played. */
+  private recordWaits(taken: ReadonlyMap<number, TakenInput>, nowMs: number): void {
+    for (const [id, input] of taken) {
+      const arrived = this.arrivedAt.get(id)!;
+      const at = arrived.get(input.seq);
+      if (!input.guessed && at !== undefined) this.inputWaitsMs.push(nowMs - at);
+      // Older entries are inputs whose slots were dropped or re-anchored away.
+      for (const seq of arrived.keys()) if (seq <= input.seq) arrived.delete(seq);
     }
   }
 

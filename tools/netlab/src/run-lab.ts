@@ -33,6 +33,8 @@ export interface LabOptions {
   maxRewindMs: number | undefined;
   /** The server's input buffer (ticks); its default when undefined. */
   inputBufferTicks?: number;
+  /** The least buffer a clean link's slots shrink to (ticks); the server's default when undefined. */
+  inputBufferMinTicks?: number;
   config?: SimConfig;
   /** Sees the finished run's server and clients (tests and debugging dig deeper here). */
   inspect?: (server: LabServer, clients: readonly LabClient[]) => void;
@@ -132,6 +134,7 @@ export function runLab(o: LabOptions): LabResult {
     snapshotEveryTicks: o.snapshotEveryTicks,
     maxRewindMs: o.maxRewindMs,
     inputBufferTicks: o.inputBufferTicks,
+    inputBufferMinTicks: o.inputBufferMinTicks,
   });
   const endpoints = makeEndpoints(o, server, config);
   const endMs = o.seconds * 1000;

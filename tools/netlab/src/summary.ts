@@ -61,6 +61,8 @@ export interface LabResult {
   bytesInPerSecond: number;
   bytesOutPerSecond: number;
   inputsGuessedShare: number;
+  /** Mean time an input that ran on its own slot sat at the server: the buffer, as played (ms). */
+  inputWaitMeanMs: number;
   pickups: { predicted: number; confirmed: number; rolledBack: number };
 }
 
@@ -183,6 +185,7 @@ export function summarize(o: LabOptions, server: LabServer, clients: LabClient[]
     ...remoteMetrics(clients, clientSeconds),
     hits: matchHits(clients, server),
     inputsGuessedShare: sum(slots.map((s) => s.guessed)) / Math.max(1, spent),
+    inputWaitMeanMs: mean(server.inputWaitsMs),
     pickups: pickupTotals(clients),
   };
 }

@@ -108,6 +108,7 @@ const ROWS: Row[] = [
     label: 'inputs the server had to guess (%)',
     cell: (p) => f1(p.inputsGuessedShare * 100),
   },
+  { label: 'input wait at the server, mean (ms)', cell: (p) => f0(p.inputWaitMeanMs) },
   { label: 'bytes / s in per client', cell: (p) => f0(p.bytesInPerSecond) },
   { label: 'bytes / s out per client', cell: (p) => f0(p.bytesOutPerSecond) },
 ];

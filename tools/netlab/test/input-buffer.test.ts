@@ -14,12 +14,18 @@ describe('the input buffer sweep', () => {
         quietSeconds: 12,
         players: 3,
       });
-      expect(rows.map((r) => [r.bufferTicks, Math.round(r.addedDelayMs)])).toEqual([
-        [0, 0],
-        [3, 100],
+      // Each buffer fixed, then the server's default as it plays (2, shrinking to 1).
+      expect(
+        rows.map((r) => [r.bufferTicks, r.minBufferTicks, Math.round(r.addedDelayMs)]),
+      ).toEqual([
+        [0, 0, 0],
+        [3, 3, 100],
+        [2, 1, 67],
       ]);
       const [none, deep] = rows;
       expect(none!.inputsGuessedShare).toBeGreaterThan(deep!.inputsGuessedShare);
+      // As played, an input waits at the server about as long as its buffer says.
+      expect(deep!.inputWaitMeanMs).toBeGreaterThan(none!.inputWaitMeanMs);
     },
   );
 });

@@ -183,6 +183,7 @@ export class RoomRegistry {
         graceMs: this.config.RECONNECT_GRACE_SECONDS * 1000,
         inputSlots: {
           bufferTicks: this.config.INPUT_BUFFER_TICKS,
+          minBufferTicks: this.config.INPUT_BUFFER_MIN_TICKS,
           maxBacklog: this.config.INPUT_BACKLOG_MAX,
         },
         chatHistorySize: this.config.CHAT_HISTORY_SIZE,

@@ -23,6 +23,7 @@ import {
   cloneWorld,
   createWorld,
   removePlayer,
+  ticksToComeToRest,
   type SimConfig,
   type World,
 } from '@arena/shared/sim';
@@ -49,6 +50,8 @@ export interface RoomTickResult extends ServerTickResult {
 export interface InputSlotLimits {
   /** Ticks a first input waits before it is applied: the jitter buffer. */
   bufferTicks: number;
+  /** The least buffer a clean link's slots shrink to (at most `bufferTicks`; default 1). */
+  minBufferTicks?: number;
   /** Ticks ahead of the server a client's inputs may run before the oldest are dropped. */
   maxBacklog: number;
 }
@@ -59,6 +62,8 @@ export class RoomSimulation {
   private readonly snapshots: SnapshotEncoder;
   private readonly slots = new Map<number, InputSlots>();
   private readonly connectedById = new Map<number, boolean>();
+  /** Idle ticks after which a player is at rest: only then may its buffer shrink. */
+  private readonly restTicks: number;
   /** Every player's recent positions, so a dash is judged where the attacker saw its victim. */
   readonly lagCompensation: LagCompensation;
   /** What the snapshot encoder reads: the world as it is, nothing copied. */
@@ -83,6 +88,7 @@ export class RoomSimulation {
       simConfig,
     );
     this.snapshots = new SnapshotEncoder(simConfig.tickRateHz);
+    this.restTicks = ticksToComeToRest(simConfig);
   }
 
   addPlayer(id: number): void {
@@ -92,7 +98,8 @@ export class RoomSimulation {
   }
 
   private newSlots(): InputSlots {
-    return new InputSlots(this.slotLimits.bufferTicks, this.slotLimits.maxBacklog);
+    const { bufferTicks, maxBacklog, minBufferTicks } = this.slotLimits;
+    return new InputSlots(bufferTicks, maxBacklog, { minBufferTicks, restTicks: this.restTicks });
   }
 
   removePlayer(id: number): void {

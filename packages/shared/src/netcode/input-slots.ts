@@ -20,6 +20,9 @@
  * own numbering (a `Predictor` replays the inputs it had seen acknowledged). A burst of late inputs after a stall of
  * the link arrives within a tick, so it never re-anchors anyone.
  *
+ * The buffer follows the link (`BufferDepth`): slots are dropped on a link cleaner than the
+ * room's buffer assumes, down to `minBufferTicks`, and held when a link got slower for good.
+ *
  * One press is never lost to lateness: a dash. A tap lasts one input, so if that input misses
  * its slot the guess (the buttons before) has no press in it and the dash would simply not
  * happen; a slow device whose frames come further apart than the buffer loses taps that way.
@@ -31,6 +34,9 @@
  * nothing at all.
  */
 import { Button } from '../protocol/buttons.js';
+import { DEFAULT_SIM_CONFIG } from '../sim/config.js';
+import { ticksToComeToRest } from '../sim/movement.js';
+import { BufferDepth } from './buffer-depth.js';
 
 export interface TakenInput {
   /** The slot spent this tick: what the snapshot acknowledges. */
@@ -58,12 +64,16 @@ export interface InputSlotsStats {
   skipped: number;
   /** Times the slots were moved back onto a client whose inputs kept landing behind them. */
   reanchored: number;
+  /** Times the slots waited because a client's inputs landed a few slots late. */
+  held: number;
   /** Dash presses that came in a late input and were carried to the next slot. */
   latePressesCarried: number;
 }
 
 /** Ticks the first input waits before it is applied: absorbs ±1 tick of jitter. */
 export const INPUT_BUFFER_TICKS = 2;
+/** The least buffer a clean link shrinks to: its inputs wait at least one whole tick. */
+export const INPUT_BUFFER_MIN_TICKS = 1;
 /** A client this many slots ahead of the server is pulled back at once (its clock runs fast). */
 export const MAX_INPUT_BACKLOG_TICKS = 15;
 /** Arrivals watched to decide the buffer is deeper than the link needs (2 s at 30 Hz). */
@@ -84,6 +94,14 @@ export const REANCHOR_AFTER_LATE_TICKS = 6;
 export const REANCHOR_MIN_BEHIND_SLOTS = 5;
 /** Guessed slots remembered for their late input's dash press (3 s at 30 Hz). */
 const GUESSES_REMEMBERED = 90;
+
+/** How the buffer follows the link (`BufferDepth`). */
+export interface BufferDepthOptions {
+  /** The least buffer a clean link shrinks to (default `INPUT_BUFFER_MIN_TICKS`). */
+  minBufferTicks?: number;
+  /** Ticks without a button after which the player is at rest (default: the default game's). */
+  restTicks?: number;
+}
 
 interface Queued {
   buttons: number;
@@ -114,6 +132,10 @@ export class InputSlots {
   private lateDashPress: number | undefined;
   /** seq → the buttons guessed for it, for recent slots whose input had not arrived. */
   private readonly guesses = new Map<number, number>();
+  private readonly depth: BufferDepth;
+  private readonly restTicks: number;
+  /** Slots spent in a row with no button pressed. */
+  private idleTicks = 0;
   /** The last slot spent; 0 before the first. */
   ackedSeq = 0;
   readonly stats: InputSlotsStats = {
@@ -123,13 +145,19 @@ export class InputSlots {
     late: 0,
     skipped: 0,
     reanchored: 0,
+    held: 0,
     latePressesCarried: 0,
   };
 
   constructor(
     private readonly bufferTicks = INPUT_BUFFER_TICKS,
     private readonly maxBacklog = MAX_INPUT_BACKLOG_TICKS,
-  ) {}
+    depthOptions: BufferDepthOptions = {},
+  ) {
+    const { minBufferTicks = INPUT_BUFFER_MIN_TICKS } = depthOptions;
+    this.depth = new BufferDepth(bufferTicks, minBufferTicks);
+    this.restTicks = depthOptions.restTicks ?? ticksToComeToRest(DEFAULT_SIM_CONFIG);
+  }
 
   /** An input arrived. Returns whether it will be used, and whether the slots moved for it. */
   receive(
@@ -146,8 +174,10 @@ export class InputSlots {
     let reanchored = false;
     if (seq < this.nextSeq) {
       this.stats.late += 1;
-      if (!this.keepsLandingBehind(this.nextSeq - seq)) {
+      const behind = this.nextSeq - seq;
+      if (!this.keepsLandingBehind(behind)) {
         this.keepLateDashPress(seq, buttons);
+        if (behind < REANCHOR_MIN_BEHIND_SLOTS) this.hold(this.depth.late(behind));
         return 'late';
       }
       this.reanchor(seq, buttons);
@@ -157,6 +187,7 @@ export class InputSlots {
     this.lateTicks = 0;
     this.queued.set(seq, { buttons, viewTick, viewAheadMs });
     const lead = seq - this.nextSeq + this.holdTicks;
+    this.depth.arrived(lead);
     this.leads.push(lead);
     if (this.leads.length > LEAD_WINDOW) this.leads.shift();
     this.surplusRun = this.hasSurplus(lead) ? this.surplusRun + 1 : 0;
@@ -203,6 +234,15 @@ export class InputSlots {
     return this.lateTicks >= REANCHOR_AFTER_LATE_TICKS;
   }
 
+  /** Spends no slot for `ticks` ticks, so that the next slot's input is early again. */
+  private hold(ticks: number): void {
+    if (ticks === 0) return;
+    this.holdTicks += ticks;
+    this.leads = [];
+    this.surplusRun = 0;
+    this.stats.held += 1;
+  }
+
   /**
    * Moves the slots back so that `seq` is spent after the usual buffer, as a first input would
    * be. The slots in between are guessed from its buttons, the newest the client has said; the
@@ -217,6 +257,7 @@ export class InputSlots {
     this.leads = [];
     this.surplusRun = 0;
     this.lateTicks = 0;
+    this.depth.restart();
     this.stats.reanchored += 1;
   }
 
@@ -226,8 +267,25 @@ export class InputSlots {
    * surplus slots. That costs one correction, once, instead of a lag that never goes away.
    */
   private shrinkIfTooDeep(): void {
-    if (this.leads.length < LEAD_WINDOW || this.surplusRun < LEAD_WINDOW) return;
-    this.skip(Math.min(...this.leads) - this.bufferTicks);
+    if (this.leads.length >= LEAD_WINDOW && this.surplusRun >= LEAD_WINDOW) {
+      this.skip(Math.min(...this.leads) - this.bufferTicks);
+      this.depth.restart();
+      return;
+    }
+    const cleanLinkSurplus = this.depth.surplusSlots((slots) => this.idleThrough(slots));
+    if (cleanLinkSurplus > 0) this.skip(cleanLinkSurplus);
+  }
+
+  /**
+   * Whether the next `slots` slots may be dropped unseen: the player has been idle long enough
+   * to be at rest, and their inputs, all here, press nothing either.
+   */
+  private idleThrough(slots: number): boolean {
+    if (this.idleTicks < this.restTicks) return false;
+    for (let seq = this.nextSeq!; seq < this.nextSeq! + slots; seq++) {
+      if (this.queued.get(seq)?.buttons !== 0) return false;
+    }
+    return true;
   }
 
   private hasSurplus(lead: number): boolean {
@@ -242,6 +300,7 @@ export class InputSlots {
     this.nextSeq = to;
     this.stats.skipped += slots;
     this.skippedSinceTake += slots;
+    this.depth.dropped(slots);
     this.leads = this.leads.map((lead) => lead - slots);
     this.surplusRun = 0;
     for (let i = this.leads.length - 1; i >= 0 && this.hasSurplus(this.leads[i]!); i--)
@@ -252,8 +311,10 @@ export class InputSlots {
   take(): TakenInput | undefined {
     if (this.nextSeq === undefined) return undefined;
     this.lateThisTick = false;
+    this.depth.newTick();
     if (this.holdTicks > 0) {
       this.holdTicks -= 1;
+      this.idleTicks += 1; // no slot, no button
       return undefined;
     }
     this.shrinkIfTooDeep();
@@ -268,6 +329,7 @@ export class InputSlots {
     if (input) {
       this.stats.applied += 1;
       this.lastButtons = this.withLatePress(input.buttons, false);
+      this.countIdle();
       if (input.viewTick !== undefined) {
         this.lastViewTick = input.viewTick;
         this.lastViewAheadMs = input.viewAheadMs;
@@ -284,6 +346,7 @@ export class InputSlots {
     }
     this.stats.guessed += 1;
     this.lastButtons = this.withLatePress(this.lastButtons, true);
+    this.countIdle();
     this.rememberGuess(seq, this.lastButtons);
     // The client's view moves on one tick per tick; keep rewinding as far as it did.
     if (this.lastViewTick !== undefined) this.lastViewTick += 1;
@@ -296,6 +359,10 @@ export class InputSlots {
       skippedBefore,
       carriedPress,
     };
+  }
+
+  private countIdle(): void {
+    this.idleTicks = this.lastButtons === 0 ? this.idleTicks + 1 : 0;
   }
 
   /** A new connection counts its seqs from scratch. */
@@ -311,6 +378,8 @@ export class InputSlots {
     this.skippedSinceTake = 0;
     this.lateTicks = 0;
     this.lateThisTick = false;
+    this.depth.restart();
+    this.idleTicks = 0;
     this.lateDashPress = undefined;
     this.guesses.clear();
     this.ackedSeq = 0;

@@ -3,7 +3,7 @@
  * It looks at no other player, so client prediction runs exactly this function.
  */
 import { Button } from '../protocol/buttons.js';
-import type { SimConfig, TickConstants } from './config.js';
+import { tickConstants, type SimConfig, type TickConstants } from './config.js';
 import { VELOCITY_SCALE, quantizePosition, quantizeVelocity } from './quantize.js';
 import type { PlayerState } from './world.js';
 
@@ -119,3 +119,22 @@ export function movePlayer(
   snapToGrid(player);
   player.lastButtons = buttons;
 }
+
+/**
+ * Ticks without a button after which any player is at rest: the longest dash runs out, then
+ * friction stops the fastest velocity a dash or a knock-back leaves. Dropping the input slot
+ * of a player idle that long changes nothing the server or its client computes. Without
+ * friction nobody ever stops: a number too large to wait for.
+ */
+export function ticksToComeToRest(config: SimConfig): number {
+  const k = tickConstants(config);
+  let speed = quantizeVelocity(Math.max(config.dashSpeed, config.dashKnockbackSpeed));
+  let ticks = k.dashTicks;
+  while (speed !== 0 && ticks < NEVER_AT_REST_TICKS) {
+    speed = brake(speed, k);
+    ticks += 1;
+  }
+  return ticks;
+}
+
+const NEVER_AT_REST_TICKS = 1_000_000;
