@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Button } from '../../src/protocol/buttons.js';
-import { DEFAULT_SIM_CONFIG, constantsFor, step } from '../../src/sim/index.js';
+import { DEFAULT_SIM_CONFIG, constantsFor, step, ticksToComeToRest } from '../../src/sim/index.js';
 import {
   NO_COINS,
   hold,
@@ -179,5 +179,28 @@ describe('the 1/16 grid', () => {
   it('is reached by a run whose inputs would leave it otherwise', () => {
     const world = run(seatedWorld(4, 1), scriptedInputs(1, 50, [1]));
     expect(onGrid(world.players[0]!.x)).toBe(true);
+  });
+});
+
+describe('ticksToComeToRest', () => {
+  // The input buffer drops a slot only after this many idle ticks: it must be really at rest.
+  const atRest = (p: { vx: number; vy: number; dashTicks: number }) =>
+    p.vx === 0 && p.vy === 0 && p.dashTicks === 0;
+
+  it('is how long a dash started from full speed takes to die out with no button', () => {
+    const restTicks = ticksToComeToRest(config);
+    let world = hold(worldWith([{ id: 1, x: 100, y: 300 }], config), 1, Button.Right, 30);
+    world = hold(world, 1, Button.Right | Button.Dash, 1);
+    world = hold(world, 1, 0, restTicks - 2);
+    expect(atRest(player(world, 1))).toBe(false);
+    world = hold(world, 1, 0, 1);
+    expect(atRest(player(world, 1))).toBe(true);
+  });
+
+  it('also stops a knock-back, and never comes without friction', () => {
+    const restTicks = ticksToComeToRest(config);
+    const knocked = worldWith([{ id: 1, vx: config.dashKnockbackSpeed }], config);
+    expect(atRest(player(hold(knocked, 1, 0, restTicks), 1))).toBe(true);
+    expect(ticksToComeToRest({ ...config, friction: 0 })).toBeGreaterThan(100_000);
   });
 });
