@@ -9,7 +9,8 @@
 import { Button } from '@arena/shared/protocol';
 import { describe, expect, it } from 'vitest';
 import { keepUntilTestEnds, seatNetcodePlayer } from '../support/netcode-player.js';
-import { createRoom, waitForSnapshot, type PlayerSocket } from '../support/player.js';
+import { createRoom, waitForSnapshot } from '../support/player.js';
+import { NaiveInputLoop } from '../support/naive-input-loop.js';
 import { serverPerTest } from '../support/server-per-test.js';
 
 const TICK_RATE_HZ = 30;
@@ -19,26 +20,6 @@ const MAX_INPUTS_UNTIL_HEARD = 20;
 
 const ctx = serverPerTest({ TICK_RATE_HZ, SNAPSHOT_RATE_HZ: TICK_RATE_HZ });
 
-/** Sends `{seq, buttons}` once per tick with seq + 1 each time, as PROTOCOL.md says. */
-class NaiveInputLoop {
-  seq = 0;
-  buttons = 0;
-  private timer: NodeJS.Timeout | undefined;
-
-  constructor(private readonly socket: PlayerSocket) {}
-
-  start(): void {
-    this.timer = setInterval(() => {
-      this.seq += 1;
-      this.socket.emit('player:input', { seq: this.seq, buttons: this.buttons });
-    }, TICK_MS);
-  }
-
-  stop(): void {
-    clearInterval(this.timer);
-  }
-}
-
 describe('a pause of the client', () => {
   it('a client that counts seq + 1 through a pause moves its player again within a fraction of a second', async () => {
     const { socket, joined } = await createRoom(ctx.server.url, 'Naive');
@@ -46,7 +27,7 @@ describe('a pause of the client', () => {
     const self = joined.selfId;
     const ackOf = (s: { acks: { playerId: number; seq: number }[] }) =>
       s.acks.find((a) => a.playerId === self)?.seq ?? 0;
-    const loop = new NaiveInputLoop(socket);
+    const loop = new NaiveInputLoop(socket, TICK_MS);
     ctx.afterTest(() => loop.stop());
     loop.buttons = Button.Right;
     loop.start();

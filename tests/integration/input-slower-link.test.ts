@@ -7,7 +7,8 @@
  */
 import { Button } from '@arena/shared/protocol';
 import { describe, expect, it } from 'vitest';
-import { createRoom, waitForSnapshot, type PlayerSocket } from '../support/player.js';
+import { createRoom, waitForSnapshot } from '../support/player.js';
+import { NaiveInputLoop } from '../support/naive-input-loop.js';
 import { serverPerTest } from '../support/server-per-test.js';
 
 const TICK_RATE_HZ = 30;
@@ -17,29 +18,6 @@ const SLOTS_LATE = 3;
 
 const ctx = serverPerTest({ TICK_RATE_HZ, SNAPSHOT_RATE_HZ: TICK_RATE_HZ });
 
-/** Sends `{seq, buttons}` once per tick with seq + 1 each time, each held back `delayMs`. */
-class DelayedInputLoop {
-  seq = 0;
-  buttons = 0;
-  delayMs = 0;
-  private timer: NodeJS.Timeout | undefined;
-
-  constructor(private readonly socket: PlayerSocket) {}
-
-  start(): void {
-    this.timer = setInterval(() => {
-      this.seq += 1;
-      const input = { seq: this.seq, buttons: this.buttons };
-      if (this.delayMs === 0) this.socket.emit('player:input', input);
-      else setTimeout(() => this.socket.emit('player:input', input), this.delayMs);
-    }, TICK_MS);
-  }
-
-  stop(): void {
-    clearInterval(this.timer);
-  }
-}
-
 describe('a link that gets slower for good', () => {
   it('a client whose inputs start arriving a few slots late is heard again', async () => {
     const { socket, joined } = await createRoom(ctx.server.url, 'Far');
@@ -47,7 +25,7 @@ describe('a link that gets slower for good', () => {
     const self = joined.selfId;
     const ackOf = (s: { acks: { playerId: number; seq: number }[] }) =>
       s.acks.find((a) => a.playerId === self)?.seq ?? 0;
-    const loop = new DelayedInputLoop(socket);
+    const loop = new NaiveInputLoop(socket, TICK_MS);
     ctx.afterTest(() => loop.stop());
     loop.buttons = Button.Right;
     loop.start();
