@@ -9,8 +9,8 @@
 import { Button } from '@arena/shared/protocol';
 import { describe, expect, it } from 'vitest';
 import { keepUntilTestEnds, seatNetcodePlayer } from '../support/netcode-player.js';
-import { createRoom, waitForSnapshot } from '../support/player.js';
-import { NaiveInputLoop } from '../support/naive-input-loop.js';
+import { seatNaivePlayer } from '../support/naive-input-loop.js';
+import { waitForSnapshot } from '../support/player.js';
 import { serverPerTest } from '../support/server-per-test.js';
 
 const TICK_RATE_HZ = 30;
@@ -22,16 +22,7 @@ const ctx = serverPerTest({ TICK_RATE_HZ, SNAPSHOT_RATE_HZ: TICK_RATE_HZ });
 
 describe('a pause of the client', () => {
   it('a client that counts seq + 1 through a pause moves its player again within a fraction of a second', async () => {
-    const { socket, joined } = await createRoom(ctx.server.url, 'Naive');
-    ctx.sockets.push(socket);
-    const self = joined.selfId;
-    const ackOf = (s: { acks: { playerId: number; seq: number }[] }) =>
-      s.acks.find((a) => a.playerId === self)?.seq ?? 0;
-    const loop = new NaiveInputLoop(socket, TICK_MS);
-    ctx.afterTest(() => loop.stop());
-    loop.buttons = Button.Right;
-    loop.start();
-    await waitForSnapshot(socket, (s) => ackOf(s) >= 10);
+    const { socket, self, ackOf, loop, inputStats } = await seatNaivePlayer(ctx, 'Naive', TICK_MS);
 
     // The pause: no input while the server guesses a second's worth of slots past our last.
     loop.stop();
@@ -50,8 +41,7 @@ describe('a pause of the client', () => {
     expect(inputsUntilHeard).toBeLessThanOrEqual(MAX_INPUTS_UNTIL_HEARD);
     // The ack is back on our own seqs, a buffer's worth behind the newest.
     expect(ackOf(turned)).toBeLessThanOrEqual(loop.seq);
-    const stats = ctx.server.services.rooms.get(joined.roomCode)!.sim.inputStats(self)!;
-    expect(stats.reanchored).toBe(1);
+    expect(inputStats().reanchored).toBe(1);
     // A host sees it too.
     const metrics = await (await fetch(`${ctx.server.url}/metrics`)).text();
     expect(metrics).toMatch(/^arena_input_reanchors_total 1$/m);

@@ -7,8 +7,8 @@
  */
 import { Button } from '@arena/shared/protocol';
 import { describe, expect, it } from 'vitest';
-import { createRoom, waitForSnapshot } from '../support/player.js';
-import { NaiveInputLoop } from '../support/naive-input-loop.js';
+import { seatNaivePlayer } from '../support/naive-input-loop.js';
+import { waitForSnapshot } from '../support/player.js';
 import { serverPerTest } from '../support/server-per-test.js';
 
 const TICK_RATE_HZ = 30;
@@ -20,25 +20,19 @@ const ctx = serverPerTest({ TICK_RATE_HZ, SNAPSHOT_RATE_HZ: TICK_RATE_HZ });
 
 describe('a link that gets slower for good', () => {
   it('a client whose inputs start arriving a few slots late is heard again', async () => {
-    const { socket, joined } = await createRoom(ctx.server.url, 'Far');
-    ctx.sockets.push(socket);
-    const self = joined.selfId;
-    const ackOf = (s: { acks: { playerId: number; seq: number }[] }) =>
-      s.acks.find((a) => a.playerId === self)?.seq ?? 0;
-    const loop = new NaiveInputLoop(socket, TICK_MS);
-    ctx.afterTest(() => loop.stop());
-    loop.buttons = Button.Right;
-    loop.start();
-    await waitForSnapshot(socket, (s) => ackOf(s) >= 10);
+    const { socket, self, ackOf, loop, serverAck, inputStats } = await seatNaivePlayer(
+      ctx,
+      'Far',
+      TICK_MS,
+    );
     // The slots our inputs are ahead of the server's now (the server runs in this process):
     // its buffer, and more if the machine is busy.
-    const sim = ctx.server.services.rooms.get(joined.roomCode)!.sim;
-    const lead = loop.seq - sim.ackedSeq(self);
+    const lead = loop.seq - serverAck();
 
     loop.delayMs = (lead + SLOTS_LATE) * TICK_MS;
     loop.buttons = Button.Down;
     await waitForSnapshot(socket, (s) => (s.players.find((p) => p.id === self)?.vy ?? 0) > 0, 3000);
-    const stats = sim.inputStats(self)!;
+    const stats = inputStats();
     expect(stats.held).toBeGreaterThanOrEqual(1);
     expect(stats.reanchored).toBe(0);
     // Its own inputs run again: the newest slots are spent on them, not on guesses.
