@@ -11,7 +11,7 @@ import { errorSender, type SendError } from '../send-error.js';
 import type { GameServices } from '../services.js';
 import { realClock } from '../timers.js';
 import { dispatch } from './dispatch.js';
-import { createGuard, type AdmittedEvent } from './guard.js';
+import { SocketGuard, type AdmittedEvent } from './guard.js';
 import { linkProfileOf, simulateLink } from './link-delay.js';
 import { queueInput } from './play-handlers.js';
 import type { ArenaSocket } from './types.js';
@@ -39,7 +39,7 @@ export function attachGateway(
   route: Dispatch = dispatch,
 ): SendError {
   const sendError = errorSender((error) => socket.emit('error', error), services.metrics);
-  const guard = createGuard(socket, services, sendError);
+  const guard = new SocketGuard(socket, services, sendError);
   const profile = linkProfileOf(socket, services.config, sendError);
   const link = simulateLink(socket, profile, services.config.TICK_RATE_HZ, realClock);
   // Only the game's own handlers take inputs; a snapshot mirror's route answers them itself.
@@ -64,7 +64,7 @@ export function attachGateway(
     if (socket.disconnected) return;
     let admitted: AdmittedEvent | undefined;
     try {
-      admitted = guard(event, payload);
+      admitted = guard.admit(event, payload);
     } catch (error) {
       return failed(socket, services, sendError, event, error);
     }

@@ -13,6 +13,7 @@ import {
   InputDecodeError,
   isClientEventName,
   type ClientEventName,
+  type PlayerInput,
 } from '@arena/shared/protocol';
 import type { SendError } from '../send-error.js';
 import type { GameServices } from '../services.js';
@@ -26,61 +27,72 @@ export interface AdmittedEvent {
   payload: unknown;
 }
 
-/** Passes an event on, or refuses it (and answers the socket) with `undefined`. */
-export type Guard = (event: unknown, raw: unknown) => AdmittedEvent | undefined;
+/** One socket's guard: the same limits and answers whichever way an event arrived. */
+export class SocketGuard {
+  private readonly limits: SocketLimits;
 
-export function createGuard(
-  socket: ArenaSocket,
-  services: GameServices,
-  sendError: SendError,
-): Guard {
-  const limits = new SocketLimits(services.config.TICK_RATE_HZ, services.clock(), () =>
-    services.load.loop.stalledMs(),
-  );
-
-  const misbehaved = (code: ErrorCode, message: string, event?: string): void => {
-    sendError(code, message, event);
-    if (limits.strike(services.clock())) return;
-    services.log.warn(
-      { socket: socket.id, address: socket.data.address },
-      'disconnecting an abusive socket',
+  constructor(
+    private readonly socket: ArenaSocket,
+    private readonly services: GameServices,
+    private readonly sendError: SendError,
+  ) {
+    this.limits = new SocketLimits(services.config.TICK_RATE_HZ, services.clock(), () =>
+      services.load.loop.stalledMs(),
     );
-    socket.disconnect(true);
-  };
+  }
 
-  const overLimit = (event: ClientEventName, now: number): void => {
-    // Answered at most every 250 ms, so a flood is not echoed back; counted every time.
-    if (limits.shouldWarn(event, now))
-      sendError(ErrorCode.RateLimited, `Too many ${event} events; slow down.`, event);
-    else services.metrics.countError(ErrorCode.RateLimited);
-    if (!limits.strike(now)) socket.disconnect(true);
-  };
-
-  return (event, raw) => {
+  /** Passes an event as socket.io hands it over, or refuses it (answered) with `undefined`. */
+  admit(event: unknown, raw: unknown): AdmittedEvent | undefined {
     if (!isClientEventName(event)) {
       const name = JSON.stringify(String(event).slice(0, 40));
-      misbehaved(ErrorCode.UnknownEvent, `Unknown event ${name}.`);
+      this.misbehaved(ErrorCode.UnknownEvent, `Unknown event ${name}.`);
       return undefined;
     }
-    const now = services.clock();
-    if (!limits.allow(event, now)) {
-      overLimit(event, now);
-      return undefined;
+    if (!this.withinLimit(event)) return undefined;
+    if (event === 'player:input' && raw instanceof Uint8Array) {
+      const input = this.decodeBinaryInput(raw);
+      return input && { event, payload: input };
     }
-    if (event === 'player:input' && raw instanceof Uint8Array) return binaryInput(raw);
     const parsed = clientEventSchemas[event].safeParse(raw ?? {});
     if (parsed.success) return { event, payload: parsed.data };
-    misbehaved(ErrorCode.InvalidPayload, describeIssue(parsed.error), event);
+    this.misbehaved(ErrorCode.InvalidPayload, describeIssue(parsed.error), event);
     return undefined;
-  };
+  }
 
-  function binaryInput(bytes: Uint8Array): AdmittedEvent | undefined {
+  /** The payload of a binary `player:input`: exactly what `admit` does for one. */
+  admitBinaryInput(bytes: Uint8Array): PlayerInput | undefined {
+    return this.withinLimit('player:input') ? this.decodeBinaryInput(bytes) : undefined;
+  }
+
+  /** Charges the event's rate limit, before anything is parsed; false if it is over it. */
+  private withinLimit(event: ClientEventName): boolean {
+    const now = this.services.clock();
+    if (this.limits.allow(event, now)) return true;
+    // Answered at most every 250 ms, so a flood is not echoed back; counted every time.
+    if (this.limits.shouldWarn(event, now))
+      this.sendError(ErrorCode.RateLimited, `Too many ${event} events; slow down.`, event);
+    else this.services.metrics.countError(ErrorCode.RateLimited);
+    if (!this.limits.strike(now)) this.socket.disconnect(true);
+    return false;
+  }
+
+  private decodeBinaryInput(bytes: Uint8Array): PlayerInput | undefined {
     try {
-      return { event: 'player:input', payload: decodeInput(bytes) };
+      return decodeInput(bytes);
     } catch (error) {
       if (!(error instanceof InputDecodeError)) throw error;
-      misbehaved(ErrorCode.InvalidPayload, `Binary input: ${error.message}.`, 'player:input');
+      this.misbehaved(ErrorCode.InvalidPayload, `Binary input: ${error.message}.`, 'player:input');
       return undefined;
     }
+  }
+
+  private misbehaved(code: ErrorCode, message: string, event?: string): void {
+    this.sendError(code, message, event);
+    if (this.limits.strike(this.services.clock())) return;
+    this.services.log.warn(
+      { socket: this.socket.id, address: this.socket.data.address },
+      'disconnecting an abusive socket',
+    );
+    this.socket.disconnect(true);
   }
 }
