@@ -5,6 +5,9 @@
  * own decoder instead: a length check and three bounds, no object parse). A refused event is
  * answered with `error` and costs the socket some patience; a socket that runs out is
  * disconnected, and no one else notices.
+ *
+ * A binary input read below socket.io (direct-inputs.ts) passes the same checks, in the same
+ * order, against the same limits: `admitBinaryInput` is what `admit` does for one.
  */
 import {
   clientEventSchemas,

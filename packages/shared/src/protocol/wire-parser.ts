@@ -110,8 +110,11 @@ class WireDecoder extends Decoder {
     this.emitReserved('decoded', packet);
   }
 
-  /** Whether socket.io's parser read a binary packet's header and waits for its buffers. */
-  private awaitingAttachment(): boolean {
+  /**
+   * Whether socket.io's parser read a binary packet's header and waits for its buffers: the
+   * next binary messages are those, whatever their first byte.
+   */
+  awaitingAttachment(): boolean {
     return Boolean((this as unknown as { reconstructor: unknown }).reconstructor);
   }
 }

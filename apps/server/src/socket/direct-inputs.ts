@@ -1,0 +1,121 @@
+/**
+ * Binary `player:input`s read where engine.io's WebSocket transport hands each message over,
+ * and given to the room from there, by the shortest way that keeps every guarantee of the
+ * general one.
+ *
+ * Through socket.io, each input (30 a second per player, most of what a server reads) goes
+ * from the transport through engine.io's connection (two events), socket.io's decoder (a
+ * packet object, an event), a `process.nextTick`, the socket's event dispatch (its `onAny`
+ * listeners, its middleware run, a second `nextTick`), and only then to the gateway: over
+ * half of the receive path's cost, for five or eleven bytes whose meaning the first byte
+ * already says. So, on a connection whose WebSocket transport hands over a binary message
+ * that is a `player:input` (wire-parser.ts: event byte 2), when nothing in engine.io or
+ * socket.io would do anything with it but pass it on, it is taken here instead:
+ * - engine.io's `packet` event is emitted first, as engine.io itself does: the connection's
+ *   packet budget (packet-budget.ts) charges it and may pause or cut the connection off;
+ * - then `take` is given the payload: the gateway charges the socket's input rate limit,
+ *   decodes, and queues it, with the same guard and answers as the general path's.
+ *
+ * It keeps its place in the connection's order: `ws` hands over one message per turn of the
+ * event loop (app.ts, `OneMessageATurn`), and socket.io handles the message before it on a
+ * `nextTick` of that message's own turn, so a `room:join` or `room:leave` sent before an
+ * input is handled before it, and one sent after it, after it.
+ *
+ * Everything else keeps the general path: text messages, long-polling (a connection that
+ * upgrades to WebSocket is read here from then on), a socket that left socket.io's namespace,
+ * a member in no room (so one that has not joined yet), a message while engine.io waits for a
+ * heartbeat's pong (engine.io then extends the heartbeat's deadline on the next packet: that
+ * packet goes its way), and binary messages while socket.io's decoder waits for the
+ * attachments of a stock client's binary packet (they are those attachments). Which sockets
+ * are read here at all is the gateway's choice: never with a simulated link, a cluster, or on
+ * a snapshot mirror.
+ *
+ * What is not emitted: engine.io's `data` and `message` events and socket.io's own events for
+ * these inputs. Nothing in the server listens to them for inputs (the gateway's `onAny` is the
+ * one door, and it is this door's other side).
+ */
+import { BINARY_EVENTS, wireParser } from '@arena/shared/protocol';
+import type { ArenaSocket } from './types.js';
+
+/** The first byte of a binary `player:input` message. */
+const INPUT_EVENT_BYTE = BINARY_EVENTS.indexOf('player:input') + 1;
+const WEBSOCKET = 'websocket';
+
+/** What engine.io's transport makes of a message (engine.io-parser's `Packet`). */
+interface EnginePacket {
+  type: string;
+  data?: unknown;
+}
+
+/** engine.io's transport: `onData` decodes each message and hands it to `this.onPacket`. */
+interface InboundTransport {
+  name: string;
+  onPacket(packet: EnginePacket): void;
+}
+
+/** The part of engine.io's connection read here; the heartbeat fields are private to it. */
+interface InboundConnection {
+  readyState: string;
+  protocol: number;
+  transport: InboundTransport;
+  /** Set while engine.io waits for the pong of its last ping. */
+  pingTimeoutTimer?: unknown;
+  /** Whether a packet already extended that wait. */
+  hasRefreshedPingTimeout?: boolean;
+  emit(event: 'packet', packet: EnginePacket): boolean;
+  on(event: 'upgrade', listener: (transport: InboundTransport) => void): unknown;
+}
+
+/** socket.io's decoder of this socket's connection, as wire-parser.ts builds it. */
+function decoderOf(socket: ArenaSocket): unknown {
+  return (socket.client as unknown as { decoder?: unknown }).decoder;
+}
+
+/** True when engine.io would do nothing with a message but emit `packet` and pass it on. */
+function engineIdle(conn: InboundConnection, transport: InboundTransport): boolean {
+  return (
+    conn.transport === transport &&
+    conn.readyState === 'open' &&
+    conn.protocol === 4 &&
+    (conn.pingTimeoutTimer === null || conn.hasRefreshedPingTimeout === true)
+  );
+}
+
+/** True when socket.io would decode the message as a binary event and hand it to `socket`. */
+function socketIoIdle(socket: ArenaSocket): boolean {
+  const decoder = decoderOf(socket);
+  return socket.connected && decoder instanceof wireParser.Decoder && !decoder.awaitingAttachment();
+}
+
+function isBinaryInput(packet: EnginePacket): packet is { type: string; data: Uint8Array } {
+  const data = packet.data;
+  return packet.type === 'message' && data instanceof Uint8Array && data[0] === INPUT_EVENT_BYTE;
+}
+
+/**
+ * Hands `take` the payload of each binary `player:input` this socket's WebSocket transport
+ * receives while `isMember()` holds and nothing else would act on it; everything else goes
+ * on through engine.io and socket.io as before.
+ */
+export function takeInputsDirectly(
+  socket: ArenaSocket,
+  isMember: () => boolean,
+  take: (payload: Uint8Array) => void,
+): void {
+  const conn = socket.conn as unknown as InboundConnection;
+  const readFrom = (transport: InboundTransport): void => {
+    if (transport.name !== WEBSOCKET) return;
+    const passOn = transport.onPacket.bind(transport);
+    transport.onPacket = (packet) => {
+      const direct =
+        isBinaryInput(packet) && engineIdle(conn, transport) && socketIoIdle(socket) && isMember();
+      if (!direct) return passOn(packet);
+      conn.emit('packet', packet);
+      // The packet budget may have cut the connection off: engine.io would stop here too.
+      if (socket.disconnected) return;
+      take(packet.data.subarray(1));
+    };
+  };
+  readFrom(conn.transport);
+  conn.on('upgrade', readFrom);
+}
