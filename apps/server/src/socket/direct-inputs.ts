@@ -37,6 +37,18 @@
 import { BINARY_EVENTS, wireParser } from '@arena/shared/protocol';
 import type { ArenaSocket } from './types.js';
 
+/** Connections whose inputs all go through socket.io, for now. */
+const throughSocketIo = new WeakSet<object>();
+
+/**
+ * Sends every input of `connection` through socket.io (`false`: reads them here again, where
+ * it may): `npm run bench:receive` measures both ways on one server, one connection at a time.
+ */
+export function readInputsThroughSocketIo(connection: object, always = true): void {
+  if (always) throughSocketIo.add(connection);
+  else throughSocketIo.delete(connection);
+}
+
 /** The first byte of a binary `player:input` message. */
 const INPUT_EVENT_BYTE = BINARY_EVENTS.indexOf('player:input') + 1;
 const WEBSOCKET = 'websocket';
@@ -75,6 +87,7 @@ function decoderOf(socket: ArenaSocket): unknown {
 function engineIdle(conn: InboundConnection, transport: InboundTransport): boolean {
   return (
     conn.transport === transport &&
+    !throughSocketIo.has(conn) &&
     conn.readyState === 'open' &&
     conn.protocol === 4 &&
     (conn.pingTimeoutTimer === null || conn.hasRefreshedPingTimeout === true)

@@ -1,0 +1,121 @@
+/**
+ * `npm run bench:receive`: the server's CPU time to receive one binary `player:input`, through
+ * socket.io (the general path) and read below it (direct-inputs.ts), on the real server
+ * (`buildApp`) with `--connections` bare WebSocket clients in a child process, seated by
+ * quick play in rooms of 10, each sending one input per tick (30 Hz, no buttons held, so the
+ * rooms' ticks and snapshots cost the same whether inputs arrive or not). Windows alternate:
+ * idle (no inputs), general, direct; an input's cost is its window's CPU per second above the
+ * idle window's, divided by the inputs received per second. Prints each way's median of
+ * `--repeats` windows.
+ */
+import { fork } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { encodeBinaryEvent, encodeInput, PROTOCOL_VERSION } from '@arena/shared/protocol';
+import { WebSocket } from 'ws';
+import { buildApp } from '../src/app.js';
+import { testConfig } from '../src/config.js';
+import { readInputsThroughSocketIo } from '../src/socket/direct-inputs.js';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    connections: { type: 'string', default: '200' },
+    seconds: { type: 'string', default: '5' },
+    repeats: { type: 'string', default: '3' },
+  },
+});
+const CONNECTIONS = Number(values.connections);
+const TICK_RATE_HZ = 30;
+const Way = { Idle: 'idle', General: 'through socket.io', Direct: 'read below socket.io' } as const;
+type Way = (typeof Way)[keyof typeof Way];
+
+/** The child: bare clients that join by quick play, then send inputs while told to. */
+function clients(url: string): void {
+  const seated: WebSocket[] = [];
+  let sending = false;
+  let sent = 0;
+  let seq = 0;
+  for (let i = 0; i < CONNECTIONS; i++) {
+    const ws = new WebSocket(url);
+    ws.on('message', (data: Buffer, isBinary) => {
+      if (isBinary) return;
+      const text = data.toString();
+      if (text === '2') ws.send('3');
+      else if (text.startsWith('0'))
+        ws.send(`40${JSON.stringify({ protocolVersion: PROTOCOL_VERSION })}`);
+      else if (text.startsWith('40'))
+        ws.send(`42${JSON.stringify(['room:quickplay', { name: `Bench ${i}` }])}`);
+      else if (text.startsWith('42["room:joined"') && seated.push(ws) === CONNECTIONS)
+        process.send?.('seated');
+    });
+  }
+  // `send`, then `mark` where the window starts, then `idle`: answered with inputs since `mark`.
+  process.on('message', (command) => {
+    if (command === 'mark') sent = 0;
+    if (command === 'idle') process.send?.(sent);
+    if (command !== 'mark') sending = command === 'send';
+  });
+  setInterval(() => {
+    if (!sending) return;
+    const message = encodeBinaryEvent('player:input', encodeInput({ seq: ++seq, buttons: 0 }));
+    for (const ws of seated) ws.send(message);
+    sent += seated.length;
+  }, 1000 / TICK_RATE_HZ);
+}
+
+type Child = ReturnType<typeof fork>;
+const reply = <T>(child: Child) => new Promise<T>((resolve) => child.once('message', resolve));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** CPU µs per second of one window, and inputs sent per second in it. */
+async function window(child: Child, way: Way, seconds: number) {
+  if (way !== Way.Idle) child.send('send');
+  await sleep(200); // the first inputs' way to the server
+  child.send('mark');
+  const before = process.cpuUsage();
+  const startedMs = performance.now();
+  await sleep(seconds * 1000);
+  const used = process.cpuUsage(before);
+  const elapsedS = (performance.now() - startedMs) / 1000;
+  child.send('idle');
+  const sent = await reply<number>(child);
+  await sleep(200);
+  return { cpuUsPerS: (used.user + used.system) / elapsedS, inputsPerS: sent / elapsedS };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main(): Promise<void> {
+  const config = testConfig({ MAX_ROOMS_PER_IP: 1000, ROOMS_OPENED_PER_MIN_PER_IP: 1000 });
+  const { app, services } = await buildApp({ ...config, MAX_CONNECTIONS_PER_IP: 10_000 });
+  const conns: object[] = [];
+  services.io.engine.on('connection', (conn: object) => conns.push(conn));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  const url = `ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`;
+  const child = fork(new URL(import.meta.url), ['clients', url, '--connections', `${CONNECTIONS}`]);
+  await reply(child);
+  const seconds = Number(values.seconds);
+  await window(child, Way.Direct, 2); // warm-up
+  const perInputUs = new Map<Way, number[]>([
+    [Way.General, []],
+    [Way.Direct, []],
+  ]);
+  for (let i = 0; i < Number(values.repeats); i++) {
+    const idle = await window(child, Way.Idle, seconds);
+    for (const way of perInputUs.keys()) {
+      for (const conn of conns) readInputsThroughSocketIo(conn, way === Way.General);
+      const busy = await window(child, way, seconds);
+      perInputUs.get(way)!.push((busy.cpuUsPerS - idle.cpuUsPerS) / busy.inputsPerS);
+    }
+  }
+  for (const [way, us] of perInputUs) {
+    const all = us.map((u) => u.toFixed(1)).join(' / ');
+    console.log(`${way}: ${median(us).toFixed(1)} µs CPU per input (of ${all})`);
+  }
+  child.kill();
+  await app.close();
+}
+
+if (positionals[0] === 'clients') clients(positionals[1]!);
+else await main();
