@@ -12,26 +12,22 @@ import {
   joinRoom,
   waitForSnapshot,
   waitForTicks,
+  ackOf,
+  sendInput,
   type PlayerSocket,
 } from '../support/player.js';
 import { serverPerTest } from '../support/server-per-test.js';
 
 const ctx = serverPerTest();
 
-type LooseEmit = (event: string, payload: unknown) => void;
-const send = (socket: PlayerSocket, payload: unknown) =>
-  (socket.emit as LooseEmit)('player:input', payload);
-
 /** Sends one input per snapshot received, each built by `payload`, until stopped. */
 function holdButton(socket: PlayerSocket, payload: (seq: number) => unknown): () => void {
   let seq = 0;
-  const onSnapshot = () => send(socket, payload(++seq));
+  const onSnapshot = () => sendInput(socket, payload(++seq));
   socket.on('state:snapshot', onSnapshot);
   return () => socket.off('state:snapshot', onSnapshot);
 }
 
-const ackOf = (snapshot: Snapshot, id: number) =>
-  snapshot.acks.find((a) => a.playerId === id)?.seq ?? 0;
 const playerOf = (snapshot: Snapshot, id: number) => snapshot.players.find((p) => p.id === id)!;
 
 describe('player:input, binary and JSON', () => {
@@ -78,7 +74,7 @@ describe('player:input, binary and JSON', () => {
       new Uint8Array([1, 0, 0, 0, 8, 5, 0, 0, 0, 0xe9, 0x03]),
       new Uint8Array(64).fill(8),
     ];
-    for (const bytes of bad) send(liar.socket, bytes);
+    for (const bytes of bad) sendInput(liar.socket, bytes);
     const acked = players.map((p) => p.lastSeq());
     await waitForTicks(players[0]!.socket, 15);
     expect(errors.map((e) => [e.code, e.event])).toEqual(
@@ -105,7 +101,7 @@ describe('player:input, binary and JSON', () => {
     const tickRateHz = liar.joined.sim.tickRateHz;
     // A second and a half of inputs at once: one second's burst passes the limit, the rest not.
     const burst = Math.round(tickRateHz * 1.5);
-    for (let n = 0; n < burst; n++) send(liar.socket, new Uint8Array([1, 2, 3]));
+    for (let n = 0; n < burst; n++) sendInput(liar.socket, new Uint8Array([1, 2, 3]));
     await waitForTicks(liar.socket, 10);
     const invalid = codes.filter((c) => c === ErrorCode.InvalidPayload).length;
     expect(invalid).toBeLessThanOrEqual(tickRateHz + 1);

@@ -15,18 +15,13 @@ import {
   waitFor,
   waitForSnapshot,
   waitForTicks,
+  ackOf,
+  sendInput,
   type PlayerSocket,
 } from '../support/player.js';
 import { serverPerTest } from '../support/server-per-test.js';
 
 const ctx = serverPerTest();
-
-type LooseEmit = (event: string, payload: unknown) => void;
-const send = (socket: PlayerSocket, payload: unknown) =>
-  (socket.emit as LooseEmit)('player:input', payload);
-
-const ackOf = (snapshot: Snapshot, id: number) =>
-  snapshot.acks.find((a) => a.playerId === id)?.seq ?? 0;
 
 function serverSocketOf(client: PlayerSocket) {
   const socket = ctx.server.services.io.sockets.sockets.get(client.id!);
@@ -74,7 +69,8 @@ describe('binary inputs read below socket.io', () => {
     const errors = errorsOf(client);
     const metered = meteredMessages(client);
     const start = await waitForTicks(client, 1);
-    for (let seq = 1; seq <= 10; seq++) send(client, encodeInput({ seq, buttons: Button.Right }));
+    for (let seq = 1; seq <= 10; seq++)
+      sendInput(client, encodeInput({ seq, buttons: Button.Right }));
     const later = await waitForSnapshot(client, (s) => ackOf(s, joined.selfId) >= 10);
     const me = (s: Snapshot) => s.players.find((p) => p.id === joined.selfId)!;
     expect(me(later).x).toBeGreaterThan(me(start).x);
@@ -82,7 +78,7 @@ describe('binary inputs read below socket.io', () => {
     // Each one was charged to the connection's packet budget all the same.
     expect(metered()).toBe(10);
     // JSON inputs are text: socket.io reads them, as before.
-    send(client, { seq: 11, buttons: Button.Right });
+    sendInput(client, { seq: 11, buttons: Button.Right });
     await waitForSnapshot(client, (s) => ackOf(s, joined.selfId) >= 11);
     expect(dispatched()).toBe(1);
     expect(errors).toEqual([]);
@@ -91,7 +87,7 @@ describe('binary inputs read below socket.io', () => {
   it('answers a malformed one with INVALID_PAYLOAD naming why, as the general path does', async () => {
     const { client, dispatched } = await seatedPlayer();
     const errors = errorsOf(client);
-    send(client, new Uint8Array([1, 0, 0, 0]));
+    sendInput(client, new Uint8Array([1, 0, 0, 0]));
     await waitFor(client, 'error');
     expect(errors).toEqual([
       {
@@ -108,8 +104,8 @@ describe('binary inputs read below socket.io', () => {
     const errors = errorsOf(client);
     const limited = waitFor(client, 'error', (e) => e.code === ErrorCode.RateLimited);
     // A burst of 20 JSON and 20 binary inputs against one bucket of a second's ticks (30).
-    for (let seq = 1; seq <= 20; seq++) send(client, { seq, buttons: 0 });
-    for (let seq = 21; seq <= 40; seq++) send(client, encodeInput({ seq, buttons: 0 }));
+    for (let seq = 1; seq <= 20; seq++) sendInput(client, { seq, buttons: 0 });
+    for (let seq = 21; seq <= 40; seq++) sendInput(client, encodeInput({ seq, buttons: 0 }));
     expect(await limited).toEqual({
       code: ErrorCode.RateLimited,
       message: 'Too many player:input events; slow down.',
@@ -124,7 +120,7 @@ describe('binary inputs read below socket.io', () => {
     const metered = meteredMessages(client);
     const errors = errorsOf(client);
     const gone = new Promise<string>((resolve) => client.on('disconnect', resolve));
-    for (let seq = 1; seq <= 400; seq++) send(client, encodeInput({ seq, buttons: 0 }));
+    for (let seq = 1; seq <= 400; seq++) sendInput(client, encodeInput({ seq, buttons: 0 }));
     expect(await gone).toBe('io server disconnect');
     expect(errors[0]?.code).toBe(ErrorCode.RateLimited);
     // A second's burst passed; then each refusal cost patience (100) until none was left.
@@ -143,19 +139,19 @@ describe('binary inputs read below socket.io', () => {
     // A join, then an input at once: the input finds the seat the join took.
     const joined = waitFor(guest, 'room:joined');
     guest.emit('room:join', { code, name: 'Guest' });
-    send(guest, encodeInput({ seq: 1, buttons: Button.Down }));
+    sendInput(guest, encodeInput({ seq: 1, buttons: Button.Down }));
     const { selfId } = await joined;
     await waitForSnapshot(host.socket, (s) => ackOf(s, selfId) === 1);
     // An input, then a leave: the input is queued first, with no error.
     const left = waitFor(guest, 'room:left');
-    send(guest, encodeInput({ seq: 2, buttons: Button.Down }));
+    sendInput(guest, encodeInput({ seq: 2, buttons: Button.Down }));
     guest.emit('room:leave', {});
     await left;
     guest.emit('time:ping', { clientTimeMs: 1 });
     await waitFor(guest, 'time:pong');
     expect(errors).toEqual([]);
     // A leave went before this one: the member is in no room.
-    send(guest, encodeInput({ seq: 3, buttons: Button.Down }));
+    sendInput(guest, encodeInput({ seq: 3, buttons: Button.Down }));
     await waitFor(guest, 'error');
     expect(errors.map((e) => e.code)).toEqual([ErrorCode.NotInRoom]);
   });
@@ -165,7 +161,7 @@ describe('binary inputs read below socket.io', () => {
     ctx.sockets.push(client);
     await connected(client);
     const dispatched = dispatchedInputs(client);
-    send(client, encodeInput({ seq: 1, buttons: 0 }));
+    sendInput(client, encodeInput({ seq: 1, buttons: 0 }));
     const error = await waitFor(client, 'error');
     expect(error.code).toBe(ErrorCode.NotInRoom);
     expect(dispatched()).toBe(1);
@@ -175,8 +171,8 @@ describe('binary inputs read below socket.io', () => {
     const { client, joined, dispatched } = await seatedPlayer({ stockEncoder: true });
     const errors = errorsOf(client);
     // Its attachment starts with seq's low byte: 2, the byte of a binary input message.
-    send(client, encodeInput({ seq: 2, buttons: Button.Up }));
-    send(client, encodeInput({ seq: 3, buttons: Button.Up }));
+    sendInput(client, encodeInput({ seq: 2, buttons: Button.Up }));
+    sendInput(client, encodeInput({ seq: 3, buttons: Button.Up }));
     await waitForSnapshot(client, (s) => ackOf(s, joined.selfId) === 3);
     expect(dispatched()).toBe(2);
     expect(errors).toEqual([]);
@@ -184,14 +180,14 @@ describe('binary inputs read below socket.io', () => {
 
   it('leaves long-polling to the general path, and reads a connection upgraded to WebSocket', async () => {
     const polling = await seatedPlayer({ transports: ['polling'] });
-    send(polling.client, encodeInput({ seq: 1, buttons: 0 }));
+    sendInput(polling.client, encodeInput({ seq: 1, buttons: 0 }));
     await waitForSnapshot(polling.client, (s) => ackOf(s, polling.joined.selfId) === 1);
     expect(polling.dispatched()).toBe(1);
 
     const upgraded = await seatedPlayer({ transports: ['polling', 'websocket'] });
     const engine = upgraded.client.io.engine;
     if (engine.transport.name !== 'websocket') await new Promise((r) => engine.once('upgrade', r));
-    send(upgraded.client, encodeInput({ seq: 1, buttons: 0 }));
+    sendInput(upgraded.client, encodeInput({ seq: 1, buttons: 0 }));
     await waitForSnapshot(upgraded.client, (s) => ackOf(s, upgraded.joined.selfId) === 1);
     expect(upgraded.dispatched()).toBe(0);
   });
@@ -214,13 +210,13 @@ describe('binary inputs read below socket.io', () => {
       };
     });
     await pinged;
-    send(client, encodeInput({ seq: 1, buttons: 0 }));
+    sendInput(client, encodeInput({ seq: 1, buttons: 0 }));
     await waitForSnapshot(client, (s) => ackOf(s, joined.selfId) === 1);
     expect(dispatched()).toBe(1);
     releasePong();
     // The server guessed this idle player's inputs meanwhile: the next one goes ahead of them.
     const seq = ackOf(await waitForTicks(client, 3), joined.selfId) + 5;
-    send(client, encodeInput({ seq, buttons: 0 }));
+    sendInput(client, encodeInput({ seq, buttons: 0 }));
     await waitForSnapshot(client, (s) => ackOf(s, joined.selfId) >= seq);
     expect(dispatched()).toBe(1);
   });
@@ -228,7 +224,7 @@ describe('binary inputs read below socket.io', () => {
   it('leaves every input to the general path when the host simulates links', async () => {
     await ctx.restartWith({ LINK_SIMULATOR: 'on' });
     const { client, joined, dispatched } = await seatedPlayer({ query: { lag: '20' } });
-    send(client, encodeInput({ seq: 1, buttons: 0 }));
+    sendInput(client, encodeInput({ seq: 1, buttons: 0 }));
     await waitForSnapshot(client, (s) => ackOf(s, joined.selfId) === 1);
     expect(dispatched()).toBe(1);
   });

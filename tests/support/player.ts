@@ -161,6 +161,18 @@ export async function joinRoom(
   return { socket, joined: await joined };
 }
 
+type LooseEmit = (event: string, payload: unknown) => void;
+
+/** Sends `player:input` with any payload, well-formed or not: bytes, JSON, garbage. */
+export function sendInput(socket: PlayerSocket, payload: unknown): void {
+  (socket.emit as LooseEmit)('player:input', payload);
+}
+
+/** The last input seq of player `id` that `snapshot` acknowledges (0: none yet). */
+export function ackOf(snapshot: Snapshot, id: number): number {
+  return snapshot.acks.find((a) => a.playerId === id)?.seq ?? 0;
+}
+
 /** Closes every socket given; for afterEach. */
 export function closeAll(sockets: PlayerSocket[]): void {
   for (const socket of sockets.splice(0)) socket.disconnect();
