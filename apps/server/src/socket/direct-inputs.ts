@@ -37,7 +37,7 @@
 import { BINARY_EVENTS, wireParser } from '@arena/shared/protocol';
 import type { ArenaSocket } from './types.js';
 
-/** Connections whose inputs all go through socket.io, for now. */
+/** Connections whose every input goes through socket.io, for as long as they are in it. */
 const throughSocketIo = new WeakSet<object>();
 
 /**
@@ -124,7 +124,7 @@ export function takeInputsDirectly(
         isBinaryInput(packet) && engineIdle(conn, transport) && socketIoIdle(socket) && isMember();
       if (!direct) return passOn(packet);
       conn.emit('packet', packet);
-      // The packet budget may have cut the connection off: engine.io would stop here too.
+      // The packet budget may have cut the connection off: socket.io would drop it then too.
       if (socket.disconnected) return;
       take(packet.data.subarray(1));
     };
