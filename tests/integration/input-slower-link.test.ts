@@ -35,6 +35,9 @@ describe('a link that gets slower for good', () => {
     const stats = inputStats();
     expect(stats.held).toBeGreaterThanOrEqual(1);
     expect(stats.reanchored).toBe(0);
+    // A host sees it too.
+    const metrics = await (await fetch(`${ctx.server.url}/metrics`)).text();
+    expect(metrics).toMatch(/^arena_input_holds_total [1-9]/m);
     // Its own inputs run again: the newest slots are spent on them, not on guesses.
     const appliedBefore = stats.applied;
     await waitForSnapshot(socket, (s) => ackOf(s) >= loop.seq - 10);

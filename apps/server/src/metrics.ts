@@ -79,6 +79,7 @@ export class Metrics {
   inputsApplied = 0;
   inputsDropped = 0;
   inputReanchors = 0;
+  inputHolds = 0;
   roomFailures = 0;
   readonly errorsSent = new Map<string, number>();
   readonly rejectedConnections = new Map<string, number>();
@@ -150,6 +151,11 @@ export class Metrics {
       'arena_input_reanchors_total',
       'Players whose inputs kept arriving too late, their input slots moved back to be heard again',
       () => this.inputReanchors,
+    );
+    this.counter(
+      'arena_input_holds_total',
+      "Times a player's input slots waited a tick or more because its inputs arrived a few slots late",
+      () => this.inputHolds,
     );
     this.counter(
       'arena_room_failures_total',

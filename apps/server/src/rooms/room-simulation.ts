@@ -37,7 +37,8 @@ export interface ReceivedInput {
   viewAheadMs?: number;
 }
 
-export type InputResult = 'queued' | 'reanchored' | 'late' | 'duplicate' | 'unknown-player';
+export type InputResult =
+  'queued' | 'reanchored' | 'late' | 'held' | 'duplicate' | 'unknown-player';
 
 export interface RoomTickResult extends ServerTickResult {
   /** Slots whose input had arrived (a guess repeats buttons; it applies no input). */

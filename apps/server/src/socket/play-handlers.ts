@@ -35,6 +35,8 @@ export function queueInput(
   // late packet would only add to its lag.
   if (result === 'reanchored') services.metrics.inputReanchors += 1;
   else if (result !== 'queued') services.metrics.inputsDropped += 1;
+  // A late input that made the slots wait was dropped too (its slot was spent on a guess).
+  if (result === 'held') services.metrics.inputHolds += 1;
   return undefined;
 }
 

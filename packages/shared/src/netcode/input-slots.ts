@@ -165,7 +165,7 @@ export class InputSlots {
     buttons: number,
     viewTick?: number,
     viewAheadMs = 0,
-  ): 'queued' | 'reanchored' | 'late' | 'duplicate' {
+  ): 'queued' | 'reanchored' | 'late' | 'held' | 'duplicate' {
     this.stats.received += 1;
     if (this.nextSeq === undefined) {
       this.nextSeq = seq;
@@ -177,8 +177,8 @@ export class InputSlots {
       const behind = this.nextSeq - seq;
       if (!this.keepsLandingBehind(behind)) {
         this.keepLateDashPress(seq, buttons);
-        if (behind < REANCHOR_MIN_BEHIND_SLOTS) this.hold(this.depth.late(behind));
-        return 'late';
+        const held = behind < REANCHOR_MIN_BEHIND_SLOTS && this.hold(this.depth.late(behind));
+        return held ? 'held' : 'late';
       }
       this.reanchor(seq, buttons);
       reanchored = true;
@@ -235,12 +235,13 @@ export class InputSlots {
   }
 
   /** Spends no slot for `ticks` ticks, so that the next slot's input is early again. */
-  private hold(ticks: number): void {
-    if (ticks === 0) return;
+  private hold(ticks: number): boolean {
+    if (ticks === 0) return false;
     this.holdTicks += ticks;
     this.leads = [];
     this.surplusRun = 0;
     this.stats.held += 1;
+    return true;
   }
 
   /**
