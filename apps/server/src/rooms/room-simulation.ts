@@ -1,6 +1,6 @@
 /**
  * The authoritative half of a room: the world, each player's input slots, one tick through
- * the netcode's `runServerTick` (lag-compensated dash hits), and the snapshot that describes
+ * the netcode's `ServerTick` (lag-compensated dash hits), and the snapshot that describes
  * the result. No sockets here, so it is easy to test and to checkpoint.
  *
  * Each player's input `seq` n runs on its own tick (`InputSlots`), so sending more inputs than
@@ -14,8 +14,7 @@ import {
   LAG_COMP_MAX_REWIND_MS,
   LagCompensation,
   type InputSlotsStats,
-  runServerTick,
-  type ServerTickResult,
+  ServerTick,
   type StepFunction,
 } from '@arena/shared/netcode/server';
 import {
@@ -40,7 +39,8 @@ export interface ReceivedInput {
 export type InputResult =
   'queued' | 'reanchored' | 'late' | 'held' | 'duplicate' | 'unknown-player';
 
-export interface RoomTickResult extends ServerTickResult {
+export interface RoomTickResult {
+  world: World;
   /** Slots whose input had arrived (a guess repeats buttons; it applies no input). */
   inputsApplied: number;
   /** Inputs in slots skipped because a client ran ahead of the server: they never run. */
@@ -61,12 +61,15 @@ export class RoomSimulation {
   world: World;
   /** Each snapshot is a delta against the one before, for everyone; keyframes on demand. */
   private readonly snapshots: SnapshotEncoder;
-  private readonly slots = new Map<number, InputSlots>();
   private readonly connectedById = new Map<number, boolean>();
   /** Idle ticks after which a player is at rest: only then may its buffer shrink. */
   private readonly restTicks: number;
   /** Every player's recent positions, so a dash is judged where the attacker saw its victim. */
   readonly lagCompensation: LagCompensation;
+  /** Each player's input slots, and what a tick reuses from one tick to the next. */
+  private readonly serverTick: ServerTick;
+  /** What `tick` returns: one object, rewritten each tick (read it before the next). */
+  private readonly lastTick: RoomTickResult;
   /** What the snapshot encoder reads: the world as it is, nothing copied. */
   private readonly snapshotSource = worldSnapshotSource(
     () => this.world,
@@ -79,7 +82,7 @@ export class RoomSimulation {
     seed: number,
     simConfig: SimConfig,
     private readonly slotLimits: InputSlotLimits,
-    private readonly step: StepFunction,
+    step: StepFunction,
   ) {
     this.world = createWorld(seed, simConfig);
     // The netcode's default bound (1 s): docs/NETCODE.md shows 200 ms misses most hits on a far link.
@@ -90,11 +93,13 @@ export class RoomSimulation {
     );
     this.snapshots = new SnapshotEncoder(simConfig.tickRateHz);
     this.restTicks = ticksToComeToRest(simConfig);
+    this.serverTick = new ServerTick(this.lagCompensation, step);
+    this.lastTick = { world: this.world, inputsApplied: 0, inputsDropped: 0 };
   }
 
   addPlayer(id: number): void {
     this.world = addPlayer(this.world, id);
-    this.slots.set(id, this.newSlots());
+    this.serverTick.add(id, this.newSlots());
     this.connectedById.set(id, true);
   }
 
@@ -105,7 +110,7 @@ export class RoomSimulation {
 
   removePlayer(id: number): void {
     this.world = removePlayer(this.world, id);
-    this.slots.delete(id);
+    this.serverTick.remove(id);
     this.connectedById.delete(id);
   }
 
@@ -117,7 +122,7 @@ export class RoomSimulation {
     // A copy: this room steps its world in place, and `world` may be another's checkpoint.
     this.world = cloneWorld(world);
     for (const id of ids) {
-      this.slots.set(id, this.newSlots());
+      this.serverTick.add(id, this.newSlots());
       this.connectedById.set(id, false);
     }
   }
@@ -125,18 +130,18 @@ export class RoomSimulation {
   setConnected(id: number, connected: boolean): void {
     this.connectedById.set(id, connected);
     // A fresh connection counts its inputs from scratch; a dropped one holds no buttons.
-    this.slots.get(id)?.reset();
+    this.serverTick.slotsOf(id)?.reset();
   }
 
   receiveInput(id: number, input: ReceivedInput): InputResult {
-    const slots = this.slots.get(id);
+    const slots = this.serverTick.slotsOf(id);
     if (!slots) return 'unknown-player';
     return slots.receive(input.seq, input.buttons, input.viewTick, input.viewAheadMs);
   }
 
   /** How a player's inputs fared (arrived, guessed, late, re-anchored); undefined: no seat. */
   inputStats(id: number): Readonly<InputSlotsStats> | undefined {
-    return this.slots.get(id)?.stats;
+    return this.serverTick.slotsOf(id)?.stats;
   }
 
   /**
@@ -146,18 +151,14 @@ export class RoomSimulation {
    * throws before it changes anything (a failure a test injects) leaves the world as it was;
    * the game's own step cannot throw on game input, and one that throws part-way by a bug
    * leaves valid plain data part-way through the tick, which the room runs on (or closes).
+   * The result is the same object every tick.
    */
-  tick(): RoomTickResult {
-    const result = runServerTick(this.world, this.slots, this.lagCompensation, this.step);
-    this.world = result.world;
-    let inputsApplied = 0;
-    let inputsDropped = 0;
-    for (const input of result.taken.values()) {
-      if (!input.guessed) inputsApplied += 1;
-      // A lying seq can skip billions of empty slots; only a backlog's worth held inputs.
-      inputsDropped += Math.min(input.skippedBefore, this.slotLimits.maxBacklog);
-    }
-    return { ...result, inputsApplied, inputsDropped };
+  tick(): Readonly<RoomTickResult> {
+    const result = this.lastTick;
+    this.world = result.world = this.serverTick.run(this.world);
+    result.inputsApplied = this.serverTick.inputsApplied;
+    result.inputsDropped = this.serverTick.inputsDropped;
+    return result;
   }
 
   /** This tick's snapshot, read straight from the world: encoded once for the whole room. */
@@ -170,6 +171,6 @@ export class RoomSimulation {
   }
 
   ackedSeq(playerId: number): number {
-    return this.slots.get(playerId)?.ackedSeq ?? 0;
+    return this.serverTick.slotsOf(playerId)?.ackedSeq ?? 0;
   }
 }

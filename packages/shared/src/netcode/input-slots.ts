@@ -103,6 +103,19 @@ export interface BufferDepthOptions {
   restTicks?: number;
 }
 
+/** A `TakenInput` to be written by `takeInto`. */
+export function emptyTakenInput(): TakenInput {
+  return {
+    seq: 0,
+    buttons: 0,
+    viewTick: undefined,
+    viewAheadMs: 0,
+    guessed: false,
+    skippedBefore: 0,
+    carriedPress: false,
+  };
+}
+
 interface Queued {
   buttons: number;
   viewTick: number | undefined;
@@ -151,7 +164,8 @@ export class InputSlots {
 
   constructor(
     private readonly bufferTicks = INPUT_BUFFER_TICKS,
-    private readonly maxBacklog = MAX_INPUT_BACKLOG_TICKS,
+    /** Slots a client may run ahead before the oldest are dropped (what a skip can cost). */
+    readonly maxBacklog = MAX_INPUT_BACKLOG_TICKS,
     depthOptions: BufferDepthOptions = {},
   ) {
     const { minBufferTicks = INPUT_BUFFER_MIN_TICKS } = depthOptions;
@@ -310,23 +324,34 @@ export class InputSlots {
 
   /** This tick's input; `undefined` while there is none yet (the player holds no button). */
   take(): TakenInput | undefined {
-    if (this.nextSeq === undefined) return undefined;
+    const out = emptyTakenInput();
+    return this.takeInto(out) ? out : undefined;
+  }
+
+  /**
+   * `take`, written into `out` (false, `out` untouched: no input yet). The server's tick
+   * reuses one `out` per player, so a tick allocates nothing for what each slot gave.
+   */
+  takeInto(out: TakenInput): boolean {
+    if (this.nextSeq === undefined) return false;
     this.lateThisTick = false;
     this.depth.newTick();
     if (this.holdTicks > 0) {
       this.holdTicks -= 1;
       this.idleTicks += 1; // no slot, no button
-      return undefined;
+      return false;
     }
     this.shrinkIfTooDeep();
-    const skippedBefore = this.skippedSinceTake;
+    out.skippedBefore = this.skippedSinceTake;
     this.skippedSinceTake = 0;
-    const carriedPress = this.lateDashPress !== undefined;
+    out.carriedPress = this.lateDashPress !== undefined;
     const seq = this.nextSeq;
     const input = this.queued.get(seq);
     this.queued.delete(seq);
     this.nextSeq = seq + 1;
     this.ackedSeq = seq;
+    out.seq = seq;
+    out.guessed = input === undefined;
     if (input) {
       this.stats.applied += 1;
       this.lastButtons = this.withLatePress(input.buttons, false);
@@ -335,31 +360,18 @@ export class InputSlots {
         this.lastViewTick = input.viewTick;
         this.lastViewAheadMs = input.viewAheadMs;
       }
-      return {
-        seq,
-        buttons: this.lastButtons,
-        viewTick: this.lastViewTick,
-        viewAheadMs: this.lastViewAheadMs,
-        guessed: false,
-        skippedBefore,
-        carriedPress,
-      };
+    } else {
+      this.stats.guessed += 1;
+      this.lastButtons = this.withLatePress(this.lastButtons, true);
+      this.countIdle();
+      this.rememberGuess(seq, this.lastButtons);
+      // The client's view moves on one tick per tick; keep rewinding as far as it did.
+      if (this.lastViewTick !== undefined) this.lastViewTick += 1;
     }
-    this.stats.guessed += 1;
-    this.lastButtons = this.withLatePress(this.lastButtons, true);
-    this.countIdle();
-    this.rememberGuess(seq, this.lastButtons);
-    // The client's view moves on one tick per tick; keep rewinding as far as it did.
-    if (this.lastViewTick !== undefined) this.lastViewTick += 1;
-    return {
-      seq,
-      buttons: this.lastButtons,
-      viewTick: this.lastViewTick,
-      viewAheadMs: this.lastViewAheadMs,
-      guessed: true,
-      skippedBefore,
-      carriedPress,
-    };
+    out.buttons = this.lastButtons;
+    out.viewTick = this.lastViewTick;
+    out.viewAheadMs = this.lastViewAheadMs;
+    return true;
   }
 
   private countIdle(): void {

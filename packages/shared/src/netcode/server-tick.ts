@@ -2,12 +2,17 @@
  * The server's tick with the netcode in it, as one call: take each player's input slot, judge
  * dash hits where each attacker saw its victims, step the sim, record the new positions for
  * later rewinds. The room then acknowledges each player's `slots.ackedSeq` in its snapshot.
+ *
+ * A room runs it 30 times a second for as long as it lives, so `ServerTick` keeps what a tick
+ * needs from one tick to the next: each player's slots with the input they gave (one object
+ * per player, rewritten each tick), each player's buttons, the attacker's view. A tick then
+ * allocates nothing of its own on the usual tick where nobody dashes.
  */
 import { mayDashThisTick } from '../sim/movement.js';
 import { step, type StepOptions } from '../sim/step.js';
 import type { World } from '../sim/world.js';
-import type { InputSlots, TakenInput } from './input-slots.js';
-import type { LagCompensation } from './lag-compensation.js';
+import { emptyTakenInput, type InputSlots, type TakenInput } from './input-slots.js';
+import type { AttackerView, LagCompensation } from './lag-compensation.js';
 import { presentPositions } from './present-positions.js';
 
 /** `sim.step`'s shape; the server passes its own so a test can make one room's tick fail. */
@@ -20,41 +25,119 @@ export type StepFunction = (
 export interface ServerTickResult {
   world: World;
   /** What each player's slot gave this tick (absent: no input yet, no buttons held). */
-  taken: Map<number, TakenInput>;
+  taken: ReadonlyMap<number, TakenInput>;
 }
 
-export function takeInputs(slots: ReadonlyMap<number, InputSlots>): Map<number, TakenInput> {
-  const taken = new Map<number, TakenInput>();
-  for (const [id, queue] of slots) {
-    const input = queue.take();
-    if (input) taken.set(id, input);
+interface TickPlayer {
+  readonly slots: InputSlots;
+  /** What the slots gave this tick, when `took`. */
+  readonly taken: TakenInput;
+  took: boolean;
+  /** `taken`'s view, as lag compensation reads it. */
+  readonly view: AttackerView;
+}
+
+const NO_OPTIONS: StepOptions = Object.freeze({});
+
+export class ServerTick {
+  private readonly players = new Map<number, TickPlayer>();
+  /** What each player's slot gave this tick (absent: no input yet). Rewritten every tick. */
+  readonly taken = new Map<number, TakenInput>();
+  /** Each player's buttons this tick; 0 (as `step` reads an absent one) before any input. */
+  private readonly buttons = new Map<number, number>();
+  /** This tick's inputs that had arrived (a guess repeats buttons; it applies no input). */
+  inputsApplied = 0;
+  /** Inputs in slots skipped this tick because a client ran ahead: they never run. */
+  inputsDropped = 0;
+
+  /** `lagCompensation` undefined: hits are judged in the present, as plain `step` does. */
+  constructor(
+    private readonly lagCompensation?: LagCompensation,
+    private readonly stepFunction: StepFunction = step,
+  ) {}
+
+  add(id: number, slots: InputSlots): void {
+    const view = { tick: 0, aheadMs: 0 };
+    this.players.set(id, { slots, taken: emptyTakenInput(), took: false, view });
+    this.buttons.set(id, 0);
   }
-  return taken;
-}
 
-/** Each player's buttons this tick, out of what its slot gave. */
-function buttonsOf(taken: ReadonlyMap<number, TakenInput>): Map<number, number> {
-  const inputs = new Map<number, number>();
-  for (const [id, input] of taken) inputs.set(id, input.buttons);
-  return inputs;
+  remove(id: number): void {
+    this.players.delete(id);
+    this.taken.delete(id);
+    this.buttons.delete(id);
+  }
+
+  slotsOf(id: number): InputSlots | undefined {
+    return this.players.get(id)?.slots;
+  }
+
+  /**
+   * Runs one tick of `world`. If the step function throws, the slots have been spent but
+   * nothing is recorded and no world is returned: the caller keeps the world it had (as far
+   * as the step function left it: `step` never touches it, `stepInPlace` advances that very
+   * world and returns it).
+   */
+  run(world: World): World {
+    this.takeInputs();
+    let options = NO_OPTIONS;
+    const lagCompensation = this.lagCompensation;
+    if (lagCompensation && this.anyoneMayDash(world)) {
+      const present = presentPositions(world, this.buttons);
+      const reach = 2 * world.config.playerRadius;
+      options = { hitPosition: lagCompensation.lookup(this.viewOf, present, reach) };
+    }
+    const next = this.stepFunction(world, this.buttons, options);
+    lagCompensation?.record(next.tick, next.players);
+    return next;
+  }
+
+  private takeInputs(): void {
+    let applied = 0;
+    let dropped = 0;
+    for (const [id, player] of this.players) {
+      const { taken, slots } = player;
+      player.took = slots.takeInto(taken);
+      if (!player.took) {
+        // Only before a player's first input, or while it is held for the buffer.
+        if (this.taken.delete(id)) this.buttons.set(id, 0);
+        continue;
+      }
+      this.taken.set(id, taken);
+      this.buttons.set(id, taken.buttons);
+      if (!taken.guessed) applied += 1;
+      // A lying seq can skip billions of empty slots; only a backlog's worth held inputs.
+      dropped += Math.min(taken.skippedBefore, slots.maxBacklog);
+      if (taken.viewTick !== undefined) {
+        player.view.tick = taken.viewTick;
+        player.view.aheadMs = taken.viewAheadMs;
+      }
+    }
+    this.inputsApplied = applied;
+    this.inputsDropped = dropped;
+  }
+
+  /** Where an attacker drew the others this tick (undefined: it sent no view, judged now). */
+  private readonly viewOf = (id: number): AttackerView | undefined => {
+    const player = this.players.get(id);
+    return player?.took && player.taken.viewTick !== undefined ? player.view : undefined;
+  };
+
+  /**
+   * Whether anyone can land a dash hit this tick. Most ticks nobody dashes, and then there is
+   * nothing to judge: no present positions to compute, no lookup to build.
+   */
+  private anyoneMayDash(world: World): boolean {
+    for (const player of world.players) {
+      if (mayDashThisTick(player, this.buttons.get(player.id) ?? 0)) return true;
+    }
+    return false;
+  }
 }
 
 /**
- * Whether anyone can land a dash hit this tick. Most ticks nobody dashes, and then there is
- * nothing to judge: no present positions to compute, no lookup to build.
- */
-function anyoneMayDash(world: World, inputs: ReadonlyMap<number, number>): boolean {
-  for (const player of world.players) {
-    if (mayDashThisTick(player, inputs.get(player.id) ?? 0)) return true;
-  }
-  return false;
-}
-
-/**
- * `lagCompensation` undefined: hits are judged in the present, as plain `step` does. If
- * `stepFunction` throws, the slots have been spent but nothing is recorded and no world is
- * returned: the caller keeps the world it had (as far as the step function left it: `step`
- * never touches it, `stepInPlace` advances that very world and returns it).
+ * One tick of `world` with `slots`, as `ServerTick.run` (a tool or a test that holds its
+ * slots in a map of its own); `taken` is a map of its own too.
  */
 export function runServerTick(
   world: World,
@@ -62,20 +145,8 @@ export function runServerTick(
   lagCompensation?: LagCompensation,
   stepFunction: StepFunction = step,
 ): ServerTickResult {
-  const taken = takeInputs(slots);
-  const inputs = buttonsOf(taken);
-  const options: StepOptions = {};
-  if (lagCompensation && anyoneMayDash(world, inputs)) {
-    const present = presentPositions(world, inputs);
-    const reach = 2 * world.config.playerRadius;
-    const viewOf = (id: number) => {
-      const input = taken.get(id);
-      if (input?.viewTick === undefined) return undefined;
-      return { tick: input.viewTick, aheadMs: input.viewAheadMs };
-    };
-    options.hitPosition = lagCompensation.lookup(viewOf, present, reach);
-  }
-  const next = stepFunction(world, inputs, options);
-  lagCompensation?.record(next.tick, next.players);
-  return { world: next, taken };
+  const tick = new ServerTick(lagCompensation, stepFunction);
+  for (const [id, playerSlots] of slots) tick.add(id, playerSlots);
+  const next = tick.run(world);
+  return { world: next, taken: tick.taken };
 }
