@@ -54,6 +54,9 @@ export interface LagCompensationStats {
 
 const OUT_OF_REACH: Point = { x: Number.NaN, y: Number.NaN };
 
+/** Where one attacker saw each victim this tick (undefined: not in the history). */
+type SeenPositions = Map<number, Point | undefined>;
+
 export class LagCompensation {
   private readonly history: LagHistory;
   private newestTick: number | undefined;
@@ -77,11 +80,17 @@ export class LagCompensation {
 
   /** Where `victimId` was at `tick`, clamped into the kept history; undefined if never seen. */
   positionAt(victimId: number, tick: number): Point | undefined {
-    const state = this.stateAt(victimId, tick);
-    return state && { x: state.x, y: state.y };
+    const t = this.recordedTick(victimId, tick);
+    return t === undefined ? undefined : this.history.positionAt(t, victimId);
   }
 
   private stateAt(victimId: number, tick: number): ReckoningStart | undefined {
+    const t = this.recordedTick(victimId, tick);
+    return t === undefined ? undefined : this.history.stateAt(t, victimId);
+  }
+
+  /** The kept tick that stands for `victimId` at `tick`, clamped into the history. */
+  private recordedTick(victimId: number, tick: number): number | undefined {
     if (this.newestTick === undefined) return undefined;
     const oldest = this.newestTick - this.maxRewindTicks;
     let t = Math.min(this.newestTick, Math.floor(tick));
@@ -90,10 +99,7 @@ export class LagCompensation {
       t = oldest;
     }
     // Walk forward past ticks we never recorded or from before the victim joined.
-    for (; t <= this.newestTick; t++) {
-      const state = this.history.stateAt(t, victimId);
-      if (state) return state;
-    }
+    for (; t <= this.newestTick; t++) if (this.history.holds(t, victimId)) return t;
     return undefined;
   }
 
@@ -105,12 +111,16 @@ export class LagCompensation {
    * What the attacker saw wins: if it touches anyone where it saw them, only those seen
    * positions are judged, so a body it could not see (someone's present position) never
    * steals the hit. Otherwise present bodies count too, so running into one hits it.
+   *
+   * Each victim's seen position is worked out once per attacker and tick: judging a victim
+   * and asking whether the attacker touches anyone it saw both need it.
    */
   lookup(
     viewOf: (attackerId: number) => AttackerView | undefined,
     present: ReadonlyMap<number, Point>,
     reach: number,
   ): HitPositionLookup {
+    const seenBy = new Map<number, SeenPositions>();
     const seesContact = new Map<number, boolean>();
     return (attackerId, victimId) => {
       const now = present.get(victimId);
@@ -118,17 +128,22 @@ export class LagCompensation {
       const view = viewOf(attackerId);
       if (view === undefined || !attacker) return now ?? OUT_OF_REACH;
       this.stats.lookups += 1;
-      const seen = this.seenPosition(victimId, view, attacker, now) ?? OUT_OF_REACH;
-      if (!seesContact.has(attackerId)) {
-        seesContact.set(attackerId, this.touchesAnySeen(attackerId, view, present, reach));
+      let seen = seenBy.get(attackerId);
+      if (!seen) seenBy.set(attackerId, (seen = new Map()));
+      const where = this.seenOnce(seen, victimId, view, attacker, now) ?? OUT_OF_REACH;
+      let contact = seesContact.get(attackerId);
+      if (contact === undefined) {
+        contact = this.touchesAnySeen(attackerId, seen, view, present, reach);
+        seesContact.set(attackerId, contact);
       }
-      if (seesContact.get(attackerId) || !now) return seen;
-      return distanceSquared(attacker, now) < distanceSquared(attacker, seen) ? now : seen;
+      if (contact || !now) return where;
+      return distanceSquared(attacker, now) < distanceSquared(attacker, where) ? now : where;
     };
   }
 
   private touchesAnySeen(
     attackerId: number,
+    seen: SeenPositions,
     view: AttackerView,
     present: ReadonlyMap<number, Point>,
     reach: number,
@@ -136,10 +151,24 @@ export class LagCompensation {
     const attacker = present.get(attackerId)!;
     for (const [id, now] of present) {
       if (id === attackerId) continue;
-      const seen = this.seenPosition(id, view, attacker, now);
-      if (seen && distanceSquared(attacker, seen) < reach * reach) return true;
+      const where = this.seenOnce(seen, id, view, attacker, now);
+      if (where && distanceSquared(attacker, where) < reach * reach) return true;
     }
     return false;
+  }
+
+  /** `seenPosition`, remembered in `seen` (one attacker's view this tick). */
+  private seenOnce(
+    seen: SeenPositions,
+    victimId: number,
+    view: AttackerView,
+    attacker: Point,
+    now: Point | undefined,
+  ): Point | undefined {
+    if (seen.has(victimId)) return seen.get(victimId);
+    const where = this.seenPosition(victimId, view, attacker, now);
+    seen.set(victimId, where);
+    return where;
   }
 
   /** The point of the victim's drawn path over one tick of the view closest to the attacker. */

@@ -6,11 +6,14 @@
  */
 import { PLAYER_FIELDS } from '../protocol/player-fields.js';
 import type { PlayerState } from '../sim/world.js';
+import type { Point } from './point.js';
 
 /** A player as recorded; fields the dead reckoning needs default to "at rest, no button". */
 export type RecordedPlayer = Pick<PlayerState, 'id' | 'x' | 'y'> & Partial<PlayerState>;
 
 const FIELD_COUNT = PLAYER_FIELDS.length;
+const X = PLAYER_FIELDS.findIndex((field) => field.name === 'x');
+const Y = PLAYER_FIELDS.findIndex((field) => field.name === 'y');
 const NO_TICK = -1;
 /** Players a tick holds before the ring grows (rooms hold 10 by default, 64 at most). */
 const INITIAL_PLAYERS = 16;
@@ -47,17 +50,36 @@ export class LagHistory {
 
   /** `playerId`'s state at `tick`, if that tick is still kept and the player was in it. */
   stateAt(tick: number, playerId: number): PlayerState | undefined {
+    const row = this.rowOf(tick, playerId);
+    if (row < 0) return undefined;
+    const state: Partial<Record<keyof PlayerState, number>> = { id: playerId };
+    for (let f = 0; f < FIELD_COUNT; f++) state[PLAYER_FIELDS[f]!.name] = this.rows[row + f]!;
+    return state as PlayerState;
+  }
+
+  /**
+   * `playerId`'s position at `tick`, as `stateAt` has it: what a rewound dash is judged
+   * with, read without building the whole state (a judged dash reads two per victim).
+   */
+  positionAt(tick: number, playerId: number): Point | undefined {
+    const row = this.rowOf(tick, playerId);
+    return row < 0 ? undefined : { x: this.rows[row + X]!, y: this.rows[row + Y]! };
+  }
+
+  /** Whether `tick` is still kept and `playerId` was in it. */
+  holds(tick: number, playerId: number): boolean {
+    return this.rowOf(tick, playerId) >= 0;
+  }
+
+  /** Where `playerId`'s fields of `tick` start in `rows`; -1 if not kept. */
+  private rowOf(tick: number, playerId: number): number {
     const slot = tick % this.length;
-    if (this.ticks[slot] !== tick) return undefined;
+    if (this.ticks[slot] !== tick) return -1;
     const first = slot * this.capacity;
     for (let i = 0; i < this.counts[slot]!; i++) {
-      if (this.ids[first + i] !== playerId) continue;
-      const state: Partial<Record<keyof PlayerState, number>> = { id: playerId };
-      const row = (first + i) * FIELD_COUNT;
-      for (let f = 0; f < FIELD_COUNT; f++) state[PLAYER_FIELDS[f]!.name] = this.rows[row + f]!;
-      return state as PlayerState;
+      if (this.ids[first + i] === playerId) return (first + i) * FIELD_COUNT;
     }
-    return undefined;
+    return -1;
   }
 
   /** Room for `players` per tick, keeping what each tick holds. */
