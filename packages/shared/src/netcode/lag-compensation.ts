@@ -129,7 +129,7 @@ export class LagCompensation {
       if (view === undefined || !attacker) return now ?? OUT_OF_REACH;
       this.stats.lookups += 1;
       let seen = seenBy.get(attackerId);
-      if (!seen) seenBy.set(attackerId, (seen = new Map()));
+      if (!seen) seenBy.set(attackerId, (seen = new Map<number, Point | undefined>()));
       const where = this.seenOnce(seen, victimId, view, attacker, now) ?? OUT_OF_REACH;
       let contact = seesContact.get(attackerId);
       if (contact === undefined) {
