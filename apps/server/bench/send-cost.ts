@@ -1,9 +1,16 @@
 /**
  * `npm run bench:send`: the server's CPU time to write one pre-framed snapshot (40 bytes) to
- * one WebSocket connection, through engine.io's `write` and through `writeFramed`
- * (framed-write.ts), at 30 Hz to `--connections` bare engine.io clients in a child process.
- * The two ways alternate, so a change in the machine's load falls on both; prints each
- * way's median of `--repeats` windows.
+ * one WebSocket connection, at 30 Hz to `--connections` socket.io clients (bare WebSockets
+ * in a child process that only connect and read), three ways: through engine.io's `write`,
+ * through `writeFramed` (framed-write.ts) in a plain loop, and as the server sends a
+ * snapshot, `SnapshotFanout.deliver` to rooms of `--per-room` (each member's backlog
+ * watched, as transport-limits.ts watches it): the difference between the last two is what
+ * the fanout's own bookkeeping costs per member. The ways alternate, so a change in the
+ * machine's load falls on all; prints each way's median of `--repeats` windows.
+ *
+ * The write syscall is most of a write and the noisiest part of it on a shared machine, so the
+ * last two ways are also timed with `ws`'s `sendFrame` stubbed out (nothing reaches the
+ * kernel), in a tight loop: what is left is the server's own work per member, in ns.
  */
 import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -11,8 +18,13 @@ import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { Server } from 'socket.io';
 import { WebSocket } from 'ws';
+import type { EncodedSnapshot } from '@arena/shared/protocol';
+import { Metrics } from '../src/metrics.js';
 import { writeFramed, type FramedConnection } from '../src/socket/framed-write.js';
+import { SnapshotFanout } from '../src/socket/snapshot-fanout.js';
 import { frameSnapshot } from '../src/socket/snapshot-frame.js';
+import type { ArenaServer } from '../src/socket/types.js';
+import { watchBacklog, type BackloggedConnection } from '../src/socket/write-backlog.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -20,25 +32,57 @@ const { values, positionals } = parseArgs({
     connections: { type: 'string', default: '200' },
     seconds: { type: 'string', default: '6' },
     repeats: { type: 'string', default: '3' },
+    'per-room': { type: 'string', default: '10' },
   },
 });
 const CONNECTIONS = Number(values.connections);
-const Way = { Engine: 'engine.io write', Direct: 'writeFramed' } as const;
+const PER_ROOM = Number(values['per-room']);
+/** The server's default MAX_UNSENT_BYTES: where a member counts as behind follows from it. */
+const MAX_UNSENT_BYTES = 512 * 1024;
+const Way = {
+  Engine: 'engine.io write',
+  Direct: 'writeFramed',
+  Fanout: 'SnapshotFanout.deliver',
+} as const;
 type Way = (typeof Way)[keyof typeof Way];
 
-/** The child: bare engine.io clients that read and drop everything. */
+/** The child: bare WebSockets that join socket.io's main namespace, then read and drop. */
 function clients(url: string): void {
-  for (let i = 0; i < CONNECTIONS; i++) new WebSocket(url).on('message', () => undefined);
+  for (let i = 0; i < CONNECTIONS; i++) {
+    const ws = new WebSocket(url);
+    ws.once('message', () => ws.send('40'));
+  }
 }
 
-async function measure(conns: FramedConnection[], way: Way, seconds: number): Promise<number> {
+interface Target {
+  conns: FramedConnection[];
+  fanout: SnapshotFanout;
+  rooms: string[];
+}
+
+const DELTA = new Uint8Array(40).fill(7);
+const KEYFRAME = new Uint8Array(200).fill(7);
+const keyframe = () => KEYFRAME;
+
+/** A 40-byte delta on the last one, as a room's encoder hands it over every tick. */
+function nextSnapshot(tick: number): EncodedSnapshot {
+  return { tick, baseTick: tick - 1, delta: DELTA, keyframe };
+}
+
+async function measure(target: Target, way: Way, seconds: number): Promise<number> {
+  const { conns, fanout, rooms } = target;
   const frame = frameSnapshot(new Uint8Array(40).fill(7));
   const before = process.cpuUsage();
   let writes = 0;
+  let tick = 1_000_000;
   const timer = setInterval(() => {
+    if (way === Way.Fanout) {
+      tick += 1;
+      for (const room of rooms) fanout.deliver(room, nextSnapshot(tick));
+    }
     for (const conn of conns) {
       if (way === Way.Engine) conn.write(frame.data, frame.options);
-      else writeFramed(conn, frame);
+      else if (way === Way.Direct) writeFramed(conn, frame);
     }
     writes += conns.length;
   }, 1000 / 30);
@@ -48,11 +92,45 @@ async function measure(conns: FramedConnection[], way: Way, seconds: number): Pr
   return (used.user + used.system) / writes;
 }
 
+/** `way`'s CPU per write, ns, with every connection's `sendFrame` doing nothing. */
+function measureWithoutSyscalls(target: Target, way: Way, rounds: number): number {
+  const { conns, fanout, rooms } = target;
+  const frame = frameSnapshot(new Uint8Array(40).fill(7));
+  const senders = conns.map((conn) => (conn.transport.socket as StubbableSocket)._sender);
+  const sendFrames = senders.map((sender) => sender.sendFrame);
+  for (const sender of senders) sender.sendFrame = () => undefined;
+  let tick = 2_000_000;
+  const before = process.cpuUsage();
+  for (let round = 0; round < rounds; round++) {
+    tick += 1;
+    if (way === Way.Fanout) for (const room of rooms) fanout.deliver(room, nextSnapshot(tick));
+    else for (const conn of conns) writeFramed(conn, frame);
+  }
+  const used = process.cpuUsage(before);
+  senders.forEach((sender, i) => (sender.sendFrame = sendFrames[i]!));
+  return ((used.user + used.system) * 1000) / (rounds * conns.length);
+}
+
+interface StubbableSocket {
+  _sender: { sendFrame: (list: Buffer[]) => void };
+}
+
 async function main(): Promise<void> {
   const http = createServer();
-  const io = new Server(http, { transports: ['websocket'], pingInterval: 60_000 });
+  const io: ArenaServer = new Server(http, { transports: ['websocket'], pingInterval: 60_000 });
   const conns: FramedConnection[] = [];
-  io.engine.on('connection', (conn: FramedConnection) => conns.push(conn));
+  io.engine.on('connection', (conn: FramedConnection & BackloggedConnection) => {
+    watchBacklog(conn, MAX_UNSENT_BYTES, () => undefined);
+    conns.push(conn);
+  });
+  const rooms: string[] = [];
+  let joined = 0;
+  io.on('connection', (socket) => {
+    const room = `room:${Math.floor(joined++ / PER_ROOM)}`;
+    if (!rooms.includes(room)) rooms.push(room);
+    void socket.join(room);
+  });
+  const fanout = new SnapshotFanout(io, new Metrics(), MAX_UNSENT_BYTES);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const { port } = http.address() as AddressInfo;
   const url = `ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`;
@@ -62,21 +140,30 @@ async function main(): Promise<void> {
     '--connections',
     String(CONNECTIONS),
   ]);
-  while (conns.length < CONNECTIONS) await new Promise((resolve) => setTimeout(resolve, 50));
-  await measure(conns, Way.Engine, 2);
+  while (joined < CONNECTIONS) await new Promise((resolve) => setTimeout(resolve, 50));
+  const target = { conns, fanout, rooms };
+  await measure(target, Way.Engine, 2);
   const perWriteUs = new Map<Way, number[]>([
     [Way.Engine, []],
     [Way.Direct, []],
+    [Way.Fanout, []],
   ]);
   for (let i = 0; i < Number(values.repeats); i++) {
     for (const way of perWriteUs.keys()) {
-      perWriteUs.get(way)!.push(await measure(conns, way, Number(values.seconds)));
+      perWriteUs.get(way)!.push(await measure(target, way, Number(values.seconds)));
     }
   }
   for (const [way, us] of perWriteUs) {
     const median = [...us].sort((a, b) => a - b)[Math.floor(us.length / 2)]!;
     const all = us.map((u) => u.toFixed(2)).join(' / ');
     console.log(`${way}: ${median.toFixed(2)} µs CPU per write to ${CONNECTIONS} (of ${all})`);
+  }
+  for (const way of [Way.Direct, Way.Fanout]) {
+    const ns: number[] = [];
+    for (let i = 0; i < 5; i++) ns.push(measureWithoutSyscalls(target, way, 3000));
+    const median = [...ns].sort((a, b) => a - b)[Math.floor(ns.length / 2)]!;
+    const all = ns.map((n) => n.toFixed(0)).join(' / ');
+    console.log(`${way}, no syscall: ${median.toFixed(0)} ns CPU per write (of ${all})`);
   }
   child.kill();
   await io.close();

@@ -62,11 +62,24 @@ function idleSender(connection: FramedConnection): SenderSocket['_sender'] {
 
 /** Writes `message` to `connection`: straight to its WebSocket when that keeps the order. */
 export function writeFramed(connection: FramedConnection, message: FramedMessage): void {
+  if (writeFramedUnchecked(connection, message)) checkBacklog(connection);
+}
+
+/**
+ * `writeFramed` without its limit check: returns true when the frame went straight to the
+ * WebSocket, and the caller then owes `checkBacklog` (through engine.io, engine.io's own
+ * events check it). For a caller that knows this frame cannot take the connection past its
+ * limit: the snapshot fanout writes only to connections far below it.
+ */
+export function writeFramedUnchecked(
+  connection: FramedConnection,
+  message: FramedMessage,
+): boolean {
   const sender = idleSender(connection);
   if (sender === undefined) {
     connection.write(message.data, message.options);
-    return;
+    return false;
   }
   sender.sendFrame(message.options.wsPreEncodedFrame);
-  checkBacklog(connection);
+  return true;
 }

@@ -14,83 +14,128 @@
  * holds more than a sixteenth of MAX_UNSENT_BYTES unsent, write-backlog.ts) is skipped rather
  * than sent what it cannot take, and forgotten, so that the next snapshot it takes is a
  * keyframe: never a delta against a state it did not see.
+ *
+ * This runs for every member of every room on every tick, so what a member costs beyond its
+ * write is kept small: the fanout keeps, per room, one record per member (its connection, its
+ * backlog, the last tick it was written) made on the member's first snapshot and dropped when
+ * it leaves the room, so a write needs one lookup by member; metrics are added once a room.
  */
 import type { EncodedSnapshot } from '@arena/shared/protocol';
 import type { Metrics } from '../metrics.js';
 import type { MemberId } from '../rooms/room-channel.js';
-import { writeFramed } from './framed-write.js';
+import { writeFramedUnchecked } from './framed-write.js';
 import { frameSnapshot, type FramedSnapshot } from './snapshot-frame.js';
-import type { ArenaServer } from './types.js';
-import { BEHIND_SHARE, unsentBytes } from './write-backlog.js';
+import type { ArenaServer, ArenaSocket } from './types.js';
+import { BEHIND_SHARE, backlogOf, type Backlog } from './write-backlog.js';
+
+/** A local member of a room, as the fanout writes to it. */
+interface Delivery {
+  readonly conn: ArenaSocket['conn'];
+  readonly backlog: Backlog | undefined;
+  /** The tick of the last snapshot it was written here; `NO_BASE`: it holds none. */
+  tick: number;
+}
+
+const NO_BASE = -1;
+const NOBODY: readonly MemberId[] = Object.freeze([]);
 
 export class SnapshotFanout {
-  /** Per socket.io room: the tick of the last snapshot each local member was written. */
-  private readonly lastSent = new Map<string, Map<MemberId, number>>();
+  /** Per socket.io room: each local member it has written to since the member joined. */
+  private readonly deliveries = new Map<string, Map<MemberId, Delivery>>();
   private readonly behindBytes: number;
 
   constructor(
     private readonly io: ArenaServer,
     private readonly metrics: Metrics,
-    maxUnsentBytes: number,
+    private readonly maxUnsentBytes: number,
   ) {
     this.behindBytes = maxUnsentBytes * BEHIND_SHARE;
     // Whoever enters or leaves a room starts over with a keyframe; these fire for this
     // process's sockets, whoever asked (a room here, or one in another process of a cluster).
     const adapter = io.of('/').adapter;
-    const forget = (room: string, id: string) => this.lastSent.get(room)?.delete(id);
+    // A socket leaves every room before it goes, so a record never outlives its connection.
+    const forget = (room: string, id: string) => this.deliveries.get(room)?.delete(id);
     adapter.on('join-room', forget);
     adapter.on('leave-room', forget);
-    adapter.on('delete-room', (room: string) => this.lastSent.delete(room));
+    adapter.on('delete-room', (room: string) => this.deliveries.delete(room));
   }
 
   /** The member's next snapshot, in whichever room, is a keyframe (it asked, or missed one). */
   needsKeyframe(member: MemberId): void {
-    for (const sent of this.lastSent.values()) sent.delete(member);
+    for (const members of this.deliveries.values()) {
+      const delivery = members.get(member);
+      if (delivery) delivery.tick = NO_BASE;
+    }
   }
 
   /**
    * Writes one snapshot to the members of socket.io room `room` connected here, and returns
    * the members skipped as slow readers.
    */
-  deliver(room: string, snapshot: EncodedSnapshot): MemberId[] {
+  deliver(room: string, snapshot: EncodedSnapshot): readonly MemberId[] {
     const members = this.io.sockets.adapter.rooms.get(room);
-    if (!members || members.size === 0) return [];
-    const sent = this.sentIn(room, snapshot);
-    const skipped: MemberId[] = [];
+    if (!members || members.size === 0) return NOBODY;
+    const deliveries = this.deliveriesIn(room, snapshot);
+    let skipped: MemberId[] | undefined;
     let delta: FramedSnapshot | undefined;
     let keyframe: FramedSnapshot | undefined;
+    let keyframes = 0;
+    let bytes = 0;
     for (const id of members) {
-      const conn = this.io.sockets.sockets.get(id)?.conn;
-      if (conn?.readyState !== 'open') continue;
-      if (unsentBytes(conn) > this.behindBytes) {
-        sent.delete(id);
-        skipped.push(id);
+      const delivery = deliveries.get(id) ?? this.startDelivery(deliveries, id);
+      if (delivery?.conn.readyState !== 'open') continue;
+      const backlog = delivery.backlog;
+      if (backlog !== undefined && backlog.unsent() > this.behindBytes) {
+        delivery.tick = NO_BASE;
+        (skipped ??= []).push(id);
         continue;
       }
       let message: FramedSnapshot;
-      if (snapshot.delta && sent.get(id) === snapshot.baseTick) {
+      if (snapshot.delta && delivery.tick === snapshot.baseTick) {
         message = delta ??= frameSnapshot(snapshot.delta);
       } else {
         message = keyframe ??= frameSnapshot(snapshot.keyframe());
-        this.metrics.snapshotKeyframesSent += 1;
+        keyframes += 1;
       }
-      writeFramed(conn, message);
-      sent.set(id, snapshot.tick);
-      this.metrics.snapshotBytesOut += message.snapshotBytes;
+      // Written only below `behindBytes`: only a frame longer than the rest of the limit
+      // could take the connection past it.
+      const wentAround = writeFramedUnchecked(delivery.conn, message);
+      if (wentAround && this.behindBytes + message.frameBytes > this.maxUnsentBytes) {
+        backlog?.check();
+      }
+      delivery.tick = snapshot.tick;
+      bytes += message.snapshotBytes;
     }
+    this.metrics.snapshotBytesOut += bytes;
+    this.metrics.snapshotKeyframesSent += keyframes;
+    if (skipped === undefined) return NOBODY;
     this.metrics.snapshotsSkipped += skipped.length;
     return skipped;
   }
 
+  /** A member's first snapshot in a room: its connection and backlog, kept until it leaves. */
+  private startDelivery(
+    deliveries: Map<MemberId, Delivery>,
+    id: MemberId,
+  ): Delivery | undefined {
+    const conn = this.io.sockets.sockets.get(id)?.conn;
+    if (conn === undefined) return undefined;
+    const delivery: Delivery = { conn, backlog: backlogOf(conn), tick: NO_BASE };
+    deliveries.set(id, delivery);
+    return delivery;
+  }
+
   /**
-   * What each member of `room` was last written. A snapshot with no base starts a new stream
-   * (a room made, restored or taken over by another process, whose ticks may repeat the old
+   * The members of `room` written to here. A snapshot with no base starts a new stream (a
+   * room made, restored or taken over by another process, whose ticks may repeat the old
    * stream's): nothing sent before it is a base for what follows.
    */
-  private sentIn(room: string, snapshot: EncodedSnapshot): Map<MemberId, number> {
-    let sent = this.lastSent.get(room);
-    if (!sent) this.lastSent.set(room, (sent = new Map<MemberId, number>()));
-    else if (snapshot.baseTick === undefined) sent.clear();
-    return sent;
+  private deliveriesIn(room: string, snapshot: EncodedSnapshot): Map<MemberId, Delivery> {
+    let deliveries = this.deliveries.get(room);
+    if (!deliveries) this.deliveries.set(room, (deliveries = new Map<MemberId, Delivery>()));
+    else if (snapshot.baseTick === undefined) {
+      for (const delivery of deliveries.values()) delivery.tick = NO_BASE;
+    }
+    return deliveries;
   }
 }

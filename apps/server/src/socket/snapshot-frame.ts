@@ -11,6 +11,8 @@ export interface FramedSnapshot extends FramedMessage {
   data: Buffer;
   /** The snapshot's own bytes (what the metrics count). */
   snapshotBytes: number;
+  /** The whole WebSocket frame's bytes (what a connection's backlog grows by). */
+  frameBytes: number;
 }
 
 const SNAPSHOT_EVENT_NUMBER = BINARY_EVENTS.indexOf('state:snapshot') + 1;
@@ -23,5 +25,6 @@ export function frameSnapshot(snapshot: Uint8Array): FramedSnapshot {
     data: frame.subarray(payloadAt),
     options: { compress: false, wsPreEncodedFrame: [frame] },
     snapshotBytes: snapshot.byteLength,
+    frameBytes: frame.byteLength,
   };
 }

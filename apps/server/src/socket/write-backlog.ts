@@ -22,10 +22,29 @@ export interface BackloggedConnection {
 /** A connection is behind (its snapshots are skipped) past this share of the limit. */
 export const BEHIND_SHARE = 1 / 16;
 
-interface Backlog {
-  unsent(): number;
+/** One connection's unsent bytes, and its limit. */
+export class Backlog {
+  /** Bytes in packets engine.io created and has not flushed to the transport yet. */
+  queuedBytes = 0;
+  private overflowed = false;
+
+  constructor(
+    private readonly connection: BackloggedConnection,
+    readonly maxUnsentBytes: number,
+    private readonly onOverflow: () => void,
+  ) {}
+
+  unsent(): number {
+    const ws = this.connection.transport.socket as { bufferedAmount?: number } | undefined;
+    return this.queuedBytes + (ws?.bufferedAmount ?? 0);
+  }
+
   /** Calls the overflow listener (once) if the unsent bytes are past the limit. */
-  check(): void;
+  check(): void {
+    if (this.overflowed || this.unsent() <= this.maxUnsentBytes) return;
+    this.overflowed = true;
+    this.onOverflow();
+  }
 }
 
 const backlogs = new WeakMap<object, Backlog>();
@@ -45,23 +64,18 @@ export function watchBacklog(
   maxUnsentBytes: number,
   onOverflow: () => void,
 ): void {
-  let queuedBytes = 0;
-  let overflowed = false;
-  const unsent = (): number => {
-    const ws = connection.transport.socket as { bufferedAmount?: number } | undefined;
-    return queuedBytes + (ws?.bufferedAmount ?? 0);
-  };
-  const check = (): void => {
-    if (overflowed || unsent() <= maxUnsentBytes) return;
-    overflowed = true;
-    onOverflow();
-  };
-  backlogs.set(connection, { unsent, check });
+  const backlog = new Backlog(connection, maxUnsentBytes, onOverflow);
+  backlogs.set(connection, backlog);
   connection.on('packetCreate', (packet) => {
-    queuedBytes += sizeOf(packet.data);
-    check();
+    backlog.queuedBytes += sizeOf(packet.data);
+    backlog.check();
   });
-  connection.on('flush', () => (queuedBytes = 0));
+  connection.on('flush', () => (backlog.queuedBytes = 0));
+}
+
+/** `connection`'s backlog (undefined if it is not watched): to keep for many writes. */
+export function backlogOf(connection: object): Backlog | undefined {
+  return backlogs.get(connection);
 }
 
 /** Bytes written to `connection` and not yet taken by its client (0 if it is not watched). */
