@@ -23,6 +23,20 @@ const COIN_MAX = 0xffff;
 const coinWire = (value: number) =>
   Math.min(COIN_MAX, Math.max(0, Math.round(value * POSITION_SCALE) || 0));
 
+/** One encode's result; its keyframe is asked of the encoder (a method, not a closure a tick). */
+class EncodedTick implements EncodedSnapshot {
+  constructor(
+    private readonly encoder: SnapshotEncoder,
+    readonly tick: number,
+    readonly baseTick: number | undefined,
+    readonly delta: Uint8Array | undefined,
+  ) {}
+
+  keyframe(): Uint8Array {
+    return this.encoder.keyframeOf(this.tick);
+  }
+}
+
 export class SnapshotEncoder {
   private state = new WireState();
   private started = false;
@@ -49,11 +63,11 @@ export class SnapshotEncoder {
     this.commit(source, time16);
     this.started = true;
     this.keyframeBytes = undefined;
-    const tick = source.tick;
-    return { tick, baseTick, delta, keyframe: () => this.keyframe(tick) };
+    return new EncodedTick(this, source.tick, baseTick, delta);
   }
 
-  private keyframe(tick: number): Uint8Array {
+  /** The keyframe of the last encode, tick `tick`; written once, on the first call. */
+  keyframeOf(tick: number): Uint8Array {
     if (this.state.tick !== tick)
       throw new Error(`keyframe of tick ${tick} asked after the next encode`);
     if (!this.keyframeBytes) {
