@@ -287,21 +287,22 @@ export class InputSlots {
       this.depth.restart();
       return;
     }
-    const cleanLinkSurplus = this.depth.surplusSlots((slots) => this.idleThrough(slots));
+    const cleanLinkSurplus = this.depth.surplusSlots(this.idleThrough);
     if (cleanLinkSurplus > 0) this.skip(cleanLinkSurplus);
   }
 
   /**
    * Whether the next `slots` slots may be dropped unseen: the player has been idle long enough
-   * to be at rest, and their inputs, all here, press nothing either.
+   * to be at rest, and their inputs, all here, press nothing either. A field, made once: it is
+   * handed to `surplusSlots` on every tick.
    */
-  private idleThrough(slots: number): boolean {
+  private readonly idleThrough = (slots: number): boolean => {
     if (this.idleTicks < this.restTicks) return false;
     for (let seq = this.nextSeq!; seq < this.nextSeq! + slots; seq++) {
       if (this.queued.get(seq)?.buttons !== 0) return false;
     }
     return true;
-  }
+  };
 
   private hasSurplus(lead: number): boolean {
     return lead - this.bufferTicks >= SURPLUS_TICKS;
