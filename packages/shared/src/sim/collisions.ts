@@ -14,8 +14,10 @@ function normalBetween(a: { x: number; y: number }, b: { x: number; y: number })
   const dy = b.y - a.y;
   const distance = Math.sqrt(dx * dx + dy * dy);
   // Exactly on top of each other: separate along x so the result is still deterministic.
-  if (distance === 0) return { nx: 1, ny: 0, distance };
-  return { nx: dx / distance, ny: dy / distance, distance };
+  const onTop = distance === 0;
+  // One object literal, not one per case: inlined, V8 then keeps the three numbers in
+  // registers; two literals meeting in one variable are allocated (45 pairs a tick for 10).
+  return { nx: onTop ? 1 : dx / distance, ny: onTop ? 0 : dy / distance, distance };
 }
 
 function isDashHit(attacker: PlayerState, victim: PlayerState): boolean {

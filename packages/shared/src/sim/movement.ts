@@ -15,8 +15,9 @@ function axis(buttons: number, negative: number, positive: number): number {
 export function inputDirection(buttons: number): { dx: number; dy: number } {
   const dx = axis(buttons, Button.Left, Button.Right);
   const dy = axis(buttons, Button.Up, Button.Down);
-  if (dx !== 0 && dy !== 0) return { dx: dx * Math.SQRT1_2, dy: dy * Math.SQRT1_2 };
-  return { dx, dy };
+  // One object literal for both cases, so that inlined it is never allocated (collisions.ts).
+  const diagonal = dx !== 0 && dy !== 0;
+  return { dx: diagonal ? dx * Math.SQRT1_2 : dx, dy: diagonal ? dy * Math.SQRT1_2 : dy };
 }
 
 /** A dash press starts a dash now: pressed this tick, and the cooldown is over. */
