@@ -5,15 +5,17 @@
  *
  * A room runs it 30 times a second for as long as it lives, so `ServerTick` keeps what a tick
  * needs from one tick to the next: each player's slots with the input they gave (one object
- * per player, rewritten each tick), each player's buttons, the attacker's view. A tick then
- * allocates nothing of its own on the usual tick where nobody dashes.
+ * per player, rewritten each tick), each player's buttons, the attacker's view, the present
+ * positions a dash is judged with. A tick then allocates nothing of its own on the usual tick
+ * where nobody dashes.
  */
 import { mayDashThisTick } from '../sim/movement.js';
 import { step, type StepOptions } from '../sim/step.js';
 import type { World } from '../sim/world.js';
 import { emptyTakenInput, type InputSlots, type TakenInput } from './input-slots.js';
 import type { AttackerView, LagCompensation } from './lag-compensation.js';
-import { presentPositions } from './present-positions.js';
+import type { Point } from './point.js';
+import { presentPositionsInto } from './present-positions.js';
 
 /** `sim.step`'s shape; the server passes its own so a test can make one room's tick fail. */
 export type StepFunction = (
@@ -45,6 +47,8 @@ export class ServerTick {
   readonly taken = new Map<number, TakenInput>();
   /** Each player's buttons this tick; 0 (as `step` reads an absent one) before any input. */
   private readonly buttons = new Map<number, number>();
+  /** Where each player is after this tick's movement, on a tick with a dash in it. */
+  private readonly present = new Map<number, Point>();
   /** This tick's inputs that had arrived (a guess repeats buttons; it applies no input). */
   inputsApplied = 0;
   /** Inputs in slots skipped this tick because a client ran ahead: they never run. */
@@ -83,7 +87,7 @@ export class ServerTick {
     let options = NO_OPTIONS;
     const lagCompensation = this.lagCompensation;
     if (lagCompensation && this.anyoneMayDash(world)) {
-      const present = presentPositions(world, this.buttons);
+      const present = presentPositionsInto(world, this.buttons, this.present);
       const reach = 2 * world.config.playerRadius;
       options = { hitPosition: lagCompensation.lookup(this.viewOf, present, reach) };
     }
