@@ -7,8 +7,9 @@
  * once per process. Hot paths bump plain fields (one addition per input, no label lookup); the
  * registry reads them when scraped.
  */
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { LoadReport } from './load/load-watch.js';
+import { TickHistogram } from './tick-histogram.js';
 
 /**
  * Most ticks take well under a millisecond; the upper buckets show a room nearing its budget
@@ -86,7 +87,7 @@ export class Metrics {
   readonly droppedConnections = new Map<string, number>();
   /** This app's metrics; a cluster adds its own to it (cluster/cluster-metrics.ts). */
   readonly registry = new Registry();
-  private readonly tickDuration: Histogram;
+  private readonly tickDuration: TickHistogram;
   private gauges: ServerGauges = NO_GAUGES;
 
   constructor() {
@@ -180,16 +181,16 @@ export class Metrics {
       'reason',
       this.droppedConnections,
     );
-    this.tickDuration = new Histogram({
-      name: 'arena_tick_duration_seconds',
-      help: 'Duration of one room tick',
-      buckets: TICK_BUCKETS_SECONDS,
-      registers: [this.registry],
-    });
+    this.tickDuration = new TickHistogram(
+      'arena_tick_duration_seconds',
+      'Duration of one room tick',
+      TICK_BUCKETS_SECONDS,
+      this.registry,
+    );
   }
 
   observeTick(durationMs: number): void {
-    this.tickDuration.observe(durationMs / 1000);
+    this.tickDuration.record(durationMs / 1000);
   }
 
   countError(code: string): void {
