@@ -114,10 +114,7 @@ export class SnapshotFanout {
   }
 
   /** A member's first snapshot in a room: its connection and backlog, kept until it leaves. */
-  private startDelivery(
-    deliveries: Map<MemberId, Delivery>,
-    id: MemberId,
-  ): Delivery | undefined {
+  private startDelivery(deliveries: Map<MemberId, Delivery>, id: MemberId): Delivery | undefined {
     const conn = this.io.sockets.sockets.get(id)?.conn;
     if (conn === undefined) return undefined;
     const delivery: Delivery = { conn, backlog: backlogOf(conn), tick: NO_BASE };
