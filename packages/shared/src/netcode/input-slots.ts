@@ -23,20 +23,12 @@
  * The buffer follows the link (`BufferDepth`): slots are dropped on a link cleaner than the
  * room's buffer assumes, down to `minBufferTicks`, and held when a link got slower for good.
  *
- * One press is never lost to lateness: a dash. A tap lasts one input, so if that input misses
- * its slot the guess (the buttons before) has no press in it and the dash would simply not
- * happen; a slow device whose frames come further apart than the buffer loses taps that way.
- * A late input that pressed Dash where its slot's guess did not carries the press to the next
- * slot: the dash comes a few ticks late (the client corrects once) instead of never. If that
- * slot is guessed too, it takes the late input's buttons whole, since a dash goes where its
- * keys point and the guess (older buttons) may point elsewhere or nowhere. Only an input for a
- * slot that was guessed, once: a repeated or backwards seq of a slot that ran still does
- * nothing at all.
+ * One press is never lost to lateness: a dash (`LatePresses`).
  */
-import { Button } from '../protocol/buttons.js';
 import { DEFAULT_SIM_CONFIG } from '../sim/config.js';
 import { ticksToComeToRest } from '../sim/movement.js';
 import { BufferDepth } from './buffer-depth.js';
+import { LatePresses } from './late-presses.js';
 
 export interface TakenInput {
   /** The slot spent this tick: what the snapshot acknowledges. */
@@ -92,8 +84,6 @@ export const REANCHOR_AFTER_LATE_TICKS = 6;
  * acknowledged would cost it a correction for each, and that client catches up by itself.
  */
 export const REANCHOR_MIN_BEHIND_SLOTS = 5;
-/** Guessed slots remembered for their late input's dash press (3 s at 30 Hz). */
-const GUESSES_REMEMBERED = 90;
 
 /** How the buffer follows the link (`BufferDepth`). */
 export interface BufferDepthOptions {
@@ -141,10 +131,7 @@ export class InputSlots {
   /** Ticks in a row on which inputs arrived late and none arrived in time. */
   private lateTicks = 0;
   private lateThisTick = false;
-  /** The buttons of a late input that pressed Dash where its slot's guess did not. */
-  private lateDashPress: number | undefined;
-  /** seq → the buttons guessed for it, for recent slots whose input had not arrived. */
-  private readonly guesses = new Map<number, number>();
+  private readonly latePresses = new LatePresses();
   private readonly depth: BufferDepth;
   private readonly restTicks: number;
   /** Slots spent in a row with no button pressed. */
@@ -190,7 +177,7 @@ export class InputSlots {
       this.stats.late += 1;
       const behind = this.nextSeq - seq;
       if (!this.keepsLandingBehind(behind)) {
-        this.keepLateDashPress(seq, buttons);
+        this.latePresses.arrivedLate(seq, buttons);
         const held = behind < REANCHOR_MIN_BEHIND_SLOTS && this.hold(this.depth.late(behind));
         return held ? 'held' : 'late';
       }
@@ -207,35 +194,6 @@ export class InputSlots {
     this.surplusRun = this.hasSurplus(lead) ? this.surplusRun + 1 : 0;
     if (lead > this.maxBacklog) this.skip(lead - this.maxBacklog);
     return reanchored ? 'reanchored' : 'queued';
-  }
-
-  private keepLateDashPress(seq: number, buttons: number): void {
-    const guessed = this.guesses.get(seq);
-    if (guessed === undefined) return;
-    this.guesses.delete(seq);
-    if ((buttons & Button.Dash) !== 0 && (guessed & Button.Dash) === 0)
-      this.lateDashPress = buttons;
-  }
-
-  private rememberGuess(seq: number, buttons: number): void {
-    // Slots are spent in order, so the oldest guesses come first: drop those out of reach.
-    for (const old of this.guesses.keys()) {
-      if (old > seq - GUESSES_REMEMBERED) break;
-      this.guesses.delete(old);
-    }
-    this.guesses.set(seq, buttons);
-  }
-
-  /**
-   * The slot's buttons, with a press a late input carried over (once). An input of its own is
-   * newer than the late one, so it keeps its direction; a guess is older, so it gives way.
-   */
-  private withLatePress(buttons: number, guessed: boolean): number {
-    const late = this.lateDashPress;
-    if (late === undefined) return buttons;
-    this.lateDashPress = undefined;
-    this.stats.latePressesCarried += 1;
-    return guessed ? late : buttons | Button.Dash;
   }
 
   /** Counts a late arrival; true once late inputs came on enough ticks in a row. */
@@ -265,7 +223,7 @@ export class InputSlots {
    */
   private reanchor(seq: number, buttons: number): void {
     this.queued.clear();
-    this.guesses.clear();
+    this.latePresses.forgetGuesses();
     this.nextSeq = Math.max(0, seq - this.bufferTicks);
     this.holdTicks = 0;
     this.lastButtons = buttons;
@@ -345,7 +303,8 @@ export class InputSlots {
     this.shrinkIfTooDeep();
     out.skippedBefore = this.skippedSinceTake;
     this.skippedSinceTake = 0;
-    out.carriedPress = this.lateDashPress !== undefined;
+    out.carriedPress = this.latePresses.pending;
+    if (out.carriedPress) this.stats.latePressesCarried += 1;
     const seq = this.nextSeq;
     const input = this.queued.get(seq);
     this.queued.delete(seq);
@@ -355,7 +314,7 @@ export class InputSlots {
     out.guessed = input === undefined;
     if (input) {
       this.stats.applied += 1;
-      this.lastButtons = this.withLatePress(input.buttons, false);
+      this.lastButtons = this.latePresses.onto(input.buttons, false);
       this.countIdle();
       if (input.viewTick !== undefined) {
         this.lastViewTick = input.viewTick;
@@ -363,9 +322,9 @@ export class InputSlots {
       }
     } else {
       this.stats.guessed += 1;
-      this.lastButtons = this.withLatePress(this.lastButtons, true);
+      this.lastButtons = this.latePresses.onto(this.lastButtons, true);
       this.countIdle();
-      this.rememberGuess(seq, this.lastButtons);
+      this.latePresses.guessed(seq, this.lastButtons);
       // The client's view moves on one tick per tick; keep rewinding as far as it did.
       if (this.lastViewTick !== undefined) this.lastViewTick += 1;
     }
@@ -394,8 +353,7 @@ export class InputSlots {
     this.lateThisTick = false;
     this.depth.restart();
     this.idleTicks = 0;
-    this.lateDashPress = undefined;
-    this.guesses.clear();
+    this.latePresses.clear();
     this.ackedSeq = 0;
   }
 }
