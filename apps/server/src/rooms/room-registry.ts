@@ -1,20 +1,21 @@
 /**
  * All rooms of this process, and the one answer to "which room is this member in". It creates
- * rooms (with codes), finds them, picks one for quick play, lists the lobby, and forgets rooms
- * that emptied or failed. Members enter, leave, detach (their connection dropped) and resume
- * (a held seat by its token, or watching again after a blip) through it, never through a room
- * directly, so its membership and the rooms' seats cannot drift apart. Each change is logged
- * at `info` with the room's code, the player id and the member id (never names, chat or tokens).
+ * rooms (with codes; room-factory.ts builds them), finds them, picks one for quick play, lists
+ * the lobby, and forgets rooms that emptied or failed. Members enter, leave, detach (their
+ * connection dropped) and resume (a held seat by its token, or watching again after a blip)
+ * through it, never through a room directly, so its membership and the rooms' seats cannot
+ * drift apart. Each change is reported (logged, told to the observer and the lobby) by
+ * room-reports.ts; which rooms count against their creator, room-owners.ts keeps.
  */
-import type { Schedule, StepFunction } from '@arena/shared/netcode/server';
 import { ErrorCode } from '@arena/shared/protocol';
-import { DEFAULT_SIM_CONFIG, stepInPlace, type SimConfig } from '@arena/shared/sim';
 import type { ServerConfig } from '../config.js';
-import type { Metrics } from '../metrics.js';
-import type { MemberId, RoomChannels } from './room-channel.js';
+import type { MemberId } from './room-channel.js';
 import type { RoomCheckpoint } from './room-checkpoint.js';
-import { Room, type RoomCloseReason, type RoomLog } from './room.js';
+import type { Room, RoomCloseReason } from './room.js';
 import { generateRoomCode } from './room-codes.js';
+import { roomFactory, type BuildRoom, type RoomParts } from './room-factory.js';
+import { RoomOwners } from './room-owners.js';
+import { RoomReports, type RoomObserver } from './room-reports.js';
 import type { InputResult, ReceivedInput } from './room-simulation.js';
 import { roomCodeOfToken, type Seat } from './seat.js';
 
@@ -28,20 +29,8 @@ export interface CreateRoomOptions {
   owner?: string | undefined;
 }
 
-/** Who created a room, and the seat that keeps it theirs. */
-interface Ownership {
-  owner: string;
-  seatId: number | undefined;
-}
-
-/** What rooms are built with, besides the configuration. */
-export interface RegistryContext {
-  channels: RoomChannels;
-  log: RoomLog;
-  metrics: Metrics;
-  schedule: Schedule;
-  /** Each new room's step function; the game's own `step` unless a test wraps it. */
-  roomStep?: ((roomCode: string) => StepFunction) | undefined;
+/** What rooms are built with (room-factory.ts), and the hooks of a cluster. */
+export interface RegistryContext extends RoomParts {
   /**
    * Where new rooms' codes come from when codes must be unique beyond this process (a
    * cluster's, reserved in Redis); undefined when none can be had now. Random codes otherwise.
@@ -51,15 +40,6 @@ export interface RegistryContext {
   observer?: RoomObserver | undefined;
   /** Whether a room may run its next tick (a cluster's owner only while its lease holds). */
   mayTick?: ((room: Room) => boolean) | undefined;
-}
-
-export interface RoomObserver {
-  /** A room began here: new, or restored from a checkpoint. */
-  opened(room: Room): void;
-  /** Someone entered, left, dropped or came back. */
-  membersChanged(room: Room): void;
-  /** The room ended for good (it emptied, failed, or the server is stopping). */
-  closed(room: Room, reason: RoomCloseReason): void;
 }
 
 /** What a member watches, for socket.io to keep across a blip (see member-session.ts). */
@@ -73,21 +53,16 @@ export class RoomRegistry {
   private readonly memberRooms = new Map<MemberId, Room>();
   /** The room of each snapshot mirror connected here. */
   private readonly mirrorRooms = new Map<MemberId, Room>();
-  private readonly owners = new Map<Room, Ownership>();
-  private readonly simConfig: SimConfig;
-  /** Listeners told whenever the lobby list may have changed. */
-  private readonly lobbyListeners = new Set<() => void>();
+  private readonly owners = new RoomOwners();
+  private readonly newRoom: BuildRoom;
+  private readonly reports: RoomReports;
 
   constructor(
     private readonly config: ServerConfig,
     private readonly ctx: RegistryContext,
   ) {
-    this.simConfig = {
-      ...DEFAULT_SIM_CONFIG,
-      tickRateHz: config.TICK_RATE_HZ,
-      roundSeconds: config.ROUND_SECONDS,
-      intermissionSeconds: config.INTERMISSION_SECONDS,
-    };
+    this.newRoom = roomFactory(config, ctx);
+    this.reports = new RoomReports(ctx.log, ctx.observer);
   }
 
   get size(): number {
@@ -112,12 +87,7 @@ export class RoomRegistry {
    * (playing, or held for their return), and those it created a moment ago and not sat in yet.
    */
   ownedBy(owner: string): number {
-    let owned = 0;
-    for (const [room, ownership] of this.owners) {
-      if (ownership.owner !== owner || room.closed) continue;
-      if (ownership.seatId === undefined || room.seats.has(ownership.seatId)) owned += 1;
-    }
-    return owned;
+    return this.owners.countFor(owner);
   }
 
   /**
@@ -132,11 +102,8 @@ export class RoomRegistry {
     if (code === undefined) return ErrorCode.ClusterUnavailable;
     const name = options.name ?? `Room ${code}`;
     const room = this.build(code, name, options.isPublic ?? true);
-    if (options.owner !== undefined)
-      this.owners.set(room, { owner: options.owner, seatId: undefined });
-    this.ctx.log.info({ room: code, public: room.options.isPublic }, 'room opened');
-    this.ctx.observer?.opened(room);
-    this.lobbyChanged();
+    if (options.owner !== undefined) this.owners.created(room, options.owner);
+    this.reports.opened(room);
     return room;
   }
 
@@ -148,10 +115,7 @@ export class RoomRegistry {
     if (this.rooms.size >= this.config.MAX_ROOMS) return ErrorCode.TooManyRooms;
     const room = this.build(saved.code, saved.name, saved.isPublic);
     room.restore(saved);
-    const fields = { room: room.code, tick: saved.world.tick, seats: saved.seats.length };
-    this.ctx.log.info(fields, 'room restored');
-    if (!room.closed) this.ctx.observer?.opened(room);
-    this.lobbyChanged();
+    this.reports.restored(room, saved.world.tick, saved.seats.length);
     return room;
   }
 
@@ -162,41 +126,16 @@ export class RoomRegistry {
   release(room: Room): void {
     if (this.rooms.get(room.code) !== room) return;
     this.rooms.delete(room.code);
-    this.owners.delete(room);
+    this.owners.forget(room);
     for (const member of room.members())
       if (this.memberRooms.get(member) === room) this.memberRooms.delete(member);
     room.abandon();
-    this.ctx.log.info({ room: room.code }, 'room released');
-    this.lobbyChanged();
+    this.reports.released(room);
   }
 
   private build(code: string, name: string, isPublic: boolean): Room {
-    const room = new Room(
-      {
-        code,
-        name,
-        isPublic,
-        maxPlayers: this.config.MAX_PLAYERS_PER_ROOM,
-        maxSpectators: this.config.MAX_SPECTATORS_PER_ROOM,
-        simConfig: this.simConfig,
-        snapshotRateHz: this.config.SNAPSHOT_RATE_HZ,
-        graceMs: this.config.RECONNECT_GRACE_SECONDS * 1000,
-        inputSlots: {
-          bufferTicks: this.config.INPUT_BUFFER_TICKS,
-          minBufferTicks: this.config.INPUT_BUFFER_MIN_TICKS,
-          maxBacklog: this.config.INPUT_BACKLOG_MAX,
-        },
-        chatHistorySize: this.config.CHAT_HISTORY_SIZE,
-        seed: Math.floor(Math.random() * 0xffff_ffff),
-        step: this.ctx.roomStep?.(code) ?? stepInPlace,
-      },
-      {
-        channel: this.ctx.channels(code),
-        log: this.ctx.log,
-        metrics: this.ctx.metrics,
-        schedule: this.ctx.schedule,
-        onClosed: (closed, reason, formerMembers) => this.forget(closed, reason, formerMembers),
-      },
+    const room = this.newRoom(code, name, isPublic, (closed, reason, formerMembers) =>
+      this.forget(closed, reason, formerMembers),
     );
     this.rooms.set(code, room);
     return room;
@@ -206,10 +145,8 @@ export class RoomRegistry {
   enterAsPlayer(member: MemberId, room: Room, name: string, color: number | undefined): Seat {
     const seat = room.join(member, name, color);
     this.memberRooms.set(member, room);
-    const ownership = this.owners.get(room);
-    if (ownership && ownership.seatId === undefined) ownership.seatId = seat.id;
-    this.ctx.log.info({ room: room.code, playerId: seat.id, member }, 'player joined');
-    this.membersChanged(room);
+    this.owners.seated(room, seat.id);
+    this.reports.playerJoined(room, seat.id, member);
     return seat;
   }
 
@@ -217,8 +154,7 @@ export class RoomRegistry {
   enterAsSpectator(member: MemberId, room: Room, name: string, resumed = false): void {
     room.spectate(member, name, resumed);
     this.memberRooms.set(member, room);
-    this.ctx.log.info({ room: room.code, member, resumed }, 'spectator joined');
-    this.membersChanged(room);
+    this.reports.spectatorJoined(room, member, resumed);
   }
 
   /** The member asked to leave its room; false if it was in none. */
@@ -226,9 +162,9 @@ export class RoomRegistry {
     const room = this.memberRooms.get(member);
     if (!room) return false;
     this.memberRooms.delete(member);
-    this.logDeparture(room, member, 'left');
+    this.reports.departing(room, member, 'left');
     room.leave(member);
-    this.membersChanged(room);
+    this.reports.membersChanged(room);
     return true;
   }
 
@@ -237,9 +173,9 @@ export class RoomRegistry {
     const room = this.memberRooms.get(member);
     if (!room) return;
     this.memberRooms.delete(member);
-    this.logDeparture(room, member, 'dropped');
+    this.reports.departing(room, member, 'dropped');
     room.detach(member);
-    this.membersChanged(room);
+    this.reports.membersChanged(room);
   }
 
   /**
@@ -254,9 +190,7 @@ export class RoomRegistry {
     const replaced = previous !== null && previous !== member ? previous : undefined;
     if (replaced !== undefined) this.memberRooms.delete(replaced);
     this.memberRooms.set(member, found.room);
-    const fields = { room: found.room.code, playerId: found.seat.id, member, replaced };
-    this.ctx.log.info(fields, 'player resumed');
-    this.membersChanged(found.room);
+    this.reports.playerResumed(found.room, found.seat.id, member, replaced);
     return found.room;
   }
 
@@ -275,7 +209,7 @@ export class RoomRegistry {
     if (!found || found.room.closed) return undefined;
     found.room.attachMirror(found.seat, member);
     this.mirrorRooms.set(member, found.room);
-    this.ctx.log.info({ room: found.room.code, playerId: found.seat.id, member }, 'mirror opened');
+    this.reports.mirrorOpened(found.room, found.seat.id, member);
     return found.room;
   }
 
@@ -285,7 +219,7 @@ export class RoomRegistry {
     if (!room) return;
     this.mirrorRooms.delete(member);
     room.detachMirror(member);
-    this.ctx.log.info({ room: room.code, member }, 'mirror closed');
+    this.reports.mirrorClosed(room, member);
   }
 
   /**
@@ -334,13 +268,9 @@ export class RoomRegistry {
       .map((room) => room.lobbyEntry());
   }
 
+  /** Calls `listener` whenever the lobby list may have changed; returns how to stop. */
   onLobbyChange(listener: () => void): () => void {
-    this.lobbyListeners.add(listener);
-    return () => this.lobbyListeners.delete(listener);
-  }
-
-  lobbyChanged(): void {
-    for (const listener of this.lobbyListeners) listener();
+    return this.reports.onLobbyChange(listener);
   }
 
   tickAll(serverTimeMs: number): void {
@@ -360,28 +290,11 @@ export class RoomRegistry {
     return room && seat ? { room, seat } : undefined;
   }
 
-  /** Logs a member's going, before its room lets go of it; a dropped player's seat is held. */
-  private logDeparture(room: Room, member: MemberId, how: 'left' | 'dropped'): void {
-    const seat = room.seatOf(member);
-    if (!seat) return this.ctx.log.info({ room: room.code, member, how }, 'spectator left');
-    const fields = { room: room.code, playerId: seat.id, member };
-    if (how === 'left') this.ctx.log.info(fields, 'player left');
-    else this.ctx.log.info({ ...fields, graceMs: room.options.graceMs }, 'player dropped');
-  }
-
-  /** A membership change: a closed room has already said so by closing. */
-  private membersChanged(room: Room): void {
-    if (!room.closed) this.ctx.observer?.membersChanged(room);
-    this.lobbyChanged();
-  }
-
   private forget(room: Room, reason: RoomCloseReason, formerMembers: readonly MemberId[]): void {
-    this.ctx.log.info({ room: room.code, reason }, 'room closed');
     this.rooms.delete(room.code);
-    this.owners.delete(room);
+    this.owners.forget(room);
     for (const member of formerMembers)
       if (this.memberRooms.get(member) === room) this.memberRooms.delete(member);
-    this.ctx.observer?.closed(room, reason);
-    this.lobbyChanged();
+    this.reports.closed(room, reason);
   }
 }
