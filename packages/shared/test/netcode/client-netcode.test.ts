@@ -3,18 +3,11 @@ import { ClientNetcode, type OutgoingInput } from '../../src/netcode/client-netc
 import { Button } from '../../src/protocol/buttons.js';
 import type { Snapshot } from '../../src/protocol/snapshot.js';
 import { DEFAULT_SIM_CONFIG, RoundPhase } from '../../src/sim/index.js';
+import { restingPlayer } from '../sim/fixtures.js';
 
 function snapshot(tick: number, ack: number, selfX = 100): Snapshot {
   const player = (id: number, x: number) => ({
-    id,
-    x,
-    y: 100,
-    vx: 0,
-    vy: 0,
-    score: 0,
-    dashTicks: 0,
-    dashCooldownTicks: 0,
-    lastButtons: 0,
+    ...restingPlayer({ id, x, y: 100 }),
     connected: true,
   });
   return {

@@ -2,19 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { PredictedPickups } from '../../src/netcode/predicted-pickups.js';
 import { Predictor } from '../../src/netcode/prediction.js';
 import { Button } from '../../src/protocol/buttons.js';
-import { DEFAULT_SIM_CONFIG, RoundPhase, type PlayerState } from '../../src/sim/index.js';
+import { DEFAULT_SIM_CONFIG, RoundPhase } from '../../src/sim/index.js';
+import { restingPlayer } from '../sim/fixtures.js';
 
-const player: PlayerState = {
-  id: 1,
-  x: 100,
-  y: 100,
-  vx: 0,
-  vy: 0,
-  score: 0,
-  dashTicks: 0,
-  dashCooldownTicks: 0,
-  lastButtons: 0,
-};
+const player = restingPlayer({ id: 1, x: 100, y: 100 });
 /** A coin just right of the player: one tick of walking right touches it. */
 const coin = { id: 9, x: 131, y: 100 };
 

@@ -8,7 +8,7 @@ import {
 } from '../../src/protocol/snapshot-codec.js';
 import type { Snapshot, SnapshotPlayer } from '../../src/protocol/snapshot.js';
 import { RoundPhase, addPlayer, createWorld, step, type World } from '../../src/sim/index.js';
-import { scriptedInputs } from '../sim/fixtures.js';
+import { restingPlayer, scriptedInputs } from '../sim/fixtures.js';
 import { Dice, evolve, randomSnapshot } from './snapshot-fixtures.js';
 
 const RATE = 30;
@@ -33,18 +33,7 @@ const EMPTY: Snapshot = {
   acks: [],
 };
 
-const ONE_PLAYER: SnapshotPlayer = {
-  id: 1,
-  x: 100,
-  y: 100,
-  vx: 0,
-  vy: 0,
-  score: 0,
-  dashTicks: 0,
-  dashCooldownTicks: 0,
-  lastButtons: 0,
-  connected: true,
-};
+const ONE_PLAYER: SnapshotPlayer = { ...restingPlayer({ id: 1, x: 100, y: 100 }), connected: true };
 
 /** Encodes a stream of snapshots; returns each one's delta (the first one's keyframe). */
 function stream(snapshots: readonly Snapshot[]): Uint8Array[] {

@@ -1,6 +1,7 @@
 /**
- * Small builders for sim tests: a world with players exactly where a test wants them, a
- * seeded input script, and a deep freeze that turns any mutation of a step's input into a throw.
+ * Small builders for sim and netcode tests: a player at rest, a world with players exactly where
+ * a test wants them, a seeded input script, and a deep freeze that turns any mutation of a
+ * step's input into a throw.
  */
 import { Button } from '../../src/protocol/buttons.js';
 import {
@@ -16,6 +17,21 @@ import {
 
 export type PlayerSetup = Partial<PlayerState> & { id: number };
 
+/** A player at rest (no speed, score, dash or buttons) where `setup` says, else at 400, 400. */
+export function restingPlayer(setup: PlayerSetup): PlayerState {
+  return {
+    x: 400,
+    y: 400,
+    vx: 0,
+    vy: 0,
+    score: 0,
+    dashTicks: 0,
+    dashCooldownTicks: 0,
+    lastButtons: 0,
+    ...setup,
+  };
+}
+
 /** A world whose players stand exactly where `players` says, at rest unless told otherwise. */
 export function worldWith(
   players: PlayerSetup[],
@@ -23,19 +39,7 @@ export function worldWith(
   seed = 1,
 ): World {
   const world = createWorld(seed, config);
-  world.players = players
-    .map((p) => ({
-      x: 400,
-      y: 400,
-      vx: 0,
-      vy: 0,
-      score: 0,
-      dashTicks: 0,
-      dashCooldownTicks: 0,
-      lastButtons: 0,
-      ...p,
-    }))
-    .sort((a, b) => a.id - b.id);
+  world.players = players.map(restingPlayer).sort((a, b) => a.id - b.id);
   return world;
 }
 
