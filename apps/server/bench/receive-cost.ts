@@ -15,6 +15,7 @@ import { WebSocket } from 'ws';
 import { buildApp } from '../src/app.js';
 import { testConfig } from '../src/config.js';
 import { readInputsThroughSocketIo } from '../src/socket/direct-inputs.js';
+import { spread } from './figures.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -83,8 +84,6 @@ async function window(child: Child, way: Way, seconds: number) {
   return { cpuUsPerS: (used.user + used.system) / elapsedS, inputsPerS: sent / elapsedS };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
 async function main(): Promise<void> {
   const config = testConfig({ MAX_ROOMS_PER_IP: 1000, ROOMS_OPENED_PER_MIN_PER_IP: 1000 });
   const { app, services } = await buildApp({ ...config, MAX_CONNECTIONS_PER_IP: 10_000 });
@@ -110,8 +109,8 @@ async function main(): Promise<void> {
     }
   }
   for (const [way, us] of perInputUs) {
-    const all = us.map((u) => u.toFixed(1)).join(' / ');
-    console.log(`${way}: ${median(us).toFixed(1)} µs CPU per input (of ${all})`);
+    const { median, all } = spread(us, 1);
+    console.log(`${way}: ${median} µs CPU per input (of ${all})`);
   }
   child.kill();
   await app.close();

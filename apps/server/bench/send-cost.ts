@@ -25,6 +25,7 @@ import { SnapshotFanout } from '../src/socket/snapshot-fanout.js';
 import { frameSnapshot } from '../src/socket/snapshot-frame.js';
 import type { ArenaServer } from '../src/socket/types.js';
 import { watchBacklog, type BackloggedConnection } from '../src/socket/write-backlog.js';
+import { spread } from './figures.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -154,16 +155,14 @@ async function main(): Promise<void> {
     }
   }
   for (const [way, us] of perWriteUs) {
-    const median = [...us].sort((a, b) => a - b)[Math.floor(us.length / 2)]!;
-    const all = us.map((u) => u.toFixed(2)).join(' / ');
-    console.log(`${way}: ${median.toFixed(2)} µs CPU per write to ${CONNECTIONS} (of ${all})`);
+    const { median, all } = spread(us, 2);
+    console.log(`${way}: ${median} µs CPU per write to ${CONNECTIONS} (of ${all})`);
   }
   for (const way of [Way.Direct, Way.Fanout]) {
     const ns: number[] = [];
     for (let i = 0; i < 5; i++) ns.push(measureWithoutSyscalls(target, way, 3000));
-    const median = [...ns].sort((a, b) => a - b)[Math.floor(ns.length / 2)]!;
-    const all = ns.map((n) => n.toFixed(0)).join(' / ');
-    console.log(`${way}, no syscall: ${median.toFixed(0)} ns CPU per write (of ${all})`);
+    const { median, all } = spread(ns, 0);
+    console.log(`${way}, no syscall: ${median} ns CPU per write (of ${all})`);
   }
   child.kill();
   await io.close();

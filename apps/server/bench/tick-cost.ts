@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SIM_CONFIG, stepInPlace } from '@arena/shared/sim';
 import { RoomSimulation } from '../src/rooms/room-simulation.js';
+import { median, spread } from './figures.js';
 import { bytesPerCall, GcWatch } from './heap-allocation.js';
 
 const { values } = parseArgs({
@@ -56,9 +57,6 @@ function run(ticks: number): void {
   for (let t = 0; t < ticks; t++) tickEveryRoom();
 }
 
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 run(600);
 const gc = new GcWatch();
 const perTickUs: number[] = [];
@@ -76,9 +74,10 @@ for (let i = 0; i < Number(values.repeats); i++) {
 // Rounds short enough to fit between two collections of the young generation.
 const bytesPerRound = await bytesPerCall(gc, tickEveryRoom, 20, 20);
 gc.stop();
+const tickUs = spread(perTickUs, 1);
 console.log(
-  `room tick (${PLAYERS} players, snapshot encoded): ${median(perTickUs).toFixed(1)} µs CPU, median of`,
-  perTickUs.map((us) => us.toFixed(1)).join(' / '),
+  `room tick (${PLAYERS} players, snapshot encoded): ${tickUs.median} µs CPU, median of`,
+  tickUs.all,
 );
 console.log(
   `heap allocated per room tick: ${bytesPerRound === undefined ? 'n/a (a collection in every window)' : `${Math.round(bytesPerRound / ROOMS)} B`};`,
