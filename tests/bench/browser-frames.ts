@@ -9,7 +9,13 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { runBot, spawnBots } from '@arena/bots';
-import { frameFigures, type FrameFigures } from '@arena/bots/bench';
+import {
+  frameFigures,
+  profileText,
+  summarizeProfile,
+  type FrameFigures,
+  type ProcessProfile,
+} from '@arena/bots/bench';
 import {
   numberOption,
   readOptions,
@@ -20,7 +26,7 @@ import {
 import { launchChromium, recordFrames, RENDERERS, type Renderer } from './frame-page.js';
 
 const USAGE =
-  'usage: npm run bench:browser -- [--players 50] [--seconds 10] [--warmup 3] [--renderers canvas,webgl] [--json out.json]';
+  'usage: npm run bench:browser -- [--players 50] [--seconds 10] [--warmup 3] [--renderers canvas,webgl] [--json out.json] [--profile DIR]';
 
 function renderersOption(raw: string | undefined): Renderer[] {
   const names = (raw ?? RENDERERS.join(',')).split(',').map((s) => s.trim());
@@ -36,6 +42,7 @@ function readBrowserOptions() {
     warmup: { type: 'string' },
     renderers: { type: 'string' },
     json: { type: 'string' },
+    profile: { type: 'string' },
   });
   const players = numberOption('players', args.players, 50, 'positive');
   if (players < 2 || players > 64) throw new UsageError('--players takes 2 to 64 (one room)');
@@ -45,6 +52,7 @@ function readBrowserOptions() {
     warmupSeconds: numberOption('warmup', args.warmup, 3),
     renderers: renderersOption(args.renderers),
     json: args.json,
+    profileDir: args.profile,
   };
 }
 
@@ -53,6 +61,21 @@ interface RendererResult extends FrameFigures {
   renderer: string;
   webglRenderer: string | null;
   playersDrawn: number;
+  /**
+   * With --profile: the page's main thread sampled busy (JavaScript, canvas drawing, GC) per
+   * frame drawn. Under 16.7 ms, the page itself could hold 60 fps; a frame rate below that
+   * then comes from the rest of the browser (compositing, software raster without a GPU).
+   */
+  pageBusyMsPerFrame?: number;
+}
+
+/** The page profile is cut to the recording already: every sample counts. */
+const WHOLE_PROFILE = { fromUs: -Infinity, toUs: Infinity };
+
+function pageProfile(renderer: Renderer, file: string | undefined): ProcessProfile | undefined {
+  return file === undefined
+    ? undefined
+    : summarizeProfile(`page, ${renderer}`, file, WHOLE_PROFILE, 12);
 }
 
 function table(results: RendererResult[]): string {
@@ -68,6 +91,8 @@ function table(results: RendererResult[]): string {
     ['longest frame, ms', (r) => f1(r.longestMs)],
     ['intervals missing a 60 Hz frame, %', (r) => f1(r.missedPercent)],
   ];
+  if (results.some((r) => r.pageBusyMsPerFrame !== undefined))
+    rows.push(['page main thread busy per frame, ms', (r) => f1(r.pageBusyMsPerFrame ?? NaN)]);
   const lines = [
     ['', ...results.map((r) => `?renderer=${r.asked}`)],
     ...rows.map(([label, cell]) => [label, ...results.map(cell)]),
@@ -95,6 +120,7 @@ async function main(): Promise<void> {
   try {
     await swarm.ready;
     const results: RendererResult[] = [];
+    const profiles: ProcessProfile[] = [];
     for (const renderer of o.renderers) {
       console.log(`bench:browser: ${renderer}, ${o.players} players, ${o.seconds} s`);
       const recording = await recordFrames(browser, {
@@ -104,15 +130,25 @@ async function main(): Promise<void> {
         players: o.players,
         warmupMs: o.warmupSeconds * 1000,
         seconds: o.seconds,
+        profileDir: o.profileDir,
       });
-      const { intervalsMs, ...seen } = recording;
-      results.push({ asked: renderer, ...seen, ...frameFigures(intervalsMs) });
+      const { intervalsMs, profileFile, ...seen } = recording;
+      const profile = pageProfile(renderer, profileFile);
+      if (profile) profiles.push(profile);
+      results.push({
+        asked: renderer,
+        ...seen,
+        ...frameFigures(intervalsMs),
+        ...(profile ? { pageBusyMsPerFrame: profile.busyMs / intervalsMs.length } : {}),
+      });
     }
     console.log(
       `\nFrame times in headless Chromium (${machine.cores} cores, load average ${machine.loadAverage.map((l) => l.toFixed(1)).join(' ')} at the start):\n`,
     );
     console.log(table(results));
-    const json = JSON.stringify({ options: o, machine, results }, null, 2);
+    if (profiles.length > 0)
+      console.log(`\nThe page's CPU profiles, self time, busiest first:\n${profileText(profiles)}`);
+    const json = JSON.stringify({ options: o, machine, results, profiles }, null, 2);
     console.log(`\n${json}`);
     if (o.json) writeFileSync(o.json, json + '\n');
   } finally {

@@ -2,8 +2,9 @@
  * One Chromium tab playing in a room full of bots, with a chosen renderer: it opens the room's
  * link, waits until it draws everyone, then records the interval between animation frames.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from '@playwright/test';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
 
 /** Playwright cannot download browsers here: the system's Chromium, or $CHROMIUM_PATH. */
 const SYSTEM_CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,6 +21,8 @@ export interface FrameRecording {
   webglRenderer: string | null;
   playersDrawn: number;
   intervalsMs: number[];
+  /** The page's CPU profile of the recording, when one was asked for. */
+  profileFile?: string;
 }
 
 /**
@@ -59,6 +62,8 @@ export async function recordFrames(
     players: number;
     warmupMs: number;
     seconds: number;
+    /** Also write the page's CPU profile of the recording to this directory. */
+    profileDir?: string | undefined;
   },
 ): Promise<FrameRecording> {
   const context = await browser.newContext({ viewport: VIEWPORT });
@@ -71,7 +76,13 @@ export async function recordFrames(
       polling: 250,
     });
     await page.waitForTimeout(options.warmupMs);
+    const stopProfile = options.profileDir ? await startProfile(page) : undefined;
     const intervalsMs = await page.evaluate<number[]>(recordIntervals(options.seconds * 1000));
+    let profileFile: string | undefined;
+    if (stopProfile && options.profileDir) {
+      profileFile = join(options.profileDir, `page-${options.renderer}.cpuprofile`);
+      await stopProfile(profileFile);
+    }
     const seen = await page.evaluate(() => {
       const gl = document.createElement('canvas').getContext('webgl');
       const info = gl?.getExtension('WEBGL_debug_renderer_info');
@@ -81,8 +92,24 @@ export async function recordFrames(
         playersDrawn: window.__arena?.players.length ?? 0,
       };
     });
-    return { ...seen, intervalsMs };
+    return { ...seen, intervalsMs, ...(profileFile ? { profileFile } : {}) };
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Starts V8's sampling profiler in the page (Chrome DevTools Protocol); the returned function
+ * stops it and writes the profile where DevTools and the bench's profile reader open it.
+ */
+async function startProfile(page: Page): Promise<(file: string) => Promise<void>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  return async (file) => {
+    const { profile } = await cdp.send('Profiler.stop');
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, JSON.stringify(profile));
+    await cdp.detach();
+  };
 }
