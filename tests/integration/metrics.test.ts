@@ -6,7 +6,7 @@ import { histogramQuantile, sampleServer } from '@arena/bots/server-metrics';
 import { describe, expect, it } from 'vitest';
 import { makeBusy } from '../support/busy-server.js';
 import { hostTool, requireTool, runTool } from '../support/host-tools.js';
-import { createRoom, waitForTicks } from '../support/player.js';
+import { createRoom, sendInput, waitForTicks } from '../support/player.js';
 import { serverPerTest } from '../support/server-per-test.js';
 import { startServer } from '../support/server.js';
 
@@ -78,6 +78,19 @@ describe('/metrics', () => {
     expect(sample.tickBuckets.at(-1)).toMatchObject({ le: Infinity });
     expect(sample.tickBuckets.at(-1)!.count).toBeGreaterThanOrEqual(5);
     expect(histogramQuantile(sample.tickBuckets, 0.99)).toBeGreaterThan(0);
+  });
+
+  it("gives the benchmark each input's wait at the server, counted once for each input that ran", async () => {
+    const host = await createRoom(ctx.server.url, 'Waiting');
+    ctx.sockets.push(host.socket);
+    const before = await sampleServer(ctx.server.url);
+    expect(before.inputWaitBuckets.at(-1)).toEqual({ le: Infinity, count: 0 });
+    for (let seq = 1; seq <= 5; seq++) sendInput(host.socket, { seq, buttons: 0 });
+    // The input buffer, five slots, and a few ticks to spare: only guesses follow.
+    await waitForTicks(host.socket, 12);
+    const after = await sampleServer(ctx.server.url);
+    expect(after.inputWaitBuckets.at(-1)!.count).toBe(5);
+    expect(histogramQuantile(after.inputWaitBuckets, 0.5)).toBeGreaterThan(0);
   });
 });
 

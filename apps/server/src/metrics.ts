@@ -9,7 +9,7 @@
  */
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { LoadReport } from './load/load-watch.js';
-import { TickHistogram } from './tick-histogram.js';
+import { CountedHistogram } from './counted-histogram.js';
 
 /**
  * Most ticks take well under a millisecond; the upper buckets show a room nearing its budget
@@ -17,6 +17,16 @@ import { TickHistogram } from './tick-histogram.js';
  */
 const TICK_BUCKETS_SECONDS = [
   0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.02, 0.035, 0.05, 0.1,
+];
+
+/**
+ * Bounds (seconds) of the input-wait histogram: fine around the default input buffer (67 ms)
+ * and one tick (33 ms) beyond it, where a quantile should be read to a few milliseconds.
+ */
+const INPUT_WAIT_BUCKETS_SECONDS = [
+  0.005, 0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.04, 0.045, 0.05, 0.055, 0.06, 0.065, 0.07, 0.075,
+  0.08, 0.085, 0.09, 0.095, 0.1, 0.11, 0.12, 0.13, 0.14, 0.15, 0.175, 0.2, 0.25, 0.3, 0.4, 0.5, 1,
+  2,
 ];
 
 /** Gauges that live elsewhere (the room registry, the connection counts), passed in at each scrape. */
@@ -87,7 +97,8 @@ export class Metrics {
   readonly droppedConnections = new Map<string, number>();
   /** This app's metrics; a cluster adds its own to it (cluster/cluster-metrics.ts). */
   readonly registry = new Registry();
-  private readonly tickDuration: TickHistogram;
+  private readonly tickDuration: CountedHistogram;
+  private readonly inputWait: CountedHistogram;
   private gauges: ServerGauges = NO_GAUGES;
 
   constructor() {
@@ -181,16 +192,26 @@ export class Metrics {
       'reason',
       this.droppedConnections,
     );
-    this.tickDuration = new TickHistogram(
+    this.tickDuration = new CountedHistogram(
       'arena_tick_duration_seconds',
       'Duration of one room tick',
       TICK_BUCKETS_SECONDS,
+      this.registry,
+    );
+    this.inputWait = new CountedHistogram(
+      'arena_input_wait_seconds',
+      'How long each input that ran had waited at the server, from its arrival to the tick that ran it (the input buffer and the wait for the tick)',
+      INPUT_WAIT_BUCKETS_SECONDS,
       this.registry,
     );
   }
 
   observeTick(durationMs: number): void {
     this.tickDuration.record(durationMs / 1000);
+  }
+
+  observeInputWait(waitedMs: number): void {
+    this.inputWait.record(waitedMs / 1000);
   }
 
   countError(code: string): void {

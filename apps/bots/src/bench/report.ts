@@ -51,6 +51,12 @@ const ROWS: [string, Cell, ((c: Comparison) => string) | null][] = [
     (f) => pair(f.ackP50BeyondBufferMs, f.ackP99BeyondBufferMs),
     (c) => `${times(c.ratios?.ackP50BeyondBufferMs)} / ${times(c.ratios?.ackP99BeyondBufferMs)}`,
   ],
+  ['input wait at the server p50 / p99, ms', (f) => pair(f.inputWaitP50Ms, f.inputWaitP99Ms), null],
+  [
+    '  p50 / p99 beyond the buffer, ms',
+    (f) => pair(f.inputWaitP50BeyondBufferMs, f.inputWaitP99BeyondBufferMs),
+    null,
+  ],
   [
     'snapshots/s per client: min / p1',
     (f) => pair(f.snapshotsPerClientPerSMin, f.snapshotsPerClientPerSP1),

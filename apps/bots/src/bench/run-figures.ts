@@ -55,6 +55,15 @@ export interface RunFigures {
   inputBufferMs: number;
   ackP50BeyondBufferMs: number | null;
   ackP99BeyondBufferMs: number | null;
+  /**
+   * How long inputs that ran waited at the server, from arrival to their tick: the server's
+   * share of input→ack (the ack leaves with that tick's snapshot), with none of the bots'
+   * own delay in it, which input→ack as the bots see it carries on a saturated machine.
+   */
+  inputWaitP50Ms: number | null;
+  inputWaitP99Ms: number | null;
+  inputWaitP50BeyondBufferMs: number | null;
+  inputWaitP99BeyondBufferMs: number | null;
   tickP50Ms: number | null;
   tickP99Ms: number | null;
   botProcesses: number;
@@ -79,6 +88,10 @@ function serverFigures(m: RunMeasurements, clients: number) {
   const cores = (after.cpuSeconds - before.cpuSeconds) / seconds;
   const perClient = (value: number) => value / seconds / clients;
   const ticks = bucketsBetween(m.counters.before.tickBuckets, m.counters.after.tickBuckets);
+  const { before: early, after: late } = m.counters;
+  const waits = bucketsBetween(early.inputWaitBuckets, late.inputWaitBuckets);
+  const inputWaitP50Ms = ms(histogramQuantile(waits, 0.5));
+  const inputWaitP99Ms = ms(histogramQuantile(waits, 0.99));
   return {
     seconds,
     serverCores: cores,
@@ -90,6 +103,10 @@ function serverFigures(m: RunMeasurements, clients: number) {
     bytesInPerClientPerS: perClient(after.readBytes - before.readBytes),
     tickP50Ms: ms(histogramQuantile(ticks, 0.5)),
     tickP99Ms: ms(histogramQuantile(ticks, 0.99)),
+    inputWaitP50Ms,
+    inputWaitP99Ms,
+    inputWaitP50BeyondBufferMs: minus(inputWaitP50Ms, m.inputBufferMs),
+    inputWaitP99BeyondBufferMs: minus(inputWaitP99Ms, m.inputBufferMs),
   };
 }
 

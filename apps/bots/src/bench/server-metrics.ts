@@ -14,6 +14,8 @@ export interface ServerSample {
   rooms: number;
   /** `arena_tick_duration_seconds`, cumulative since the server started. */
   tickBuckets: HistogramBucket[];
+  /** `arena_input_wait_seconds`: each input's wait at the server, from arrival to its tick. */
+  inputWaitBuckets: HistogramBucket[];
   rssBytes: number;
   inputsDropped: number;
   /**
@@ -80,6 +82,7 @@ export async function sampleServer(url: string): Promise<ServerSample> {
     players: value(text, 'arena_players'),
     rooms: value(text, 'arena_rooms'),
     tickBuckets: histogram(text, 'arena_tick_duration_seconds'),
+    inputWaitBuckets: histogram(text, 'arena_input_wait_seconds'),
     rssBytes: value(text, 'process_resident_memory_bytes'),
     inputsDropped: value(text, 'arena_inputs_dropped_total'),
     eventLoopDelayP99Seconds: value(text, 'nodejs_eventloop_lag_p99_seconds'),

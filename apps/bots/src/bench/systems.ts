@@ -20,6 +20,8 @@ export interface ServerCounters {
   rooms: number;
   /** Duration of one room's tick (the sim step with its inputs), as histogram buckets. */
   tickBuckets: HistogramBucket[];
+  /** How long each input that ran waited at the server (arrival to its tick), as buckets. */
+  inputWaitBuckets: HistogramBucket[];
   /** Inputs refused or thrown away: late, duplicate, or past a full backlog. */
   inputsDropped: number;
   eventLoopLagP99Ms: number;
@@ -75,6 +77,7 @@ async function startArena(options: SystemOptions): Promise<RunningSystem> {
         clients: s.players,
         rooms: s.rooms,
         tickBuckets: s.tickBuckets,
+        inputWaitBuckets: s.inputWaitBuckets,
         inputsDropped: s.inputsDropped,
         eventLoopLagP99Ms: Math.max(0, lagMs),
       };
@@ -112,6 +115,7 @@ async function startFloor(options: SystemOptions): Promise<RunningSystem> {
         clients: c.clients,
         rooms: c.rooms,
         tickBuckets: c.tickBuckets,
+        inputWaitBuckets: c.inputWaitBuckets,
         inputsDropped: c.inputs.stale + c.inputs.dropped,
         eventLoopLagP99Ms: c.eventLoopLagP99Ms,
       };

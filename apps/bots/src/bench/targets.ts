@@ -68,6 +68,18 @@ export function arenaTargets(arena: RunFigures, floor: RunFigures | undefined): 
     measured: p99 === null ? '-' : `${p99.toFixed(1)} ms`,
     met: p99 !== null && p99 <= 40,
   });
+  const serverP50 = arena.inputWaitP50BeyondBufferMs;
+  checks.push({
+    target: "the server's share of it, p50 ≤ one tick beyond the buffer",
+    measured: serverP50 === null ? '-' : `${serverP50.toFixed(1)} ms`,
+    met: serverP50 !== null && serverP50 <= tickMs,
+  });
+  const serverP99 = arena.inputWaitP99BeyondBufferMs;
+  checks.push({
+    target: "the server's share of it, p99 ≤ 40 ms beyond the buffer",
+    measured: serverP99 === null ? '-' : `${serverP99.toFixed(1)} ms`,
+    met: serverP99 !== null && serverP99 <= 40,
+  });
   checks.push({
     target: `every client ≥ ${MIN_SNAPSHOTS_PER_S} snapshots/s`,
     measured: `min ${arena.snapshotsPerClientPerSMin.toFixed(1)}`,

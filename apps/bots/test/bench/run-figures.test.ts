@@ -30,6 +30,13 @@ const counters = (inputsDropped: number, ticks: number): ServerCounters => ({
     { le: 0.001, count: ticks * 2 },
     { le: Infinity, count: ticks * 2 },
   ],
+  // Inputs waited 60–70 ms (half of them) or 70–80 ms at the server.
+  inputWaitBuckets: [
+    { le: 0.06, count: 0 },
+    { le: 0.07, count: ticks },
+    { le: 0.08, count: ticks * 2 },
+    { le: Infinity, count: ticks * 2 },
+  ],
   inputsDropped,
   eventLoopLagP99Ms: 1.5,
 });
@@ -89,6 +96,12 @@ describe('run figures', () => {
     expect(f.ackP50BeyondBufferMs).toBeCloseTo(90.25 - 66.7);
     expect(f.ackP99Ms).toBeCloseTo(190);
     expect(f.inputBufferMs).toBe(66.7);
+  });
+
+  it("give the server's share of input→ack: how long inputs waited there, beyond the buffer too", () => {
+    expect(f.inputWaitP50Ms).toBeCloseTo(70);
+    expect(f.inputWaitP99Ms).toBeCloseTo(79.8);
+    expect(f.inputWaitP50BeyondBufferMs).toBeCloseTo(70 - 66.7);
   });
 
   it('give the tick quantiles of the window and leave per-1,000 out below 200 clients', () => {

@@ -27,10 +27,21 @@ describe('what holds', () => {
       quietRun({ serverCoresPerClient: 0.001 }),
     );
     const tick = checks.find((c) => c.target.startsWith('room tick'));
-    expect(checks).toHaveLength(6);
+    expect(checks).toHaveLength(8);
     expect(checks[0]).toMatchObject({ measured: '1.20 ×', met: false });
     expect(checks[1]).toMatchObject({ met: true });
     expect(tick).toMatchObject({ measured: '6.00 ms', met: false });
-    expect(arenaTargets(quietRun(), undefined)).toHaveLength(5);
+    expect(arenaTargets(quietRun(), undefined)).toHaveLength(7);
+  });
+
+  it("holds the server's share of input→ack to the same targets as the whole", () => {
+    const shares = (run: ReturnType<typeof quietRun>) =>
+      arenaTargets(run, undefined).filter((c) => c.target.startsWith("the server's share"));
+    expect(shares(quietRun()).map((c) => c.met)).toEqual([true, true]);
+    const slow = quietRun({ inputWaitP50BeyondBufferMs: 40, inputWaitP99BeyondBufferMs: 41 });
+    expect(shares(slow)).toMatchObject([
+      { measured: '40.0 ms', met: false },
+      { measured: '41.0 ms', met: false },
+    ]);
   });
 });

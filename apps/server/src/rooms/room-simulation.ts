@@ -26,6 +26,7 @@ import {
   type SimConfig,
   type World,
 } from '@arena/shared/sim';
+import { InputArrivals } from './input-arrivals.js';
 
 export interface ReceivedInput {
   seq: number;
@@ -68,6 +69,13 @@ export class RoomSimulation {
   readonly lagCompensation: LagCompensation;
   /** Each player's input slots, and what a tick reuses from one tick to the next. */
   private readonly serverTick: ServerTick;
+  /** When each waiting input arrived, for `onInputRan`. */
+  private readonly arrivals = new InputArrivals();
+  /**
+   * Called after each tick for every input it ran that had arrived (not a guess), with how
+   * long it waited at the server (ms): the room's metrics listen.
+   */
+  onInputRan: ((waitedMs: number) => void) | undefined;
   /** What `tick` returns: one object, rewritten each tick (read it before the next). */
   private readonly lastTick: RoomTickResult;
   /** What the snapshot encoder reads: the world as it is, nothing copied. */
@@ -111,6 +119,7 @@ export class RoomSimulation {
   removePlayer(id: number): void {
     this.world = removePlayer(this.world, id);
     this.serverTick.remove(id);
+    this.arrivals.forget(id);
     this.connectedById.delete(id);
   }
 
@@ -136,7 +145,12 @@ export class RoomSimulation {
   receiveInput(id: number, input: ReceivedInput): InputResult {
     const slots = this.serverTick.slotsOf(id);
     if (!slots) return 'unknown-player';
-    return slots.receive(input.seq, input.buttons, input.viewTick, input.viewAheadMs);
+    const result = slots.receive(input.seq, input.buttons, input.viewTick, input.viewAheadMs);
+    // Only a queued input runs (a repeated seq must not overwrite its first arrival).
+    if (this.onInputRan && (result === 'queued' || result === 'reanchored')) {
+      this.arrivals.record(id, input.seq, performance.now());
+    }
+    return result;
   }
 
   /** How a player's inputs fared (arrived, guessed, late, re-anchored); undefined: no seat. */
@@ -158,7 +172,17 @@ export class RoomSimulation {
     this.world = result.world = this.serverTick.run(this.world);
     result.inputsApplied = this.serverTick.inputsApplied;
     result.inputsDropped = this.serverTick.inputsDropped;
+    if (this.onInputRan) this.reportWaits(this.onInputRan);
     return result;
+  }
+
+  private reportWaits(onInputRan: (waitedMs: number) => void): void {
+    const nowMs = performance.now();
+    for (const [id, taken] of this.serverTick.taken) {
+      if (taken.guessed) continue;
+      const waitedMs = this.arrivals.waitedMs(id, taken.seq, nowMs);
+      if (waitedMs !== undefined) onInputRan(waitedMs);
+    }
   }
 
   /** This tick's snapshot, read straight from the world: encoded once for the whole room. */

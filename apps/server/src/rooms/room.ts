@@ -81,6 +81,7 @@ export class Room {
     this.code = code;
     const sim = new RoomSimulation(options.seed, simConfig, options.inputSlots, options.step);
     this.sim = sim;
+    sim.onInputRan = (waitedMs) => metrics.observeInputWait(waitedMs);
     const onFreed = () => this.closeIfEmpty();
     this.seating = new RoomSeats({ code, graceMs, sim, channel, log, metrics, schedule, onFreed });
     this.seats = this.seating.all;

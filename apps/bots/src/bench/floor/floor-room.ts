@@ -38,12 +38,16 @@ export interface FloorInputCounters {
 }
 
 export class FloorInputQueue {
-  private readonly queue: { seq: number; buttons: number }[] = [];
+  private readonly queue: { seq: number; buttons: number; arrivedAtMs: number }[] = [];
   private newestSeq = 0;
   private buttons = 0;
   ackedSeq = 0;
 
-  constructor(private readonly counters: FloorInputCounters) {}
+  constructor(
+    private readonly counters: FloorInputCounters,
+    /** Told how long each input waited, from its arrival to the tick that takes it (ms). */
+    private readonly onInputRan?: (waitedMs: number) => void,
+  ) {}
 
   receive(seq: number, buttons: number): void {
     this.counters.received += 1;
@@ -52,7 +56,7 @@ export class FloorInputQueue {
       return;
     }
     this.newestSeq = seq;
-    this.queue.push({ seq, buttons });
+    this.queue.push({ seq, buttons, arrivedAtMs: performance.now() });
     if (this.queue.length > FLOOR_INPUT_QUEUE) {
       this.queue.shift();
       this.counters.dropped += 1;
@@ -65,6 +69,7 @@ export class FloorInputQueue {
     if (next) {
       this.buttons = next.buttons;
       this.ackedSeq = next.seq;
+      this.onInputRan?.(performance.now() - next.arrivedAtMs);
     }
     return this.buttons;
   }

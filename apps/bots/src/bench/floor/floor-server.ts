@@ -10,6 +10,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { DEFAULT_SIM_CONFIG } from '@arena/shared/sim';
 import { EventLoopLagMonitor } from '../event-loop-lag.js';
 import type { HistogramBucket } from '../server-metrics.js';
+import { BucketCounts } from './bucket-counts.js';
 import { startFixedTicker } from './fixed-ticker.js';
 import { FloorInputQueue, FloorRoom, type FloorInputCounters } from './floor-room.js';
 import {
@@ -22,6 +23,12 @@ import {
 /** Bounds (seconds) of the tick-duration histogram: the shape Arena's /metrics has. */
 const TICK_BUCKETS_SECONDS = [
   0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.02, 0.035, 0.05, 0.1,
+];
+/** Bounds (seconds) of the input-wait histogram: those of Arena's `arena_input_wait_seconds`. */
+const INPUT_WAIT_BUCKETS_SECONDS = [
+  0.005, 0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.04, 0.045, 0.05, 0.055, 0.06, 0.065, 0.07, 0.075,
+  0.08, 0.085, 0.09, 0.095, 0.1, 0.11, 0.12, 0.13, 0.14, 0.15, 0.175, 0.2, 0.25, 0.3, 0.4, 0.5, 1,
+  2,
 ];
 /** A member with this much unsent is a slow reader: it skips snapshots until it drains. */
 const MAX_UNSENT_BYTES = 256 * 1024;
@@ -61,6 +68,8 @@ export interface FloorCounters {
   snapshotsSkipped: number;
   /** Cumulative, like a Prometheus histogram. */
   tickBuckets: HistogramBucket[];
+  /** Each input's wait from its arrival to the tick that applied it; cumulative. */
+  inputWaitBuckets: HistogramBucket[];
   /** p99 of how late the event loop ran since the previous reading (event-loop-lag.ts). */
   eventLoopLagP99Ms: number;
 }
@@ -76,7 +85,8 @@ export class FloorServer {
   private filling: FloorRoom | undefined;
   private nextId = 1;
   private clients = 0;
-  private readonly tickCounts = new Array<number>(TICK_BUCKETS_SECONDS.length + 1).fill(0);
+  private readonly tickDurations = new BucketCounts(TICK_BUCKETS_SECONDS);
+  private readonly inputWaits = new BucketCounts(INPUT_WAIT_BUCKETS_SECONDS);
   private readonly loopLag = new EventLoopLagMonitor();
   private readonly sent = {
     unreadable: 0,
@@ -106,17 +116,13 @@ export class FloorServer {
   }
 
   counters(): FloorCounters {
-    let cumulative = 0;
-    const tickBuckets = this.tickCounts.map((count, i) => {
-      cumulative += count;
-      return { le: TICK_BUCKETS_SECONDS[i] ?? Infinity, count: cumulative };
-    });
     return {
       clients: this.clients,
       rooms: this.rooms.size,
       inputs: { ...this.inputCounters },
       ...this.sent,
-      tickBuckets,
+      tickBuckets: this.tickDurations.cumulative(),
+      inputWaitBuckets: this.inputWaits.cumulative(),
       eventLoopLagP99Ms: this.loopLag.read().p99Ms,
     };
   }
@@ -135,7 +141,9 @@ export class FloorServer {
     }
     const room = this.filling;
     const id = this.nextId++;
-    const inputs = new FloorInputQueue(this.inputCounters);
+    const inputs = new FloorInputQueue(this.inputCounters, (waitedMs) =>
+      this.inputWaits.observe(waitedMs / 1000),
+    );
     room.add({ id, inputs, send: (frame) => this.sendFrame(socket, frame) });
     this.clients += 1;
     this.sendText(socket, { type: 'welcome', selfId: id, sim: this.simSettings() });
@@ -166,16 +174,11 @@ export class FloorServer {
     for (const room of this.rooms) {
       const started = performance.now();
       room.step();
-      this.observeTick((performance.now() - started) / 1000);
+      this.tickDurations.observe((performance.now() - started) / 1000);
       const snapshot = room.encodeSnapshot(dueMs);
       this.sent.snapshotBytesSent += room.broadcast(snapshot, preFrame);
       this.sent.snapshotsSent += 1;
     }
-  }
-
-  private observeTick(seconds: number): void {
-    const bucket = TICK_BUCKETS_SECONDS.findIndex((le) => seconds <= le);
-    this.tickCounts[bucket === -1 ? TICK_BUCKETS_SECONDS.length : bucket]! += 1;
   }
 
   /** Writes a framed snapshot; false when the member is not written it (closed, or behind). */

@@ -1,7 +1,8 @@
 /**
- * The room tick's duration histogram for /metrics. Every room records every tick (600 times a
- * second for 20 rooms), and prom-client's `observe` hashes its labels and looks its series up
- * on each call: about a microsecond, a share of a room tick that showed in profiles. So ticks
+ * A histogram for /metrics that is observed far more often than it is scraped: each room's
+ * tick duration (600 times a second for 20 rooms) and each input's wait at the server (30 a
+ * second per player). prom-client's `observe` hashes its labels and looks its series up on
+ * each call: about a microsecond, a share of a room tick that showed in profiles. So values
  * are counted here in plain numbers, and prom-client is handed the totals when it is scraped,
  * in the shape its own histogram gives them (cumulative `le` buckets, `+Inf`, sum, count).
  */
@@ -9,7 +10,7 @@ import { Histogram, type Registry } from 'prom-client';
 
 type Exported = Awaited<ReturnType<Histogram['get']>>;
 
-export class TickHistogram extends Histogram {
+export class CountedHistogram extends Histogram {
   /** Ticks per bucket (not cumulative); the last counts those above every bound. */
   private readonly counts: number[];
   private sumSeconds = 0;
