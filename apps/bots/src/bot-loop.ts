@@ -5,16 +5,18 @@
  *
  * One frame per tick, not per display frame as in a browser: a bot draws nothing, so more
  * frames would only cost CPU, and the netcode sends the same one input per tick either way.
+ * The frames keep time as a display does (frame-timer.ts).
  */
 import type { NetClient } from '@arena/shared/netcode/client';
 import { sampleLatency, type BotStats } from './bot-stats.js';
+import { startFrameTimer } from './frame-timer.js';
 import { randomWalk } from './random-walk.js';
 
 /** Seqs kept for measuring input-to-acknowledgement latency. */
 const PENDING_SEQS = 256;
 
 export class BotLoop {
-  private frameTimer: NodeJS.Timeout | null = null;
+  private stopFrames: (() => void) | null = null;
   private readonly sentAt = new Map<number, number>();
   private lastAcked = 0;
 
@@ -29,18 +31,18 @@ export class BotLoop {
   }
 
   get playing(): boolean {
-    return this.frameTimer !== null;
+    return this.stopFrames !== null;
   }
 
   start(tickRateHz: number): void {
-    if (this.frameTimer) return;
+    if (this.stopFrames) return;
     const press = randomWalk(this.seed);
-    this.frameTimer = setInterval(() => this.playFrame(press()), 1000 / tickRateHz);
+    this.stopFrames = startFrameTimer(1000 / tickRateHz, () => this.playFrame(press()));
   }
 
   stop(): void {
-    if (this.frameTimer) clearInterval(this.frameTimer);
-    this.frameTimer = null;
+    this.stopFrames?.();
+    this.stopFrames = null;
   }
 
   private playFrame(buttons: number): void {
