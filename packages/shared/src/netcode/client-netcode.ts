@@ -136,7 +136,10 @@ export class ClientNetcode {
   private catchUpWith(ack: number): void {
     if (ack === 0 || ack < this.seq) return;
     const tickMs = 1000 / this.options.config.tickRateHz;
-    const roundTripTicks = Math.ceil((this.clockSync.rttMs ?? 0) / tickMs);
+    // To the nearest tick: rounding up put a fast link's inputs a whole tick early for good
+    // (a 1 ms round trip counted as a tick), and the server holds every input that long, since
+    // it trims only a surplus of two ticks (the room's buffer already absorbs a tick's error).
+    const roundTripTicks = Math.round((this.clockSync.rttMs ?? 0) / tickMs);
     this.seq = ack + roundTripTicks + (this.options.inputBufferTicks ?? INPUT_BUFFER_TICKS);
   }
 

@@ -69,6 +69,18 @@ describe('ClientNetcode', () => {
     skipsAheadBy(new ClientNetcode({ ...options, inputBufferTicks: 5 }), 5);
   });
 
+  it('skips ahead by the round trip to the nearest tick: a fast link gains no tick of lag', () => {
+    const netcode = new ClientNetcode(options);
+    netcode.onSnapshot(snapshot(0, 0), 50);
+    // A 2 ms round trip, as on a LAN or loopback.
+    netcode.onPong({ clientTimeMs: 98, serverTimeMs: 1000 }, 100);
+    netcode.frame(100, 1000 / 30, Button.Right);
+    netcode.onSnapshot(snapshot(61, 61), 2100);
+    // No tick for the round trip: the server's next slot is 62, so the input leads by the
+    // buffer (2) and no more; rounding up sent 61 + 1 + 2 + 1 and kept a tick of lag for good.
+    expect(netcode.frame(2100, 1000 / 30, Button.Right).inputs.map((i) => i.seq)).toEqual([64]);
+  });
+
   function skipsAheadBy(netcode: ClientNetcode, bufferTicks: number): void {
     netcode.onSnapshot(snapshot(0, 0), 50);
     netcode.onPong({ clientTimeMs: 0, serverTimeMs: 1000 }, 100);
