@@ -55,31 +55,14 @@ export function arenaTargets(arena: RunFigures, floor: RunFigures | undefined): 
     measured: `${arena.snapshotBytesPerClientPerS.toFixed(0)} B`,
     met: arena.snapshotBytesPerClientPerS <= 1500,
   });
-  const tickMs = 1000 / DEFAULT_SIM_CONFIG.tickRateHz;
-  const p50 = arena.ackP50BeyondBufferMs;
-  checks.push({
-    target: 'input→ack p50 ≤ one tick beyond the buffer',
-    measured: p50 === null ? '-' : `${p50.toFixed(1)} ms`,
-    met: p50 !== null && p50 <= tickMs,
-  });
-  const p99 = arena.ackP99BeyondBufferMs;
-  checks.push({
-    target: 'input→ack p99 ≤ 40 ms beyond the buffer',
-    measured: p99 === null ? '-' : `${p99.toFixed(1)} ms`,
-    met: p99 !== null && p99 <= 40,
-  });
-  const serverP50 = arena.inputWaitP50BeyondBufferMs;
-  checks.push({
-    target: "the server's share of it, p50 ≤ one tick beyond the buffer",
-    measured: serverP50 === null ? '-' : `${serverP50.toFixed(1)} ms`,
-    met: serverP50 !== null && serverP50 <= tickMs,
-  });
-  const serverP99 = arena.inputWaitP99BeyondBufferMs;
-  checks.push({
-    target: "the server's share of it, p99 ≤ 40 ms beyond the buffer",
-    measured: serverP99 === null ? '-' : `${serverP99.toFixed(1)} ms`,
-    met: serverP99 !== null && serverP99 <= 40,
-  });
+  checks.push(
+    ...latencyChecks('input→ack', arena.ackP50BeyondBufferMs, arena.ackP99BeyondBufferMs),
+    ...latencyChecks(
+      'input wait at the server',
+      arena.inputWaitP50BeyondBufferMs,
+      arena.inputWaitP99BeyondBufferMs,
+    ),
+  );
   checks.push({
     target: `every client ≥ ${MIN_SNAPSHOTS_PER_S} snapshots/s`,
     measured: `min ${arena.snapshotsPerClientPerSMin.toFixed(1)}`,
@@ -91,4 +74,23 @@ export function arenaTargets(arena: RunFigures, floor: RunFigures | undefined): 
     met: arena.tickP99Ms !== null && arena.tickP99Ms <= 5,
   });
   return checks;
+}
+
+const TICK_MS = 1000 / DEFAULT_SIM_CONFIG.tickRateHz;
+
+/** A latency beyond the input buffer: p50 within one tick, p99 within 40 ms. */
+function latencyChecks(what: string, p50: number | null, p99: number | null): TargetCheck[] {
+  const measured = (ms: number | null) => (ms === null ? '-' : `${ms.toFixed(1)} ms`);
+  return [
+    {
+      target: `${what} p50 ≤ one tick beyond the buffer`,
+      measured: measured(p50),
+      met: p50 !== null && p50 <= TICK_MS,
+    },
+    {
+      target: `${what} p99 ≤ 40 ms beyond the buffer`,
+      measured: measured(p99),
+      met: p99 !== null && p99 <= 40,
+    },
+  ];
 }

@@ -36,7 +36,7 @@ describe('what holds', () => {
 
   it("holds the server's share of input→ack to the same targets as the whole", () => {
     const shares = (run: ReturnType<typeof quietRun>) =>
-      arenaTargets(run, undefined).filter((c) => c.target.startsWith("the server's share"));
+      arenaTargets(run, undefined).filter((c) => c.target.startsWith('input wait at the server'));
     expect(shares(quietRun()).map((c) => c.met)).toEqual([true, true]);
     const slow = quietRun({ inputWaitP50BeyondBufferMs: 40, inputWaitP99BeyondBufferMs: 41 });
     expect(shares(slow)).toMatchObject([
