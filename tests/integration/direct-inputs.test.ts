@@ -54,6 +54,17 @@ function errorsOf(client: PlayerSocket): { code: string; message: string; event?
   return errors;
 }
 
+/** Runs `send` with the client's TCP socket corked: whatever it sends goes in one write. */
+function inOneWrite(client: PlayerSocket, send: () => void): void {
+  const transport = client.io.engine.transport as unknown as {
+    ws: { _socket: { cork(): void; uncork(): void } };
+  };
+  const tcp = transport.ws._socket;
+  tcp.cork();
+  send();
+  tcp.uncork();
+}
+
 /** A player alone in a new room, its inputs watched where socket.io dispatches them. */
 async function seatedPlayer(options: Parameters<typeof connectPlayer>[1] = {}) {
   const client = connectPlayer(ctx.server.url, options);
@@ -153,6 +164,22 @@ describe('binary inputs read below socket.io', () => {
     // A leave went before this one: the member is in no room.
     sendInput(guest, encodeInput({ seq: 3, buttons: Button.Down }));
     await waitFor(guest, 'error');
+    expect(errors.map((e) => e.code)).toEqual([ErrorCode.NotInRoom]);
+  });
+
+  it('keeps its place behind a room event that came in the same TCP read', async () => {
+    const { client, joined } = await seatedPlayer();
+    const errors = errorsOf(client);
+    sendInput(client, encodeInput({ seq: 1, buttons: 0 }));
+    await waitForSnapshot(client, (s) => ackOf(s, joined.selfId) === 1);
+    // A leave, then an input, written at once: the server reads both in one read and handles
+    // the leave (socket.io's way, on a nextTick) before the input that follows it.
+    const answers = Promise.all([waitFor(client, 'room:left'), waitFor(client, 'error')]);
+    inOneWrite(client, () => {
+      client.emit('room:leave', {});
+      sendInput(client, encodeInput({ seq: 2, buttons: 0 }));
+    });
+    await answers;
     expect(errors.map((e) => e.code)).toEqual([ErrorCode.NotInRoom]);
   });
 

@@ -6,12 +6,12 @@ import type { StepFunction } from '@arena/shared/netcode/server';
 import { ErrorCode, wireParser } from '@arena/shared/protocol';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Server, type ServerOptions as SocketServerOptions } from 'socket.io';
-import { WebSocketServer, type ServerOptions } from 'ws';
 import { clientAddressResolver } from './client-address.js';
 import type { ServerConfig } from './config.js';
 import { createEchoEndpoint, ECHO_PATH } from './echo/echo-endpoint.js';
 import { RoomQuotas } from './socket/room-quotas.js';
 import { registerClientFiles } from './http/client-files.js';
+import { PacedWebSocketServer } from './socket/paced-reads.js';
 import { OpenSockets } from './http/open-sockets.js';
 import { registerOpsRoutes } from './http/routes.js';
 import { routeUpgrades } from './http/upgrades.js';
@@ -53,18 +53,6 @@ export interface BuiltApp {
 
 const serverClock = (): number => performance.timeOrigin + performance.now();
 
-/**
- * engine.io's WebSocket server, handling one message per connection per turn of the event
- * loop. By default `ws` handles every message of a TCP read at once: 64 KiB of one-byte frames
- * is 9,000 packets, and held the loop for 100 ms or more before any limit could pause the
- * connection. One a turn, a burst is spread out and a pause takes effect at once.
- */
-class OneMessageATurn extends WebSocketServer {
-  constructor(options: ServerOptions) {
-    super({ ...options, allowSynchronousEvents: false });
-  }
-}
-
 /** Longest gap socket.io's connection-state recovery bridges; longer ones resume by token. */
 const RECOVERY_MAX_MS = 10_000;
 
@@ -94,7 +82,8 @@ function createSocketServer(
     pingInterval: config.HEARTBEAT_INTERVAL_MS,
     pingTimeout: config.HEARTBEAT_TIMEOUT_MS,
     transports: ['websocket', 'polling'],
-    wsEngine: OneMessageATurn,
+    // A small read is handled at once, a large one one message a turn (paced-reads.ts).
+    wsEngine: PacedWebSocketServer,
     maxHttpBufferSize: config.MAX_PAYLOAD_BYTES,
     allowRequest: transport.allowRequest,
     // A transport connection that has not joined by then is closed (socket.io's default: 45 s).

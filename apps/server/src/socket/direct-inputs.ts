@@ -16,10 +16,12 @@
  * - then `take` is given the payload: the gateway charges the socket's input rate limit,
  *   decodes, and queues it, with the same guard and answers as the general path's.
  *
- * It keeps its place in the connection's order: `ws` hands over one message per turn of the
- * event loop (app.ts, `OneMessageATurn`), and socket.io handles the message before it on a
- * `nextTick` of that message's own turn, so a `room:join` or `room:leave` sent before an
- * input is handled before it, and one sent after it, after it.
+ * It keeps its place in the connection's order. socket.io handles a message on `nextTick`s,
+ * which run once the TCP read it came in (or its turn of the event loop, for a large read:
+ * paced-reads.ts) has been handled; an input taken here is handled at once. So once a message
+ * of this connection has gone socket.io's way, the inputs after it in the same read go that
+ * way too, behind it, until its `nextTick`s have run: a `room:join` or `room:leave` sent before
+ * an input is handled before it, and one sent after it, after it.
  *
  * Everything else keeps the general path: text messages, long-polling (a connection that
  * upgrades to WebSocket is read here from then on), a socket that left socket.io's namespace,
@@ -116,13 +118,29 @@ export function takeInputsDirectly(
   take: (payload: Uint8Array) => void,
 ): void {
   const conn = socket.conn as unknown as InboundConnection;
+  // Set from a message that went socket.io's way until its nextTicks have run: the inputs that
+  // follow it in the same read go that way too, behind it.
+  let generalThisTurn = false;
+  const turnOver = (): void => {
+    generalThisTurn = false;
+  };
   const readFrom = (transport: InboundTransport): void => {
     if (transport.name !== WEBSOCKET) return;
     const passOn = transport.onPacket.bind(transport);
     transport.onPacket = (packet) => {
       const direct =
-        isBinaryInput(packet) && engineIdle(conn, transport) && socketIoIdle(socket) && isMember();
-      if (!direct) return passOn(packet);
+        !generalThisTurn &&
+        isBinaryInput(packet) &&
+        engineIdle(conn, transport) &&
+        socketIoIdle(socket) &&
+        isMember();
+      if (!direct) {
+        if (!generalThisTurn) {
+          generalThisTurn = true;
+          process.nextTick(turnOver);
+        }
+        return passOn(packet);
+      }
       conn.emit('packet', packet);
       // The packet budget may have cut the connection off: socket.io would drop it then too.
       if (socket.disconnected) return;
