@@ -29,11 +29,11 @@ function serverSocketOf(client: PlayerSocket) {
   return socket;
 }
 
-/** How many `player:input`s reached socket.io's event dispatch for this client's socket. */
-function dispatchedInputs(client: PlayerSocket): () => number {
+/** How many `event`s reached socket.io's event dispatch for this client's socket. */
+function dispatchedInputs(client: PlayerSocket, event = 'player:input'): () => number {
   let count = 0;
-  serverSocketOf(client).onAny((event: string) => {
-    if (event === 'player:input') count += 1;
+  serverSocketOf(client).onAny((name: string) => {
+    if (name === event) count += 1;
   });
   return () => count;
 }
@@ -181,6 +181,26 @@ describe('binary inputs read below socket.io', () => {
     });
     await answers;
     expect(errors.map((e) => e.code)).toEqual([ErrorCode.NotInRoom]);
+  });
+
+  it('answers clock pings without socket.io’s dispatch, through the same guard and budget', async () => {
+    const client = connectPlayer(ctx.server.url);
+    ctx.sockets.push(client);
+    await connected(client);
+    const pings = dispatchedInputs(client, 'time:ping');
+    const metered = meteredMessages(client);
+    const errors = errorsOf(client);
+    client.emit('time:ping', { clientTimeMs: 5 });
+    expect((await waitFor(client, 'time:pong')).clientTimeMs).toBe(5);
+    expect([pings(), metered()]).toEqual([0, 1]);
+    // The same schema refuses the same payloads, with the same answer.
+    client.emit('time:ping', { clientTimeMs: 'soon' } as never);
+    expect((await waitFor(client, 'error')).code).toBe(ErrorCode.InvalidPayload);
+    // One that asks for an acknowledgement is socket.io's to read (the server sends none).
+    (client.emit as (...args: unknown[]) => void)('time:ping', { clientTimeMs: 6 }, () => {});
+    expect((await waitFor(client, 'time:pong')).clientTimeMs).toBe(6);
+    expect([pings(), metered()]).toEqual([1, 3]);
+    expect(errors.map((e) => e.code)).toEqual([ErrorCode.InvalidPayload]);
   });
 
   it('leaves a member in no room to the general path', async () => {

@@ -107,19 +107,44 @@ function isBinaryInput(packet: EnginePacket): packet is { type: string; data: Ui
   return packet.type === 'message' && data instanceof Uint8Array && data[0] === INPUT_EVENT_BYTE;
 }
 
+/** socket.io's text for a `time:ping` to the main namespace, with no acknowledgement asked. */
+const PING_PREFIX = '2["time:ping",';
+
 /**
- * Hands `take` the payload of each binary `player:input` this socket's WebSocket transport
- * receives while `isMember()` holds and nothing else would act on it; everything else goes
- * on through engine.io and socket.io as before.
+ * A `time:ping`'s arguments, as socket.io's decoder would make them (the JSON after the packet
+ * type); undefined for anything else, or what the decoder would refuse: socket.io then does.
  */
-export function takeInputsDirectly(
-  socket: ArenaSocket,
-  isMember: () => boolean,
-  take: (payload: Uint8Array) => void,
-): void {
+function pingArguments(packet: EnginePacket): unknown[] | undefined {
+  const data = packet.data;
+  if (packet.type !== 'message' || typeof data !== 'string' || !data.startsWith(PING_PREFIX))
+    return undefined;
+  try {
+    const args: unknown = JSON.parse(data.slice(1));
+    return Array.isArray(args) ? args : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where what is read here goes. */
+export interface DirectReceiver {
+  /** Whether the socket's inputs may go from here to a room: it is a member of one. */
+  isMember(): boolean;
+  /** A binary `player:input`'s payload. */
+  input(payload: Uint8Array): void;
+  /** An event's arguments as socket.io's `onAny` listeners get them (for now `time:ping`). */
+  event(args: unknown[]): void;
+}
+
+/**
+ * Hands `receiver` each binary `player:input` (while it says the socket is a member) and each
+ * `time:ping` this socket's WebSocket transport receives when nothing else would act on it;
+ * everything else goes on through engine.io and socket.io as before.
+ */
+export function readDirectly(socket: ArenaSocket, receiver: DirectReceiver): void {
   const conn = socket.conn as unknown as InboundConnection;
-  // Set from a message that went socket.io's way until its nextTicks have run: the inputs that
-  // follow it in the same read go that way too, behind it.
+  // Set from a message that went socket.io's way until its nextTicks have run: the messages
+  // that follow it in the same read go that way too, behind it.
   let generalThisTurn = false;
   const turnOver = (): void => {
     generalThisTurn = false;
@@ -127,25 +152,29 @@ export function takeInputsDirectly(
   const readFrom = (transport: InboundTransport): void => {
     if (transport.name !== WEBSOCKET) return;
     const passOn = transport.onPacket.bind(transport);
-    transport.onPacket = (packet) => {
-      const direct =
-        !generalThisTurn &&
-        isBinaryInput(packet) &&
-        engineIdle(conn, transport) &&
-        socketIoIdle(socket) &&
-        isMember();
-      if (!direct) {
-        if (!generalThisTurn) {
-          generalThisTurn = true;
-          process.nextTick(turnOver);
-        }
-        return passOn(packet);
+    const general = (packet: EnginePacket): void => {
+      if (!generalThisTurn) {
+        generalThisTurn = true;
+        process.nextTick(turnOver);
       }
-      conn.emit('packet', packet);
-      // The packet budget may have cut the connection off: socket.io would drop it then too.
-      if (socket.disconnected) return;
-      take(packet.data.subarray(1));
+      passOn(packet);
     };
+    transport.onPacket = (packet) => {
+      if (generalThisTurn || !engineIdle(conn, transport) || !socketIoIdle(socket))
+        return general(packet);
+      if (isBinaryInput(packet) && receiver.isMember()) {
+        if (charged(packet)) receiver.input(packet.data.subarray(1));
+        return;
+      }
+      const ping = pingArguments(packet);
+      if (!ping) return general(packet);
+      if (charged(packet)) receiver.event(ping);
+    };
+  };
+  /** engine.io's `packet` event, as engine.io emits it; false if the budget cut the socket off. */
+  const charged = (packet: EnginePacket): boolean => {
+    conn.emit('packet', packet);
+    return !socket.disconnected;
   };
   readFrom(conn.transport);
   conn.on('upgrade', readFrom);

@@ -13,7 +13,7 @@ import { errorSender, type SendError } from '../send-error.js';
 import type { GameServices } from '../services.js';
 import { realClock } from '../timers.js';
 import { dispatch } from './dispatch.js';
-import { takeInputsDirectly } from './direct-inputs.js';
+import { readDirectly } from './direct-inputs.js';
 import { SocketGuard, type AdmittedEvent } from './guard.js';
 import { linkProfileOf, simulateLink } from './link-delay.js';
 import { queueInput } from './play-handlers.js';
@@ -63,7 +63,7 @@ export function attachGateway(
 
   // A payload is the first argument, and acknowledgements are not used: whatever else a client
   // sends is dropped here, unread, and never held while the event waits in a simulated link.
-  socket.onAny((event: unknown, payload?: unknown) => {
+  const receive = (event: unknown, payload?: unknown): void => {
     if (socket.disconnected) return;
     let admitted: AdmittedEvent | undefined;
     try {
@@ -80,11 +80,17 @@ export function attachGateway(
       'disconnecting a socket flooding behind its simulated lag',
     );
     socket.disconnect(true);
-  });
+  };
+  socket.onAny(receive);
   socket.on('disconnect', () => link.close());
 
   // A simulated link must hold inputs in order with everything else: they take its way.
-  if (inputs && !link.delays) readBinaryInputs(socket, services, sendError, guard, inputs);
+  if (inputs && !link.delays)
+    readDirectly(socket, {
+      isMember: () => services.rooms.roomOf(socket.id) !== undefined,
+      input: binaryInputReader(socket, services, sendError, guard, inputs),
+      event: (args) => receive(args[0], args[1]),
+    });
   return sendError;
 }
 
@@ -94,15 +100,14 @@ type InputReceiver = (input: ClientPayload<'player:input'>) => void;
  * A room member's binary inputs, read below socket.io (direct-inputs.ts): through the same
  * guard (rate limit, then decoder) to the same receiver as on the general path.
  */
-function readBinaryInputs(
+function binaryInputReader(
   socket: ArenaSocket,
   services: GameServices,
   sendError: SendError,
   guard: SocketGuard,
   inputs: InputReceiver,
-): void {
-  const inRoom = (): boolean => services.rooms.roomOf(socket.id) !== undefined;
-  takeInputsDirectly(socket, inRoom, (bytes) => {
+): (bytes: Uint8Array) => void {
+  return (bytes) => {
     if (socket.disconnected) return;
     try {
       const input = guard.admitBinaryInput(bytes);
@@ -110,7 +115,7 @@ function readBinaryInputs(
     } catch (error) {
       failed(socket, services, sendError, 'player:input', error);
     }
-  });
+  };
 }
 
 /**
