@@ -4,9 +4,10 @@
  * (`buildApp`) with `--connections` bare WebSocket clients in a child process, seated by
  * quick play in rooms of 10, each sending one input per tick (30 Hz, no buttons held, so the
  * rooms' ticks and snapshots cost the same whether inputs arrive or not). Windows alternate:
- * idle (no inputs), general, direct; an input's cost is its window's CPU per second above the
- * idle window's, divided by the inputs received per second. Prints each way's median of
- * `--repeats` windows.
+ * idle (no inputs), general, direct, and direct with every read handled one message a turn of
+ * the event loop (as the server did before it handled small reads at once: paced-reads.ts); an
+ * input's cost is its window's CPU per second above the idle window's, divided by the inputs
+ * received per second. Prints each way's median of `--repeats` windows.
  */
 import { fork } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -15,6 +16,7 @@ import { WebSocket } from 'ws';
 import { buildApp } from '../src/app.js';
 import { testConfig } from '../src/config.js';
 import { readInputsThroughSocketIo } from '../src/socket/direct-inputs.js';
+import { readOneMessageATurn } from '../src/socket/paced-reads.js';
 import { spread } from './figures.js';
 
 const { values, positionals } = parseArgs({
@@ -27,7 +29,12 @@ const { values, positionals } = parseArgs({
 });
 const CONNECTIONS = Number(values.connections);
 const TICK_RATE_HZ = 30;
-const Way = { Idle: 'idle', General: 'through socket.io', Direct: 'read below socket.io' } as const;
+const Way = {
+  Idle: 'idle',
+  General: 'through socket.io',
+  Direct: 'read below socket.io',
+  OneATurn: 'read below socket.io, one message a turn',
+} as const;
 type Way = (typeof Way)[keyof typeof Way];
 
 /** The child: bare clients that join by quick play, then send inputs while told to. */
@@ -87,8 +94,8 @@ async function window(child: Child, way: Way, seconds: number) {
 async function main(): Promise<void> {
   const config = testConfig({ MAX_ROOMS_PER_IP: 1000, ROOMS_OPENED_PER_MIN_PER_IP: 1000 });
   const { app, services } = await buildApp({ ...config, MAX_CONNECTIONS_PER_IP: 10_000 });
-  const conns: object[] = [];
-  services.io.engine.on('connection', (conn: object) => conns.push(conn));
+  const conns: { transport: { socket: object } }[] = [];
+  services.io.engine.on('connection', (conn: (typeof conns)[number]) => conns.push(conn));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   const url = `ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`;
@@ -99,11 +106,15 @@ async function main(): Promise<void> {
   const perInputUs = new Map<Way, number[]>([
     [Way.General, []],
     [Way.Direct, []],
+    [Way.OneATurn, []],
   ]);
   for (let i = 0; i < Number(values.repeats); i++) {
     const idle = await window(child, Way.Idle, seconds);
     for (const way of perInputUs.keys()) {
-      for (const conn of conns) readInputsThroughSocketIo(conn, way === Way.General);
+      for (const conn of conns) {
+        readInputsThroughSocketIo(conn, way === Way.General);
+        readOneMessageATurn(conn.transport.socket, way === Way.OneATurn);
+      }
       const busy = await window(child, way, seconds);
       perInputUs.get(way)!.push((busy.cpuUsPerS - idle.cpuUsPerS) / busy.inputsPerS);
     }

@@ -40,11 +40,25 @@ interface Receiver {
 function paceReads(websocket: WebSocket): void {
   const receiver = (websocket as unknown as { _receiver: Receiver | null })._receiver;
   if (!receiver) return;
+  let maxAtOnceBytes = SYNC_READ_MAX_BYTES;
+  oneMessageATurn.set(websocket, (always) => {
+    maxAtOnceBytes = always ? -1 : SYNC_READ_MAX_BYTES;
+  });
   const write = receiver._write.bind(receiver);
   receiver._write = (chunk, encoding, callback) => {
-    receiver._allowSynchronousEvents = chunk.length <= SYNC_READ_MAX_BYTES;
+    receiver._allowSynchronousEvents = chunk.length <= maxAtOnceBytes;
     write(chunk, encoding, callback);
   };
+}
+
+const oneMessageATurn = new WeakMap<object, (always: boolean) => void>();
+
+/**
+ * Handles every read of `websocket` one message a turn (`false`: by its size again):
+ * `npm run bench:receive` measures both ways on one server, one connection at a time.
+ */
+export function readOneMessageATurn(websocket: object, always = true): void {
+  oneMessageATurn.get(websocket)?.(always);
 }
 
 export class PacedWebSocketServer extends WebSocketServer {
