@@ -1,7 +1,7 @@
 /**
- * Binary `player:input`s read where engine.io's WebSocket transport hands each message over,
- * and given to the room from there, by the shortest way that keeps every guarantee of the
- * general one.
+ * Binary `player:input`s and clock pings read where engine.io's WebSocket transport hands each
+ * message over, and given to the room (or the ping's handler) from there, by the shortest way
+ * that keeps every guarantee of the general one.
  *
  * Through socket.io, each input (30 a second per player, most of what a server reads) goes
  * from the transport through engine.io's connection (two events), socket.io's decoder (a
@@ -13,17 +13,25 @@
  * socket.io would do anything with it but pass it on, it is taken here instead:
  * - engine.io's `packet` event is emitted first, as engine.io itself does: the connection's
  *   packet budget (packet-budget.ts) charges it and may pause or cut the connection off;
- * - then `take` is given the payload: the gateway charges the socket's input rate limit,
+ * - then the receiver is given the payload: the gateway charges the socket's input rate limit,
  *   decodes, and queues it, with the same guard and answers as the general path's.
+ *
+ * A `time:ping` (text, one a second per client once clock sync has its first samples) is taken
+ * the same way when its text is what socket.io's decoder would make an event for the main
+ * namespace with no acknowledgement asked: its arguments go to the gateway's `onAny` listener
+ * itself (the same guard: rate limit, schema; the same handler), and a text that does not
+ * parse goes socket.io's way, to be refused there as before. Through socket.io a ping cost a
+ * decode, two `nextTick`s and the dispatch: about a fifth of the receive path's CPU in the
+ * bench, for one message in 31.
  *
  * It keeps its place in the connection's order. socket.io handles a message on `nextTick`s,
  * which run once the TCP read it came in (or its turn of the event loop, for a large read:
- * paced-reads.ts) has been handled; an input taken here is handled at once. So once a message
- * of this connection has gone socket.io's way, the inputs after it in the same read go that
- * way too, behind it, until its `nextTick`s have run: a `room:join` or `room:leave` sent before
- * an input is handled before it, and one sent after it, after it.
+ * paced-reads.ts) has been handled; a message taken here is handled at once. So once a
+ * message of this connection has gone socket.io's way, the inputs and pings after it in the
+ * same read go that way too, behind it, until its `nextTick`s have run: a `room:join` or
+ * `room:leave` sent before an input is handled before it, and one sent after it, after it.
  *
- * Everything else keeps the general path: text messages, long-polling (a connection that
+ * Everything else keeps the general path: other text messages, long-polling (a connection that
  * upgrades to WebSocket is read here from then on), a socket that left socket.io's namespace,
  * a member in no room (so one that has not joined yet), a message while engine.io waits for a
  * heartbeat's pong (engine.io then extends the heartbeat's deadline on the next packet: that
@@ -33,17 +41,17 @@
  * a snapshot mirror.
  *
  * What is not emitted: engine.io's `data` and `message` events and socket.io's own events for
- * these inputs. Nothing in the server listens to them for inputs (the gateway's `onAny` is the
- * one door, and it is this door's other side).
+ * these messages. Nothing in the server listens to them (the gateway's `onAny` is the one door,
+ * and it is this door's other side).
  */
 import { BINARY_EVENTS, wireParser } from '@arena/shared/protocol';
 import type { ArenaSocket } from './types.js';
 
-/** Connections whose every input goes through socket.io, for as long as they are in it. */
+/** Connections whose every input and ping go through socket.io, for as long as they are in it. */
 const throughSocketIo = new WeakSet<object>();
 
 /**
- * Sends every input of `connection` through socket.io (`false`: reads them here again, where
+ * Sends every input and ping of `connection` through socket.io (`false`: reads them here again, where
  * it may): `npm run bench:receive` measures both ways on one server, one connection at a time.
  */
 export function readInputsThroughSocketIo(connection: object, always = true): void {
