@@ -4,8 +4,8 @@
  * then does it cross the socket's simulated link, when the host lets it have one
  * (link-delay.ts), and reach its handler with a typed, trusted payload (dispatch.ts). Inputs,
  * 30 a second per player, skip the general handler when their room runs in this process, and
- * binary ones on a real WebSocket link skip socket.io too (direct-inputs.ts): the same guard,
- * the same queue, fewer steps. Every error the socket is sent goes through one sender, so each
+ * binary ones on a real WebSocket link skip socket.io too, as clock pings do (direct-inputs.ts):
+ * the same guard, the same queue or handler, fewer steps. Every error the socket is sent goes through one sender, so each
  * one is counted.
  */
 import { ErrorCode, type ClientPayload } from '@arena/shared/protocol';
@@ -84,7 +84,7 @@ export function attachGateway(
   socket.onAny(receive);
   socket.on('disconnect', () => link.close());
 
-  // A simulated link must hold inputs in order with everything else: they take its way.
+  // A simulated link must hold inputs and pings in order with everything else: they take its way.
   if (inputs && !link.delays)
     readDirectly(socket, {
       isMember: () => services.rooms.roomOf(socket.id) !== undefined,
