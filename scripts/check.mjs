@@ -1,4 +1,4 @@
-// `npm run check`: lint and typecheck side by side, then Prettier; what CI runs before the tests.
+// `npm run check`: lint then Prettier, beside the typechecks; what CI runs before the tests.
 // ESLint runs once over the whole repository rather than once per package: its type-checked
 // rules build a TypeScript program for each package either way, but one process parses the
 // shared sources and loads the libraries once, which took about a third less CPU. That one
@@ -19,11 +19,18 @@ function run(script, args) {
   );
 }
 
+// Prettier follows ESLint on its core: the typechecks take longer than ESLint, so it fits in
+// their tail instead of adding its 20 s after both.
+let format = 0;
+const lintThenFormat = async () => {
+  const code = await run(bin('eslint/bin/eslint.js'), ['.', '--max-warnings=0']);
+  format = await run(bin('prettier/bin/prettier.cjs'), ['--check', '.']);
+  return code;
+};
 const [lint, typecheck] = await Promise.all([
-  run(bin('eslint/bin/eslint.js'), ['.', '--max-warnings=0']),
+  lintThenFormat(),
   run(fileURLToPath(new URL('./turbo.mjs', import.meta.url)), ['run', 'typecheck']),
 ]);
-const format = await run(bin('prettier/bin/prettier.cjs'), ['--check', '.']);
 for (const [what, code] of Object.entries({ lint, typecheck, format }))
   if (code !== 0) console.error(`check: ${what} failed (exit ${code})`);
 process.exit(lint || typecheck || format ? 1 : 0);

@@ -1,5 +1,5 @@
 /**
- * The churn soak, CI-sized: players join, play and leave rooms for a minute (SOAK_MINUTES to
+ * The churn soak, CI-sized: players join, play and leave rooms for half a minute (SOAK_MINUTES to
  * change it), then the server must hold nothing it did not hold after the warm-up: no rooms,
  * seats, sockets, handles or listeners, and a heap back near its baseline.
  * `npm run soak -- --minutes N` runs the same soak from the command line with a full report.
@@ -7,7 +7,7 @@
 import { formatReport, runSoak } from '@arena/soak';
 import { describe, expect, it } from 'vitest';
 
-const minutes = Number(process.env.SOAK_MINUTES ?? 1);
+const minutes = Number(process.env.SOAK_MINUTES ?? 0.5);
 
 describe(`churn soak (${minutes} min)`, () => {
   it(
