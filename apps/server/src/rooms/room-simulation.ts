@@ -179,10 +179,19 @@ export class RoomSimulation {
   private reportWaits(onInputRan: (waitedMs: number) => void): void {
     const nowMs = performance.now();
     for (const [id, taken] of this.serverTick.taken) {
-      if (taken.guessed) continue;
-      const waitedMs = this.arrivals.waitedMs(id, taken.seq, nowMs);
-      if (waitedMs !== undefined) onInputRan(waitedMs);
+      if (taken.doubled) this.reportWait(onInputRan, id, taken.seq - 1, nowMs);
+      if (!taken.guessed) this.reportWait(onInputRan, id, taken.seq, nowMs);
     }
+  }
+
+  private reportWait(
+    onInputRan: (waitedMs: number) => void,
+    id: number,
+    seq: number,
+    nowMs: number,
+  ): void {
+    const waitedMs = this.arrivals.waitedMs(id, seq, nowMs);
+    if (waitedMs !== undefined) onInputRan(waitedMs);
   }
 
   /** This tick's snapshot, read straight from the world: encoded once for the whole room. */

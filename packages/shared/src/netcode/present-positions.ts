@@ -20,17 +20,22 @@ const moved = {} as PlayerState;
 
 /**
  * `presentPositions` written into `out`, reusing the points it holds: a server runs it on
- * every tick with a dash in it. Afterwards `out` holds exactly `world`'s players.
+ * every tick with a dash in it. Afterwards `out` holds exactly `world`'s players. `doubleStep`
+ * is `step`'s option of that name: the players that move twice this tick.
  */
 export function presentPositionsInto(
   world: World,
   inputs: ReadonlyMap<number, number>,
   out: Map<number, Point>,
+  doubleStep?: ReadonlyMap<number, number>,
 ): Map<number, Point> {
   const k = constantsFor(world.config);
   const { players } = world;
   for (const player of players) {
-    movePlayer(Object.assign(moved, player), inputs.get(player.id) ?? 0, world.config, k);
+    Object.assign(moved, player);
+    const early = doubleStep?.get(player.id);
+    if (early !== undefined) movePlayer(moved, early, world.config, k);
+    movePlayer(moved, inputs.get(player.id) ?? 0, world.config, k);
     const point = out.get(player.id);
     if (point) {
       point.x = moved.x;

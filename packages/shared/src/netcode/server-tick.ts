@@ -11,8 +11,14 @@
  */
 import { mayDashThisTick } from '../sim/movement.js';
 import { step, type StepOptions } from '../sim/step.js';
-import type { World } from '../sim/world.js';
-import { emptyTakenInput, type InputSlots, type TakenInput } from './input-slots.js';
+import { findPlayer, type World } from '../sim/world.js';
+import { doubleStepIsUnseen } from './double-step.js';
+import {
+  emptyTakenInput,
+  type DoubleStepCheck,
+  type InputSlots,
+  type TakenInput,
+} from './input-slots.js';
 import type { AttackerView, LagCompensation } from './lag-compensation.js';
 import type { Point } from './point.js';
 import { presentPositionsInto } from './present-positions.js';
@@ -37,6 +43,8 @@ interface TickPlayer {
   took: boolean;
   /** `taken`'s view, as lag compensation reads it. */
   readonly view: AttackerView;
+  /** Whether this player may run two slots this tick unseen (made once, per player). */
+  readonly doubleStepUnseen: DoubleStepCheck;
 }
 
 const NO_OPTIONS: StepOptions = Object.freeze({});
@@ -49,6 +57,10 @@ export class ServerTick {
   private readonly buttons = new Map<number, number>();
   /** Where each player is after this tick's movement, on a tick with a dash in it. */
   private readonly present = new Map<number, Point>();
+  /** The buttons of the extra slot each player stepping twice runs first this tick. */
+  private readonly doubleSteps = new Map<number, number>();
+  /** The world this tick starts from, for the double-step checks. */
+  private world: World | undefined;
   /** This tick's inputs that had arrived (a guess repeats buttons; it applies no input). */
   inputsApplied = 0;
   /** Inputs in slots skipped this tick because a client ran ahead: they never run. */
@@ -62,7 +74,16 @@ export class ServerTick {
 
   add(id: number, slots: InputSlots): void {
     const view = { tick: 0, aheadMs: 0 };
-    this.players.set(id, { slots, taken: emptyTakenInput(), took: false, view });
+    const doubleStepUnseen: DoubleStepCheck = (first, second) => {
+      const world = this.world;
+      const player = world ? findPlayer(world, id) : undefined;
+      return (
+        world !== undefined &&
+        player !== undefined &&
+        doubleStepIsUnseen(world, player, first, second)
+      );
+    };
+    this.players.set(id, { slots, taken: emptyTakenInput(), took: false, view, doubleStepUnseen });
     this.buttons.set(id, 0);
   }
 
@@ -83,15 +104,18 @@ export class ServerTick {
    * world and returns it).
    */
   run(world: World): World {
+    this.world = world;
     this.takeInputs();
-    let options = NO_OPTIONS;
+    const doubleStep = this.doubleSteps.size > 0 ? this.doubleSteps : undefined;
+    let options = doubleStep ? { doubleStep } : NO_OPTIONS;
     const lagCompensation = this.lagCompensation;
     if (lagCompensation && this.anyoneMayDash(world)) {
-      const present = presentPositionsInto(world, this.buttons, this.present);
+      const present = presentPositionsInto(world, this.buttons, this.present, doubleStep);
       const reach = 2 * world.config.playerRadius;
-      options = { hitPosition: lagCompensation.lookup(this.viewOf, present, reach) };
+      options = { doubleStep, hitPosition: lagCompensation.lookup(this.viewOf, present, reach) };
     }
     const next = this.stepFunction(world, this.buttons, options);
+    this.world = undefined;
     lagCompensation?.record(next.tick, next.players);
     return next;
   }
@@ -99,9 +123,10 @@ export class ServerTick {
   private takeInputs(): void {
     let applied = 0;
     let dropped = 0;
+    this.doubleSteps.clear();
     for (const [id, player] of this.players) {
       const { taken, slots } = player;
-      player.took = slots.takeInto(taken);
+      player.took = slots.takeInto(taken, player.doubleStepUnseen);
       if (!player.took) {
         // Only before a player's first input, or while it is held for the buffer.
         if (this.taken.delete(id)) this.buttons.set(id, 0);
@@ -110,6 +135,10 @@ export class ServerTick {
       this.taken.set(id, taken);
       this.buttons.set(id, taken.buttons);
       if (!taken.guessed) applied += 1;
+      if (taken.doubled) {
+        this.doubleSteps.set(id, taken.firstButtons);
+        applied += 1;
+      }
       // A lying seq can skip billions of empty slots; only a backlog's worth held inputs.
       dropped += Math.min(taken.skippedBefore, slots.maxBacklog);
       if (taken.viewTick !== undefined) {

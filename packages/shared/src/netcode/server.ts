@@ -14,3 +14,4 @@ export * from './extrapolation.js';
 export * from './lag-compensation.js';
 export * from './present-positions.js';
 export * from './server-tick.js';
+export * from './double-step.js';

@@ -16,6 +16,12 @@ import { cloneWorld, RoundPhase, type PlayerState, type World } from './world.js
 export interface StepOptions {
   /** Lag compensation: where each attacker saw each victim. Default: where the victim is. */
   hitPosition?: HitPositionLookup;
+  /**
+   * Per player, the buttons of one more input to move by before this tick's own (a server
+   * trimming a player's input buffer runs two slots in one tick). Only movement runs
+   * twice: bodies collide, dashes hit and coins are picked up once, after both moves.
+   */
+  doubleStep?: ReadonlyMap<number, number>;
 }
 
 const constantsCache = new WeakMap<SimConfig, TickConstants>();
@@ -55,7 +61,10 @@ export function stepInPlace(
   const k = constantsFor(world.config);
   if (world.events.length > 0) world.events = [];
   world.tick += 1;
+  const { doubleStep } = options;
   for (const player of world.players) {
+    const early = doubleStep?.get(player.id);
+    if (early !== undefined) movePlayer(player, early, world.config, k);
     movePlayer(player, inputs.get(player.id) ?? 0, world.config, k);
   }
   const hitPosition = options.hitPosition ?? presentBodyOf(world.players);
