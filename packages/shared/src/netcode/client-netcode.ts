@@ -71,6 +71,8 @@ export class ClientNetcode {
   readonly loop = new EventLoopWatch();
   predictor: Predictor | undefined;
   private seq: number;
+  /** After a pause (`catchUpWith`): the next frame's newest seq, and the ack that showed it. */
+  private skip: { to: number; fromAck: number } | undefined;
   private lastRenderServerTimeMs = -Infinity;
   private lastFrameMs = -Infinity;
   private newestTick = -Infinity;
@@ -131,16 +133,21 @@ export class ClientNetcode {
    * After a pause of ours (a hidden tab, a frame too long to catch up on) it has spent slots
    * we never made, and every input we send would come too late for its slot and be ignored:
    * the player could never move again. So when its ack passes our newest seq, skip ahead to
-   * where an input made now reaches the server in time for its slot.
+   * where an input made now reaches the server in time for its slot. The next frame runs the
+   * ticks its clock missed in the pause (the last of them is "now"), so the skip lands on its
+   * newest input: numbering them after the skip would put every later input as many ticks
+   * early, a lag the server trims only after seconds. Those at or below the ack would only
+   * arrive late (their slots are spent): they are not made at all.
    */
   private catchUpWith(ack: number): void {
     if (ack === 0 || ack < this.seq) return;
     const tickMs = 1000 / this.options.config.tickRateHz;
-    // To the nearest tick: rounding up put a fast link's inputs a whole tick early for good
-    // (a 1 ms round trip counted as a tick), and the server holds every input that long, since
-    // it trims only a surplus of two ticks (the room's buffer already absorbs a tick's error).
+    // To the nearest tick: rounding up put a fast link's inputs a whole tick early (a 1 ms
+    // round trip counted as a tick), and the server holds every input that long until 5 s of
+    // them show it (the room's buffer already absorbs a tick's error).
     const roundTripTicks = Math.round((this.clockSync.rttMs ?? 0) / tickMs);
-    this.seq = ack + roundTripTicks + (this.options.inputBufferTicks ?? INPUT_BUFFER_TICKS);
+    const bufferTicks = this.options.inputBufferTicks ?? INPUT_BUFFER_TICKS;
+    this.skip = { to: ack + roundTripTicks + bufferTicks + 1, fromAck: ack };
   }
 
   /** A `time:pong`. */
@@ -155,7 +162,7 @@ export class ClientNetcode {
   /** Once per rendered frame, with the buttons held now. */
   frame(nowMs: number, frameDtMs: number, buttons: number): ClientFrame {
     this.loop.onFrame(nowMs);
-    const ticks = this.stepClock.advance(frameDtMs);
+    let ticks = this.stepClock.advance(frameDtMs);
     // Pings go out on tick frames, just before that tick's input. The link keeps order, so a
     // ping sent between two inputs would wait behind the one sent a frame earlier whenever it
     // was slow; this way it only waits behind packets a whole tick older, and the fastest
@@ -173,6 +180,11 @@ export class ClientNetcode {
     const predictor = this.predictor;
     if (!predictor)
       return { inputs, pingClientTimeMs, self: undefined, others, renderServerTimeMs };
+    if (this.skip && ticks > 0) {
+      ticks = Math.min(ticks, this.skip.to - this.skip.fromAck);
+      this.seq = this.skip.to - ticks;
+      this.skip = undefined;
+    }
     for (let n = 0; n < ticks; n++) {
       this.seq += 1;
       const predicted = predictor.applyLocalInput(this.seq, buttons);

@@ -81,6 +81,20 @@ describe('ClientNetcode', () => {
     expect(netcode.frame(2100, 1000 / 30, Button.Right).inputs.map((i) => i.seq)).toEqual([64]);
   });
 
+  it('lands the skip on the newest input when the next frame runs the ticks the pause missed', () => {
+    const netcode = new ClientNetcode(options);
+    netcode.onSnapshot(snapshot(0, 0), 50);
+    netcode.onPong({ clientTimeMs: 98, serverTimeMs: 1000 }, 100);
+    netcode.frame(100, TICK_MS, Button.Right);
+    // The snapshots read after a stalled loop show the server past our inputs; the frame that
+    // follows runs the 4 ticks its clock missed. The newest input is the one made now: it
+    // leads the server's next slot (62) by the buffer, as after a pause of a single tick, and
+    // none is made for a slot already spent (61).
+    netcode.onSnapshot(snapshot(61, 61), 2100);
+    const seqs = netcode.frame(2100, 4 * TICK_MS, Button.Right).inputs.map((i) => i.seq);
+    expect(seqs).toEqual([62, 63, 64]);
+  });
+
   function skipsAheadBy(netcode: ClientNetcode, bufferTicks: number): void {
     netcode.onSnapshot(snapshot(0, 0), 50);
     netcode.onPong({ clientTimeMs: 0, serverTimeMs: 1000 }, 100);
