@@ -10,7 +10,8 @@
  *   two, and a jittery link keeps the room's buffer. Slots are dropped only while the player
  *   stands idle and at rest: its inputs there press nothing, so running the next one a tick
  *   early changes nothing the server or the client's prediction computes, and nobody sees
- *   a correction. A player who never stops keeps the room's buffer.
+ *   a correction. A player who never stops gives the slot up in a double step instead
+ *   (`InputSlots`: two slots run in one tick where nobody can see it, `steppedThrough`).
  * - **Grow back at once.** The first late input on a shrunk buffer gives a tick back (the
  *   slots wait one tick), and the link must show 10 clean seconds again before it shrinks.
  * - **Hold for a slower link.** A link that got slower for good (a longer route, a phone off
@@ -101,6 +102,21 @@ export class BufferDepth {
     this.surplus = 0;
     this.shrunkBy += slots;
     return slots;
+  }
+
+  /** Whether the last weighing found slots to drop that no harmless moment has taken yet. */
+  get surplusPending(): boolean {
+    return this.surplus > 0;
+  }
+
+  /**
+   * One surplus slot was stepped through (two slots ran in one tick, unseen) instead of
+   * dropped at rest: the buffer is a tick shorter, and a late input gives the tick back.
+   */
+  steppedThrough(): void {
+    this.surplus -= 1;
+    this.shrunkBy += 1;
+    this.leads.drop(1);
   }
 
   /** Slots more than the link needs: its leads' smallest beyond their spread (and the least). */

@@ -285,12 +285,11 @@ export class InputSlots {
    * lost, and the client's prediction (which ran both) is exact.
    */
   private doubleStepInto(out: TakenInput, unseen: DoubleStepCheck | undefined): boolean {
-    if (
-      !unseen ||
-      !this.early.allReach(DOUBLE_STEP_MARK, DOUBLE_STEP_WINDOW) ||
-      this.latePresses.pending
-    )
-      return false;
+    if (!unseen || this.latePresses.pending) return false;
+    const surplus = this.early.allReach(DOUBLE_STEP_MARK, DOUBLE_STEP_WINDOW);
+    // A clean link's buffer may shrink below the room's here too, not only at rest.
+    const cleanLink = !surplus && this.depth.surplusPending;
+    if (!surplus && !cleanLink) return false;
     const seq = this.nextSeq!;
     const first = this.queued.get(seq);
     const second = this.queued.get(seq + 1);
@@ -302,7 +301,8 @@ export class InputSlots {
     this.lastButtons = first.buttons;
     this.countIdle();
     this.early.shorten(1);
-    this.depth.dropped(1);
+    if (cleanLink) this.depth.steppedThrough();
+    else this.depth.dropped(1);
     out.firstButtons = first.buttons;
     return true;
   }

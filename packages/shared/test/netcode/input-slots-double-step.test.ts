@@ -14,6 +14,8 @@ import {
 
 const ALWAYS: DoubleStepCheck = () => true;
 const NEVER: DoubleStepCheck = () => false;
+/** Slots whose buffer never shrinks below the room's 2 (clean links aside). */
+const surplusOnly = () => new InputSlots(2, undefined, { minBufferTicks: 2 });
 
 /**
  * A client whose first input came a tick late (its second arrived with it), then one input a
@@ -21,7 +23,7 @@ const NEVER: DoubleStepCheck = () => false;
  * seqs each tick ran, in order, and how many ticks each newest input had to wait at the end.
  */
 function tickEarlyClient(check: DoubleStepCheck | undefined, ticks = 400, lateEvery = 0) {
-  const slots = new InputSlots(2);
+  const slots = surplusOnly();
   slots.receive(1, Button.Right);
   slots.receive(2, Button.Right);
   let seq = 3;
@@ -55,7 +57,7 @@ describe('InputSlots stepping twice to trim a buffer a tick too deep', () => {
   });
 
   it('waits for a moment the check calls unseen, and hands it both inputs in order', () => {
-    const slots = new InputSlots(2);
+    const slots = surplusOnly();
     slots.receive(1, Button.Right);
     slots.receive(2, Button.Right);
     const asked: [number, number][] = [];
@@ -79,7 +81,7 @@ describe('InputSlots stepping twice to trim a buffer a tick too deep', () => {
   });
 
   it('never steps twice for a buffer that is only as deep as the room asks', () => {
-    const slots = new InputSlots(2);
+    const slots = surplusOnly();
     for (let seq = 1; seq < 500; seq++) {
       slots.receive(seq, Button.Right);
       slots.take(ALWAYS);
@@ -91,6 +93,22 @@ describe('InputSlots stepping twice to trim a buffer a tick too deep', () => {
     const { slots } = tickEarlyClient(ALWAYS, 700, 50);
     expect(slots.stats.late).toBeGreaterThan(0);
     expect(slots.stats.doubled).toBe(0);
+  });
+
+  it('shrinks a clean link below the room buffer at such a moment too, and grows back when late', () => {
+    const slots = new InputSlots(2);
+    const leads: number[] = [];
+    for (let seq = 1; seq < 500; seq++) {
+      slots.receive(seq, Button.Right);
+      slots.take(ALWAYS);
+      leads.push(seq - slots.ackedSeq);
+    }
+    // Every input arrived with the same lead for 10 s: one tick of buffer is enough, and the
+    // player never stopped, so the slot was stepped through rather than dropped at rest.
+    expect(slots.stats).toMatchObject({ doubled: 1, skipped: 0 });
+    expect(leads.at(-1)).toBe(leads[100]! - 1);
+    // A late input gives the tick back: the next slot waits a tick.
+    expect(slots.receive(slots.ackedSeq, Button.Right)).toBe('held');
   });
 
   it('leaves the one-tick surplus alone when the moment never comes', () => {
