@@ -5,7 +5,11 @@
  * with the same lead each time, from a jittery one, whose leads spread over several ticks.
  */
 export class LeadHistory {
-  private readonly leads: Int32Array;
+  /**
+   * Leads plus `dropped` at the time. Float64: a lying seq can skip billions of slots, and a
+   * 32-bit sum would wrap and garble every lead after it.
+   */
+  private readonly leads: Float64Array;
   private next = 0;
   private count = 0;
   /**
@@ -16,7 +20,7 @@ export class LeadHistory {
   private dropped = 0;
 
   constructor(readonly capacity: number) {
-    this.leads = new Int32Array(capacity);
+    this.leads = new Float64Array(capacity);
   }
 
   push(lead: number): void {
