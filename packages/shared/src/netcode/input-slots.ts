@@ -36,32 +36,7 @@ import { ticksToComeToRest } from '../sim/movement.js';
 import { BufferDepth } from './buffer-depth.js';
 import { EarlyLeads } from './early-leads.js';
 import { LatePresses } from './late-presses.js';
-
-export interface TakenInput {
-  /** The slot spent this tick: what the snapshot acknowledges. */
-  seq: number;
-  buttons: number;
-  /** Tick the client was drawing other players at (lag compensation). */
-  viewTick: number | undefined;
-  /** How far past `viewTick` the client was extrapolating them (ms; 0: interpolating). */
-  viewAheadMs: number;
-  /** True when the input had not arrived and the last buttons were repeated. */
-  guessed: boolean;
-  /** Slots dropped just before this one to shorten the buffer (their inputs never ran). */
-  skippedBefore: number;
-  /** A late input's dash press was added to this slot: the client predicted it earlier. */
-  carriedPress: boolean;
-  /** The slot before this one (`seq - 1`) runs first, in the same tick: a double step. */
-  doubled: boolean;
-  /** That slot's buttons, when `doubled`. */
-  firstButtons: number;
-}
-
-/**
- * Whether running the slots with `first` and then `second` in one tick would go unseen (the
- * server's rule: no dash, no faster move than the player can make in a tick).
- */
-export type DoubleStepCheck = (first: number, second: number) => boolean;
+import { emptyTakenInput, type DoubleStepCheck, type TakenInput } from './taken-input.js';
 
 export interface InputSlotsStats {
   received: number;
@@ -122,21 +97,6 @@ export interface BufferDepthOptions {
   minBufferTicks?: number;
   /** Ticks without a button after which the player is at rest (default: the default game's). */
   restTicks?: number;
-}
-
-/** A `TakenInput` to be written by `takeInto`. */
-export function emptyTakenInput(): TakenInput {
-  return {
-    seq: 0,
-    buttons: 0,
-    viewTick: undefined,
-    viewAheadMs: 0,
-    guessed: false,
-    skippedBefore: 0,
-    carriedPress: false,
-    doubled: false,
-    firstButtons: 0,
-  };
 }
 
 interface Queued {

@@ -13,12 +13,8 @@ import { mayDashThisTick } from '../sim/movement.js';
 import { step, type StepOptions } from '../sim/step.js';
 import { findPlayer, type World } from '../sim/world.js';
 import { doubleStepIsUnseen } from './double-step.js';
-import {
-  emptyTakenInput,
-  type DoubleStepCheck,
-  type InputSlots,
-  type TakenInput,
-} from './input-slots.js';
+import type { InputSlots } from './input-slots.js';
+import { emptyTakenInput, type DoubleStepCheck, type TakenInput } from './taken-input.js';
 import type { AttackerView, LagCompensation } from './lag-compensation.js';
 import type { Point } from './point.js';
 import { presentPositionsInto } from './present-positions.js';

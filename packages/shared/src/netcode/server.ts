@@ -10,6 +10,7 @@ export * from './link-profile-query.js';
 export * from './link-simulator.js';
 export * from './timer-clock.js';
 export * from './input-slots.js';
+export * from './taken-input.js';
 export * from './extrapolation.js';
 export * from './lag-compensation.js';
 export * from './present-positions.js';

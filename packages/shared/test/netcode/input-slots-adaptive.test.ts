@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputSlots, type TakenInput } from '../../src/netcode/input-slots.js';
+import { InputSlots } from '../../src/netcode/input-slots.js';
+import type { TakenInput } from '../../src/netcode/taken-input.js';
 import { Button } from '../../src/protocol/buttons.js';
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { doubleStepIsUnseen } from '../../src/netcode/double-step.js';
-import { InputSlots, type DoubleStepCheck } from '../../src/netcode/input-slots.js';
+import { InputSlots } from '../../src/netcode/input-slots.js';
+import type { DoubleStepCheck } from '../../src/netcode/taken-input.js';
 import { ServerTick } from '../../src/netcode/server-tick.js';
 import { Button } from '../../src/protocol/buttons.js';
 import {
