@@ -2,16 +2,13 @@
  * How early a player's newest inputs arrived (their leads: ticks until each one's slot is
  * spent), for the input slots' ways of trimming a buffer deeper than the link needs. Each
  * mark counts how many of the newest leads in a row reach it, kept as inputs arrive, so that
- * a tick can ask "did the last `n` inputs all arrive this early?" without scanning them. A
- * ring of fixed size: nothing is allocated or moved per input.
+ * a tick can ask "did the last `n` inputs all arrive this early?" without scanning them. The
+ * leads themselves are a `LeadHistory` ring: nothing is allocated or moved per input.
  */
+import { LeadHistory } from './lead-history.js';
+
 export class EarlyLeads {
-  /** Leads as measured plus `dropped` at the time (so a drop need not rewrite them). */
-  private readonly leads: Float64Array;
-  private next = 0;
-  private count = 0;
-  /** Slots dropped or run early since the last clear: every stored lead is that much less. */
-  private dropped = 0;
+  private readonly history: LeadHistory;
   /** Leads pushed since the last late input: no run reaches back past it. */
   private sinceLate = 0;
   /** For each mark, how many of the newest leads in a row reach it. */
@@ -19,17 +16,15 @@ export class EarlyLeads {
 
   constructor(
     /** The most leads kept: the longest run any mark is asked about. */
-    readonly capacity: number,
+    capacity: number,
     private readonly marks: readonly number[],
   ) {
-    this.leads = new Float64Array(capacity);
+    this.history = new LeadHistory(capacity);
     this.runs = marks.map(() => 0);
   }
 
   push(lead: number): void {
-    this.leads[this.next] = lead + this.dropped;
-    this.next = (this.next + 1) % this.capacity;
-    if (this.count < this.capacity) this.count += 1;
+    this.history.push(lead);
     this.sinceLate += 1;
     for (let i = 0; i < this.marks.length; i++) {
       this.runs[i] = lead >= this.marks[i]! ? this.runs[i]! + 1 : 0;
@@ -50,34 +45,26 @@ export class EarlyLeads {
   /** The smallest of the newest `inputs` leads (Infinity when there are none). */
   smallest(inputs: number): number {
     let smallest = Infinity;
-    for (let back = 0; back < Math.min(inputs, this.count); back++) {
-      smallest = Math.min(smallest, this.newest(back));
+    for (let back = 0; back < Math.min(inputs, this.history.size); back++) {
+      smallest = Math.min(smallest, this.history.newest(back));
     }
     return smallest;
   }
 
   /** Slots were dropped or run early: every input already here is `slots` less early. */
   shorten(slots: number): void {
-    this.dropped += slots;
-    const reach = Math.min(this.count, this.sinceLate);
+    this.history.drop(slots);
+    const reach = Math.min(this.history.size, this.sinceLate);
     for (let i = 0; i < this.marks.length; i++) {
       let run = 0;
-      while (run < reach && this.newest(run) >= this.marks[i]!) run++;
+      while (run < reach && this.history.newest(run) >= this.marks[i]!) run++;
       this.runs[i] = run;
     }
   }
 
   clear(): void {
-    this.next = 0;
-    this.count = 0;
-    this.dropped = 0;
+    this.history.clear();
     this.sinceLate = 0;
     this.runs.fill(0);
-  }
-
-  /** The lead `back` places before the newest (0: the newest), as it stands now. */
-  private newest(back: number): number {
-    const at = (this.next - 1 - back + 2 * this.capacity) % this.capacity;
-    return this.leads[at]! - this.dropped;
   }
 }

@@ -14,7 +14,7 @@ export class LeadHistory {
   private count = 0;
   /**
    * Slots dropped since the oldest lead was recorded: a drop makes every input already queued
-   * that much less early. Stored leads stay as they were measured, and `earliest`/`latest`
+   * that much less early. Stored leads stay as they were measured, and `range`/`newest`
    * take the drops off, so a drop costs nothing here.
    */
   private dropped = 0;
@@ -38,6 +38,17 @@ export class LeadHistory {
     this.next = 0;
     this.count = 0;
     this.dropped = 0;
+  }
+
+  /** Leads held: those recorded since the last clear, at most `capacity`. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The lead recorded `back` places before the newest (0: the newest), drops taken off. */
+  newest(back: number): number {
+    const at = (this.next - 1 - back + 2 * this.capacity) % this.capacity;
+    return this.leads[at]! - this.dropped;
   }
 
   /** True once a whole window of leads has been recorded since the last clear. */

@@ -9,6 +9,8 @@ describe('LeadHistory', () => {
     history.drop(2);
     history.push(3);
     expect(history.range()).toEqual({ smallest: 2, spread: 2 });
+    expect([history.newest(0), history.newest(1), history.newest(2)]).toEqual([3, 4, 2]);
+    expect(history.size).toBe(3);
   });
 
   it('stays exact after a lying seq made it drop billions of slots', () => {
