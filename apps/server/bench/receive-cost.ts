@@ -8,11 +8,22 @@
  * the event loop (as the server did before it handled small reads at once: paced-reads.ts); an
  * input's cost is its window's CPU per second above the idle window's, divided by the inputs
  * received per second. Prints each way's median of `--repeats` windows.
+ *
+ * A last way is the floor under all of them: the same clients' second connections, to a bare
+ * `ws` server in the same process that decodes each input and keeps the newest per connection
+ * (what the bench's raw-`ws` floor server does with one), so that what Arena's way costs above
+ * reading a WebSocket message at all is printed beside it.
  */
 import { fork } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { encodeBinaryEvent, encodeInput, PROTOCOL_VERSION } from '@arena/shared/protocol';
-import { WebSocket } from 'ws';
+import {
+  decodeInput,
+  encodeBinaryEvent,
+  encodeInput,
+  PROTOCOL_VERSION,
+  type PlayerInput,
+} from '@arena/shared/protocol';
+import { WebSocket, WebSocketServer } from 'ws';
 import { buildApp } from '../src/app.js';
 import { testConfig } from '../src/config.js';
 import { readInputsThroughSocketIo } from '../src/socket/direct-inputs.js';
@@ -34,13 +45,18 @@ const Way = {
   General: 'through socket.io',
   Direct: 'read below socket.io',
   OneATurn: 'read below socket.io, one message a turn',
+  Bare: 'a bare ws server (the floor)',
 } as const;
 type Way = (typeof Way)[keyof typeof Way];
 
-/** The child: bare clients that join by quick play, then send inputs while told to. */
-function clients(url: string): void {
+/**
+ * The child: bare clients that join by quick play, each with a second connection to the bare
+ * server; they send inputs to one or the other while told to.
+ */
+function clients(url: string, bareUrl: string): void {
   const seated: WebSocket[] = [];
-  let sending = false;
+  const bare: WebSocket[] = [];
+  let sending: 'no' | 'send' | 'send-bare' = 'no';
   let sent = 0;
   let seq = 0;
   for (let i = 0; i < CONNECTIONS; i++) {
@@ -56,18 +72,22 @@ function clients(url: string): void {
       else if (text.startsWith('42["room:joined"') && seated.push(ws) === CONNECTIONS)
         process.send?.('seated');
     });
+    const second = new WebSocket(bareUrl);
+    second.on('open', () => bare.push(second));
   }
   // `send`, then `mark` where the window starts, then `idle`: answered with inputs since `mark`.
   process.on('message', (command) => {
     if (command === 'mark') sent = 0;
     if (command === 'idle') process.send?.(sent);
-    if (command !== 'mark') sending = command === 'send';
+    if (command === 'idle') sending = 'no';
+    if (command === 'send' || command === 'send-bare') sending = command;
   });
   setInterval(() => {
-    if (!sending) return;
+    if (sending === 'no') return;
     const message = encodeBinaryEvent('player:input', encodeInput({ seq: ++seq, buttons: 0 }));
-    for (const ws of seated) ws.send(message);
-    sent += seated.length;
+    const to = sending === 'send' ? seated : bare;
+    for (const ws of to) ws.send(message);
+    sent += to.length;
   }, 1000 / TICK_RATE_HZ);
 }
 
@@ -77,7 +97,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** CPU µs per second of one window, and inputs sent per second in it. */
 async function window(child: Child, way: Way, seconds: number) {
-  if (way !== Way.Idle) child.send('send');
+  if (way !== Way.Idle) child.send(way === Way.Bare ? 'send-bare' : 'send');
   await sleep(200); // the first inputs' way to the server
   child.send('mark');
   const before = process.cpuUsage();
@@ -91,6 +111,22 @@ async function window(child: Child, way: Way, seconds: number) {
   return { cpuUsPerS: (used.user + used.system) / elapsedS, inputsPerS: sent / elapsedS };
 }
 
+/** The floor's receive: a bare `ws` server that decodes each input and keeps the newest. */
+async function bareServer(): Promise<WebSocketServer> {
+  const newest = new Map<WebSocket, PlayerInput>();
+  const server = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false });
+  server.on('connection', (ws) => {
+    ws.on('message', (data: Buffer, isBinary) => {
+      if (isBinary && data[0] === INPUT_EVENT_BYTE) newest.set(ws, decodeInput(data.subarray(1)));
+    });
+    ws.on('close', () => newest.delete(ws));
+  });
+  await new Promise((resolve) => server.once('listening', resolve));
+  return server;
+}
+
+const INPUT_EVENT_BYTE = encodeBinaryEvent('player:input', new Uint8Array(0))[0];
+
 async function main(): Promise<void> {
   const config = testConfig({ MAX_ROOMS_PER_IP: 1000, ROOMS_OPENED_PER_MIN_PER_IP: 1000 });
   const { app, services } = await buildApp({ ...config, MAX_CONNECTIONS_PER_IP: 10_000 });
@@ -99,7 +135,15 @@ async function main(): Promise<void> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   const url = `ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`;
-  const child = fork(new URL(import.meta.url), ['clients', url, '--connections', `${CONNECTIONS}`]);
+  const bare = await bareServer();
+  const bareUrl = `ws://127.0.0.1:${(bare.address() as { port: number }).port}`;
+  const child = fork(new URL(import.meta.url), [
+    'clients',
+    url,
+    bareUrl,
+    '--connections',
+    `${CONNECTIONS}`,
+  ]);
   await reply(child);
   const seconds = Number(values.seconds);
   await window(child, Way.Direct, 2); // warm-up
@@ -107,6 +151,7 @@ async function main(): Promise<void> {
     [Way.General, []],
     [Way.Direct, []],
     [Way.OneATurn, []],
+    [Way.Bare, []],
   ]);
   for (let i = 0; i < Number(values.repeats); i++) {
     const idle = await window(child, Way.Idle, seconds);
@@ -124,8 +169,9 @@ async function main(): Promise<void> {
     console.log(`${way}: ${median} µs CPU per input (of ${all})`);
   }
   child.kill();
+  bare.close();
   await app.close();
 }
 
-if (positionals[0] === 'clients') clients(positionals[1]!);
+if (positionals[0] === 'clients') clients(positionals[1]!, positionals[2]!);
 else await main();
