@@ -26,7 +26,6 @@ import {
   type SimConfig,
   type World,
 } from '@arena/shared/sim';
-import { InputArrivals } from './input-arrivals.js';
 
 export interface ReceivedInput {
   seq: number;
@@ -69,8 +68,6 @@ export class RoomSimulation {
   readonly lagCompensation: LagCompensation;
   /** Each player's input slots, and what a tick reuses from one tick to the next. */
   private readonly serverTick: ServerTick;
-  /** When each waiting input arrived, for `onInputRan`. */
-  private readonly arrivals = new InputArrivals();
   /**
    * Called after each tick for every input it ran that had arrived (not a guess), with how
    * long it waited at the server (ms): the room's metrics listen.
@@ -119,7 +116,6 @@ export class RoomSimulation {
   removePlayer(id: number): void {
     this.world = removePlayer(this.world, id);
     this.serverTick.remove(id);
-    this.arrivals.forget(id);
     this.connectedById.delete(id);
   }
 
@@ -145,12 +141,9 @@ export class RoomSimulation {
   receiveInput(id: number, input: ReceivedInput): InputResult {
     const slots = this.serverTick.slotsOf(id);
     if (!slots) return 'unknown-player';
-    const result = slots.receive(input.seq, input.buttons, input.viewTick, input.viewAheadMs);
-    // Only a queued input runs (a repeated seq must not overwrite its first arrival).
-    if (this.onInputRan && (result === 'queued' || result === 'reanchored')) {
-      this.arrivals.record(id, input.seq, performance.now());
-    }
-    return result;
+    // Its arrival is kept with it (a repeated seq does not overwrite its first), for its wait.
+    const { seq, buttons, viewTick, viewAheadMs } = input;
+    return slots.receive(seq, buttons, viewTick, viewAheadMs, performance.now());
   }
 
   /** How a player's inputs fared (arrived, guessed, late, re-anchored); undefined: no seat. */
@@ -178,20 +171,10 @@ export class RoomSimulation {
 
   private reportWaits(onInputRan: (waitedMs: number) => void): void {
     const nowMs = performance.now();
-    for (const [id, taken] of this.serverTick.taken) {
-      if (taken.doubled) this.reportWait(onInputRan, id, taken.seq - 1, nowMs);
-      if (!taken.guessed) this.reportWait(onInputRan, id, taken.seq, nowMs);
+    for (const taken of this.serverTick.taken.values()) {
+      if (taken.doubled) onInputRan(nowMs - taken.firstArrivedAtMs);
+      if (!taken.guessed) onInputRan(nowMs - taken.arrivedAtMs);
     }
-  }
-
-  private reportWait(
-    onInputRan: (waitedMs: number) => void,
-    id: number,
-    seq: number,
-    nowMs: number,
-  ): void {
-    const waitedMs = this.arrivals.waitedMs(id, seq, nowMs);
-    if (waitedMs !== undefined) onInputRan(waitedMs);
   }
 
   /** This tick's snapshot, read straight from the world: encoded once for the whole room. */

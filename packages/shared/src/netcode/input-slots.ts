@@ -36,6 +36,7 @@ import { ticksToComeToRest } from '../sim/movement.js';
 import { BufferDepth } from './buffer-depth.js';
 import { EarlyLeads } from './early-leads.js';
 import { LatePresses } from './late-presses.js';
+import { QueuedInputs } from './queued-inputs.js';
 import { emptyTakenInput, type DoubleStepCheck, type TakenInput } from './taken-input.js';
 
 export interface InputSlotsStats {
@@ -99,14 +100,8 @@ export interface BufferDepthOptions {
   restTicks?: number;
 }
 
-interface Queued {
-  buttons: number;
-  viewTick: number | undefined;
-  viewAheadMs: number;
-}
-
 export class InputSlots {
-  private readonly queued = new Map<number, Queued>();
+  private readonly queued: QueuedInputs;
   private nextSeq: number | undefined;
   private holdTicks = 0;
   private lastButtons = 0;
@@ -144,6 +139,7 @@ export class InputSlots {
     depthOptions: BufferDepthOptions = {},
   ) {
     const { minBufferTicks = INPUT_BUFFER_MIN_TICKS } = depthOptions;
+    this.queued = new QueuedInputs(maxBacklog + 1);
     this.depth = new BufferDepth(bufferTicks, minBufferTicks);
     this.restTicks = depthOptions.restTicks ?? ticksToComeToRest(DEFAULT_SIM_CONFIG);
     const marks = [bufferTicks + SURPLUS_TICKS, bufferTicks + DOUBLE_STEP_SURPLUS_TICKS];
@@ -156,6 +152,8 @@ export class InputSlots {
     buttons: number,
     viewTick?: number,
     viewAheadMs = 0,
+    /** When it arrived, on the caller's clock: handed back with its slot (`TakenInput`). */
+    arrivedAtMs = 0,
   ): 'queued' | 'reanchored' | 'late' | 'held' | 'duplicate' {
     this.stats.received += 1;
     if (this.nextSeq === undefined) {
@@ -177,7 +175,7 @@ export class InputSlots {
     }
     if (this.queued.has(seq)) return 'duplicate';
     this.lateTicks = 0;
-    this.queued.set(seq, { buttons, viewTick, viewAheadMs });
+    this.queued.set(seq, buttons, viewTick, viewAheadMs, arrivedAtMs);
     const lead = seq - this.nextSeq + this.holdTicks;
     this.depth.arrived(lead);
     this.early.push(lead);
@@ -251,19 +249,20 @@ export class InputSlots {
     const cleanLink = !surplus && this.depth.surplusPending;
     if (!surplus && !cleanLink) return false;
     const seq = this.nextSeq!;
-    const first = this.queued.get(seq);
-    const second = this.queued.get(seq + 1);
-    if (!first || !second || !unseen(first.buttons, second.buttons)) return false;
+    const first = this.queued.buttons(seq);
+    const second = this.queued.buttons(seq + 1);
+    if (first < 0 || second < 0 || !unseen(first, second)) return false;
+    out.firstArrivedAtMs = this.queued.arrivedAtMs(seq);
     this.queued.delete(seq);
     this.nextSeq = seq + 1;
     this.stats.applied += 1;
     this.stats.doubled += 1;
-    this.lastButtons = first.buttons;
+    this.lastButtons = first;
     this.countIdle();
     this.early.shorten(1);
     if (cleanLink) this.depth.steppedThrough();
     else this.depth.dropped(1);
-    out.firstButtons = first.buttons;
+    out.firstButtons = first;
     return true;
   }
 
@@ -275,16 +274,16 @@ export class InputSlots {
   private readonly idleThrough = (slots: number): boolean => {
     if (this.idleTicks < this.restTicks) return false;
     for (let seq = this.nextSeq!; seq < this.nextSeq! + slots; seq++) {
-      if (this.queued.get(seq)?.buttons !== 0) return false;
+      if (this.queued.buttons(seq) !== 0) return false;
     }
     return true;
   };
 
   private skip(slots: number): void {
     const to = this.nextSeq! + slots;
-    // Walk what is queued (at most a backlog), never the skipped range: a lying seq can jump
-    // billions ahead, and a loop over that range would stall the server for minutes.
-    for (const seq of this.queued.keys()) if (seq < to) this.queued.delete(seq);
+    // The ring's places, never the skipped range: a lying seq can jump billions ahead, and a
+    // loop over that range would stall the server for minutes.
+    this.queued.deleteBefore(to);
     this.nextSeq = to;
     this.stats.skipped += slots;
     this.skippedSinceTake += slots;
@@ -319,20 +318,23 @@ export class InputSlots {
     out.carriedPress = this.latePresses.pending;
     if (out.carriedPress) this.stats.latePressesCarried += 1;
     const seq = this.nextSeq;
-    const input = this.queued.get(seq);
-    this.queued.delete(seq);
+    const buttons = this.queued.buttons(seq);
     this.nextSeq = seq + 1;
     this.ackedSeq = seq;
     out.seq = seq;
-    out.guessed = input === undefined;
-    if (input) {
+    out.guessed = buttons < 0;
+    if (buttons >= 0) {
+      const queued = this.queued;
       this.stats.applied += 1;
-      this.lastButtons = this.latePresses.onto(input.buttons, false);
+      this.lastButtons = this.latePresses.onto(buttons, false);
       this.countIdle();
-      if (input.viewTick !== undefined) {
-        this.lastViewTick = input.viewTick;
-        this.lastViewAheadMs = input.viewAheadMs;
+      const viewTick = queued.viewTick(seq);
+      if (viewTick !== undefined) {
+        this.lastViewTick = viewTick;
+        this.lastViewAheadMs = queued.viewAheadMs(seq);
       }
+      out.arrivedAtMs = queued.arrivedAtMs(seq);
+      queued.delete(seq);
     } else {
       this.stats.guessed += 1;
       this.lastButtons = this.latePresses.onto(this.lastButtons, true);

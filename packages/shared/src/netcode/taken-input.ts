@@ -21,6 +21,10 @@ export interface TakenInput {
   doubled: boolean;
   /** That slot's buttons, when `doubled`. */
   firstButtons: number;
+  /** When this slot's input arrived (the clock `InputSlots.receive` was given); not when guessed. */
+  arrivedAtMs: number;
+  /** When the slot before it arrived, when `doubled`. */
+  firstArrivedAtMs: number;
 }
 
 /**
@@ -41,5 +45,7 @@ export function emptyTakenInput(): TakenInput {
     carriedPress: false,
     doubled: false,
     firstButtons: 0,
+    arrivedAtMs: 0,
+    firstArrivedAtMs: 0,
   };
 }
