@@ -7,6 +7,7 @@
  * for goes the general way, and these tests see it arrive there.
  */
 import { Button, encodeInput, ErrorCode, type Snapshot } from '@arena/shared/protocol';
+import { packetMeterOf } from '@arena/server';
 import { describe, expect, it } from 'vitest';
 import {
   connectPlayer,
@@ -38,13 +39,12 @@ function dispatchedInputs(client: PlayerSocket, event = 'player:input'): () => n
   return () => count;
 }
 
-/** How many messages engine.io's `packet` event (the packet budget's meter) saw. */
+/** How many packets the connection's packet budget has charged since now. */
 function meteredMessages(client: PlayerSocket): () => number {
-  let count = 0;
-  serverSocketOf(client).conn.on('packet', (packet: { type: string }) => {
-    if (packet.type === 'message') count += 1;
-  });
-  return () => count;
+  const meter = packetMeterOf(serverSocketOf(client).conn);
+  if (!meter) throw new Error('no packet meter on this connection');
+  const before = meter.charged;
+  return () => meter.charged - before;
 }
 
 /** Every `error` a client receives, as it receives it. */

@@ -6,5 +6,6 @@ export type { GameServices } from './services.js';
 export { startLocalRedis, type LocalRedis } from './launch/local-redis.js';
 export { startFrontProxy, type FrontProxy } from './launch/front-proxy.js';
 export { connectionCounts, type ConnectionCounts } from './connection-counts.js';
+export { packetMeterOf, type PacketMeter } from './socket/packet-budget.js';
 export { ECHO_MAX_UNSENT_BYTES } from './echo/echo-limits.js';
 export { unsentBytes } from './socket/write-backlog.js';

@@ -11,8 +11,9 @@
  * already says. So, on a connection whose WebSocket transport hands over a binary message
  * that is a `player:input` (wire-parser.ts: event byte 2), when nothing in engine.io or
  * socket.io would do anything with it but pass it on, it is taken here instead:
- * - engine.io's `packet` event is emitted first, as engine.io itself does: the connection's
- *   packet budget (packet-budget.ts) charges it and may pause or cut the connection off;
+ * - the connection's packet budget (packet-budget.ts) charges it first, as engine.io's `packet`
+ *   event would, and may pause or cut the connection off. The meter is called itself, not
+ *   through the event: the event's other listener acts only on packets that are not messages;
  * - then the receiver is given the payload: the gateway charges the socket's input rate limit,
  *   decodes, and queues it, with the same guard and answers as the general path's.
  *
@@ -40,11 +41,12 @@
  * are read here at all is the gateway's choice: never with a simulated link, a cluster, or on
  * a snapshot mirror.
  *
- * What is not emitted: engine.io's `data` and `message` events and socket.io's own events for
- * these messages. Nothing in the server listens to them (the gateway's `onAny` is the one door,
- * and it is this door's other side).
+ * What is not emitted: engine.io's `packet`, `data` and `message` events and socket.io's own
+ * events for these messages. Nothing in the server listens to them but the packet budget,
+ * charged here itself (the gateway's `onAny` is the one door, and it is this door's other side).
  */
 import { BINARY_EVENTS, wireParser } from '@arena/shared/protocol';
+import { packetMeterOf } from './packet-budget.js';
 import type { ArenaSocket } from './types.js';
 
 /** Connections whose every input and ping go through socket.io, for as long as they are in it. */
@@ -179,9 +181,11 @@ export function readDirectly(socket: ArenaSocket, receiver: DirectReceiver): voi
       if (charged(packet)) receiver.event(ping);
     };
   };
-  /** engine.io's `packet` event, as engine.io emits it; false if the budget cut the socket off. */
+  const meter = packetMeterOf(conn);
+  /** Charges the packet budget (engine.io's `packet` event where there is no meter); false if it cut the socket off. */
   const charged = (packet: EnginePacket): boolean => {
-    conn.emit('packet', packet);
+    if (meter) meter.charge();
+    else conn.emit('packet', packet);
     return !socket.disconnected;
   };
   readFrom(conn.transport);
