@@ -85,6 +85,8 @@ export function maxWaitingPackets(tickRateHz: number, delayMs: number): number {
 
 export class SocketLimits {
   private readonly buckets: Record<EventKind, TokenBucket>;
+  /** The inputs' bucket, read straight: 30 inputs a second to every other event's few. */
+  private readonly inputs: TokenBucket;
   /** The same buckets as a list: credited on every stall and silence, without a new array. */
   private readonly bucketList: readonly TokenBucket[];
   private readonly patience: TokenBucket;
@@ -107,6 +109,7 @@ export class SocketLimits {
       ]),
     ) as Record<EventKind, TokenBucket>;
     this.bucketList = Object.values(this.buckets);
+    this.inputs = this.buckets[EventKind.Input];
     this.patience = new TokenBucket(PATIENCE.capacity, PATIENCE.perSecond, nowMs);
   }
 
@@ -114,7 +117,8 @@ export class SocketLimits {
   allow(event: ClientEventName, nowMs: number): boolean {
     this.forgiveStalls(nowMs);
     this.forgiveSilence(nowMs);
-    return this.buckets[KIND_OF[event]].take(nowMs);
+    const bucket = event === 'player:input' ? this.inputs : this.buckets[KIND_OF[event]];
+    return bucket.take(nowMs);
   }
 
   /** Records one refused or invalid event; false once the socket has used up its patience. */
