@@ -49,16 +49,15 @@ import { BINARY_EVENTS, wireParser } from '@arena/shared/protocol';
 import { packetMeterOf } from './packet-budget.js';
 import type { ArenaSocket } from './types.js';
 
-/** Connections whose every input and ping go through socket.io, for as long as they are in it. */
-const throughSocketIo = new WeakSet<object>();
+/** Each connection read here: how to send all of its inputs and pings through socket.io. */
+const sendThroughSocketIo = new WeakMap<object, (always: boolean) => void>();
 
 /**
  * Sends every input and ping of `connection` through socket.io (`false`: reads them here again, where
  * it may): `npm run bench:receive` measures both ways on one server, one connection at a time.
  */
 export function readInputsThroughSocketIo(connection: object, always = true): void {
-  if (always) throughSocketIo.add(connection);
-  else throughSocketIo.delete(connection);
+  sendThroughSocketIo.get(connection)?.(always);
 }
 
 /** The first byte of a binary `player:input` message. */
@@ -99,17 +98,31 @@ function decoderOf(socket: ArenaSocket): unknown {
 function engineIdle(conn: InboundConnection, transport: InboundTransport): boolean {
   return (
     conn.transport === transport &&
-    !throughSocketIo.has(conn) &&
     conn.readyState === 'open' &&
     conn.protocol === 4 &&
     (conn.pingTimeoutTimer === null || conn.hasRefreshedPingTimeout === true)
   );
 }
 
-/** True when socket.io would decode the message as a binary event and hand it to `socket`. */
-function socketIoIdle(socket: ArenaSocket): boolean {
-  const decoder = decoderOf(socket);
-  return socket.connected && decoder instanceof wireParser.Decoder && !decoder.awaitingAttachment();
+/**
+ * True when socket.io would decode the message as a binary event and hand it to `socket`.
+ * Whether the decoder is Arena's is asked once per decoder, not for each message.
+ */
+function socketIoIdle(socket: ArenaSocket): () => boolean {
+  let known: unknown;
+  let arenas = false;
+  return () => {
+    const decoder = decoderOf(socket);
+    if (decoder !== known) {
+      known = decoder;
+      arenas = decoder instanceof wireParser.Decoder;
+    }
+    return (
+      socket.connected &&
+      arenas &&
+      !(decoder as InstanceType<typeof wireParser.Decoder>).awaitingAttachment()
+    );
+  };
 }
 
 function isBinaryInput(packet: EnginePacket): packet is { type: string; data: Uint8Array } {
@@ -159,6 +172,9 @@ export function readDirectly(socket: ArenaSocket, receiver: DirectReceiver): voi
   const turnOver = (): void => {
     generalThisTurn = false;
   };
+  let alwaysThroughSocketIo = false;
+  sendThroughSocketIo.set(conn, (always) => (alwaysThroughSocketIo = always));
+  const socketIoWouldPassOn = socketIoIdle(socket);
   const readFrom = (transport: InboundTransport): void => {
     if (transport.name !== WEBSOCKET) return;
     const passOn = transport.onPacket.bind(transport);
@@ -170,7 +186,12 @@ export function readDirectly(socket: ArenaSocket, receiver: DirectReceiver): voi
       passOn(packet);
     };
     transport.onPacket = (packet) => {
-      if (generalThisTurn || !engineIdle(conn, transport) || !socketIoIdle(socket))
+      if (
+        generalThisTurn ||
+        alwaysThroughSocketIo ||
+        !engineIdle(conn, transport) ||
+        !socketIoWouldPassOn()
+      )
         return general(packet);
       if (isBinaryInput(packet) && receiver.isMember()) {
         if (charged(packet)) receiver.input(packet.data.subarray(1));
