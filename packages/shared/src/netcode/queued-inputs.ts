@@ -9,6 +9,8 @@
  * for each of the 30 inputs a second of every player, with as many again to take them.
  */
 const EMPTY = -1;
+/** A backlog of 2¹⁶ slots is half an hour at 30 Hz: anything near it is a mistake. */
+const MAX_SPAN = 2 ** 16;
 
 export class QueuedInputs {
   private readonly mask: number;
@@ -22,6 +24,8 @@ export class QueuedInputs {
 
   /** Room for `span` consecutive seqs at least. */
   constructor(span: number) {
+    if (!Number.isInteger(span) || span < 1 || span > MAX_SPAN)
+      throw new RangeError(`a ring of queued inputs spans 1 to ${MAX_SPAN} seqs, not ${span}`);
     let size = 1;
     while (size < span) size *= 2;
     this.mask = size - 1;

@@ -35,6 +35,11 @@ describe('QueuedInputs', () => {
     queued.clear();
     expect(queued.has(far)).toBe(false);
   });
+
+  it('refuses a span it could not hold, instead of looping or allocating without end', () => {
+    for (const span of [0, 1.5, Infinity, 2 ** 20])
+      expect(() => new QueuedInputs(span)).toThrow(RangeError);
+  });
 });
 
 describe('InputSlots with a ring of inputs', () => {
