@@ -17,6 +17,7 @@
 import { fork } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import {
+  BINARY_EVENTS,
   decodeInput,
   encodeBinaryEvent,
   encodeInput,
@@ -111,6 +112,9 @@ async function window(child: Child, way: Way, seconds: number) {
   return { cpuUsPerS: (used.user + used.system) / elapsedS, inputsPerS: sent / elapsedS };
 }
 
+/** The first byte of a binary `player:input` message, as the server reads it. */
+const INPUT_EVENT_BYTE = BINARY_EVENTS.indexOf('player:input') + 1;
+
 /** The floor's receive: a bare `ws` server that decodes each input and keeps the newest. */
 async function bareServer(): Promise<WebSocketServer> {
   const newest = new Map<WebSocket, PlayerInput>();
@@ -124,8 +128,6 @@ async function bareServer(): Promise<WebSocketServer> {
   await new Promise((resolve) => server.once('listening', resolve));
   return server;
 }
-
-const INPUT_EVENT_BYTE = encodeBinaryEvent('player:input', new Uint8Array(0))[0];
 
 async function main(): Promise<void> {
   const config = testConfig({ MAX_ROOMS_PER_IP: 1000, ROOMS_OPENED_PER_MIN_PER_IP: 1000 });

@@ -203,7 +203,10 @@ export function readDirectly(socket: ArenaSocket, receiver: DirectReceiver): voi
     };
   };
   const meter = packetMeterOf(conn);
-  /** Charges the packet budget (engine.io's `packet` event where there is no meter); false if it cut the socket off. */
+  /**
+   * Charges the packet budget (through engine.io's event on a connection with no meter);
+   * false if that cut the socket off.
+   */
   const charged = (packet: EnginePacket): boolean => {
     if (meter) meter.charge();
     else conn.emit('packet', packet);

@@ -82,14 +82,8 @@ export function meterPackets(connection: MeteredConnection, options: PacketMeter
     paused = undefined;
   };
 
-  const meter = {
-    charged: 0,
-    charge: (): void => {
-      meter.charged += 1;
-      charge();
-    },
-  };
   const charge = (): void => {
+    meter.charged += 1;
     if (flooded) return;
     const now = options.now();
     const credit = stalls.take();
@@ -112,7 +106,8 @@ export function meterPackets(connection: MeteredConnection, options: PacketMeter
     options.onPause?.();
     resumeTimer = setTimeout(resume, bucket.msUntil(now, 0));
   };
+  const meter = { charged: 0, charge };
   meters.set(connection, meter);
-  connection.on('packet', meter.charge);
+  connection.on('packet', charge);
   connection.once('close', () => clearTimeout(resumeTimer));
 }
