@@ -106,23 +106,13 @@ function engineIdle(conn: InboundConnection, transport: InboundTransport): boole
 
 /**
  * True when socket.io would decode the message as a binary event and hand it to `socket`.
- * Whether the decoder is Arena's is asked once per decoder, not for each message.
+ * socket.io's client makes its decoder once, in its constructor, so whether it is Arena's is
+ * asked once; a socket whose decoder is not is never read here.
  */
 function socketIoIdle(socket: ArenaSocket): () => boolean {
-  let known: unknown;
-  let arenas = false;
-  return () => {
-    const decoder = decoderOf(socket);
-    if (decoder !== known) {
-      known = decoder;
-      arenas = decoder instanceof wireParser.Decoder;
-    }
-    return (
-      socket.connected &&
-      arenas &&
-      !(decoder as InstanceType<typeof wireParser.Decoder>).awaitingAttachment()
-    );
-  };
+  const decoder = decoderOf(socket);
+  if (!(decoder instanceof wireParser.Decoder)) return () => false;
+  return () => socket.connected && !decoder.awaitingAttachment();
 }
 
 function isBinaryInput(packet: EnginePacket): packet is { type: string; data: Uint8Array } {
