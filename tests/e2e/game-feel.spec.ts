@@ -66,14 +66,25 @@ test('a tap shorter than a frame still dashes: Space, and the DASH button on a p
   await phone.mouse.up();
 });
 
+/**
+ * Pickups are shown only between two frames that both show a round in play, so a player that
+ * spawns on a coin scores it unseen, and `steer` stops at once when that happens after it
+ * started. Waits until two such frames have been drawn (a spawn's coin is scored by then).
+ */
+async function untilPickupsShow(page: Page): Promise<void> {
+  await expect.poll(async () => (await arenaView(page)).round?.phase).toBe('playing');
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+  );
+}
+
 test('a coin picked up bursts and chimes; muted, it is silent, and the choice is remembered', async ({
   browser,
 }) => {
   const page = await open(browser, 'Coco');
   await createRoom(page, { isPublic: false });
-  await waitForPlayers(page, 1);
-  // A player that spawns on a coin scores it at once, maybe before the click's audio started:
-  // count only what happens from here, one chime for each coin seen picked up.
+  // Count from here: one chime for each coin seen picked up.
+  await untilPickupsShow(page);
   const before = await arenaView(page);
   await steer(page, 'nearest-coin');
   let view = await arenaView(page);
@@ -87,6 +98,7 @@ test('a coin picked up bursts and chimes; muted, it is silent, and the choice is
   await page.reload();
   await expect.poll(async () => (await arenaView(page)).role).toBe('player');
   await expect(page.locator('#mute')).toHaveAttribute('aria-pressed', 'true');
+  await untilPickupsShow(page);
   await steer(page, 'nearest-coin');
   view = await arenaView(page);
   expect(view.feedback!.pickup).toBeGreaterThanOrEqual(1);
