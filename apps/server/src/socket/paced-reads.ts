@@ -17,7 +17,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import * as ws from 'ws';
-import { WebSocketServer, type WebSocket } from 'ws';
 
 /**
  * The largest read handled at once: 512 bytes is 28 binary inputs of 11 bytes (a second's worth
@@ -70,7 +69,7 @@ function pacedWrite(
  * Sets the receiver's pace for each read as it comes in. A Writable calls `_write` again only
  * once the previous read is fully handled, so a read keeps the pace it started with.
  */
-function paceReads(websocket: WebSocket): void {
+function paceReads(websocket: ws.WebSocket): void {
   const receiver = (websocket as unknown as { _receiver: PacedReceiver | null })._receiver;
   if (!receiver) return;
   receiver.arenaMaxAtOnceBytes = SYNC_READ_MAX_BYTES;
@@ -88,12 +87,12 @@ export function readOneMessageATurn(websocket: object, always = true): void {
     receiver.arenaMaxAtOnceBytes = always ? -1 : SYNC_READ_MAX_BYTES;
 }
 
-export class PacedWebSocketServer extends WebSocketServer {
+export class PacedWebSocketServer extends ws.WebSocketServer {
   override handleUpgrade(
     request: IncomingMessage,
     socket: Duplex,
     head: Buffer,
-    callback: (websocket: WebSocket, request: IncomingMessage) => void,
+    callback: (websocket: ws.WebSocket, request: IncomingMessage) => void,
   ): void {
     super.handleUpgrade(request, socket, head, (websocket, upgraded) => {
       paceReads(websocket);
