@@ -4,19 +4,23 @@
  * runs it) seats `--players` − 1 bots in one room; a tab joins it by its link and records
  * the interval between animation frames. Needs `npm run build` first. Prints a table, then
  * JSON (also to --json FILE). Headless, without a GPU: WebGL runs on SwiftShader, so these
- * figures are the CPU's, a floor for what a real GPU does.
+ * figures are the CPU's, a floor for what a real GPU does. One run's frame rate moves by a
+ * quarter from the next, so `--repeats N` runs the renderers in turn N times and reports each
+ * figure's median, with every run's frame rate beside it.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { runBot, spawnBots } from '@arena/bots';
 import {
   frameFigures,
+  medianFrameFigures,
   profileText,
   summarizeProfile,
   type FrameFigures,
   type ProcessProfile,
 } from '@arena/bots/bench';
 import {
+  median,
   numberOption,
   readOptions,
   runCommand,
@@ -26,7 +30,7 @@ import {
 import { launchChromium, recordFrames, RENDERERS, type Renderer } from './frame-page.js';
 
 const USAGE =
-  'usage: npm run bench:browser -- [--players 50] [--seconds 10] [--warmup 3] [--renderers canvas,webgl] [--json out.json] [--profile DIR]';
+  'usage: npm run bench:browser -- [--players 50] [--seconds 10] [--warmup 3] [--repeats 1] [--renderers canvas,webgl] [--json out.json] [--profile DIR]';
 
 function renderersOption(raw: string | undefined): Renderer[] {
   const names = (raw ?? RENDERERS.join(',')).split(',').map((s) => s.trim());
@@ -40,6 +44,7 @@ function readBrowserOptions() {
     players: { type: 'string' },
     seconds: { type: 'string' },
     warmup: { type: 'string' },
+    repeats: { type: 'string' },
     renderers: { type: 'string' },
     json: { type: 'string' },
     profile: { type: 'string' },
@@ -50,6 +55,7 @@ function readBrowserOptions() {
     players,
     seconds: numberOption('seconds', args.seconds, 10, 'positive'),
     warmupSeconds: numberOption('warmup', args.warmup, 3),
+    repeats: numberOption('repeats', args.repeats, 1, 'positive'),
     renderers: renderersOption(args.renderers),
     json: args.json,
     profileDir: args.profile,
@@ -69,6 +75,24 @@ interface RendererResult extends FrameFigures {
   pageBusyMsPerFrame?: number;
 }
 
+/** A renderer's figures over every run: each figure's median, and each run's frame rate. */
+interface RendererSummary extends RendererResult {
+  fpsEachRun: number[];
+}
+
+function summarize(runs: readonly RendererResult[]): RendererSummary {
+  const last = runs[runs.length - 1]!;
+  const busy = runs.flatMap((r) =>
+    r.pageBusyMsPerFrame === undefined ? [] : [r.pageBusyMsPerFrame],
+  );
+  return {
+    ...last,
+    ...medianFrameFigures(runs),
+    ...(busy.length > 0 ? { pageBusyMsPerFrame: median(busy) } : {}),
+    fpsEachRun: runs.map((r) => r.fps),
+  };
+}
+
 /** The page profile is cut to the recording already: every sample counts. */
 const WHOLE_PROFILE = { fromUs: -Infinity, toUs: Infinity };
 
@@ -78,9 +102,9 @@ function pageProfile(renderer: Renderer, file: string | undefined): ProcessProfi
     : summarizeProfile(`page, ${renderer}`, file, WHOLE_PROFILE, 12);
 }
 
-function table(results: RendererResult[]): string {
+function table(results: RendererSummary[]): string {
   const f1 = (v: number) => v.toFixed(1);
-  const rows: [string, (r: RendererResult) => string][] = [
+  const rows: [string, (r: RendererSummary) => string][] = [
     ['renderer in use', (r) => r.renderer],
     ['players drawn', (r) => String(r.playersDrawn)],
     ['frames per second', (r) => f1(r.fps)],
@@ -91,6 +115,8 @@ function table(results: RendererResult[]): string {
     ['longest frame, ms', (r) => f1(r.longestMs)],
     ['intervals missing a 60 Hz frame, %', (r) => f1(r.missedPercent)],
   ];
+  if (results.some((r) => r.fpsEachRun.length > 1))
+    rows.splice(3, 0, ['  each run', (r) => r.fpsEachRun.map(f1).join(' / ')]);
   if (results.some((r) => r.pageBusyMsPerFrame !== undefined))
     rows.push(['page main thread busy per frame, ms', (r) => f1(r.pageBusyMsPerFrame ?? NaN)]);
   const lines = [
@@ -110,7 +136,13 @@ async function main(): Promise<void> {
   const machine = { cores: cpus().length, loadAverage: loadavg(), node: process.version };
   const server = await startServerProcess({
     from: 'dist',
-    env: { MAX_PLAYERS_PER_ROOM: '64', MAX_CONNECTIONS_PER_IP: '200' },
+    // Every run opens a tab of its own: the seat of the one before is freed at once, so that
+    // each run draws the same players (a held seat is drawn too, as reconnecting).
+    env: {
+      MAX_PLAYERS_PER_ROOM: '64',
+      MAX_CONNECTIONS_PER_IP: '200',
+      RECONNECT_GRACE_SECONDS: '0',
+    },
     timeoutMs: 60_000,
   });
   const host = await runBot(server.url, { name: 'host', join: { create: { isPublic: false } } });
@@ -119,36 +151,45 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     await swarm.ready;
-    const results: RendererResult[] = [];
+    const runs = new Map<Renderer, RendererResult[]>(o.renderers.map((r) => [r, []]));
     const profiles: ProcessProfile[] = [];
-    for (const renderer of o.renderers) {
-      console.log(`bench:browser: ${renderer}, ${o.players} players, ${o.seconds} s`);
-      const recording = await recordFrames(browser, {
-        url: server.url,
-        code,
-        renderer,
-        players: o.players,
-        warmupMs: o.warmupSeconds * 1000,
-        seconds: o.seconds,
-        profileDir: o.profileDir,
-      });
-      const { intervalsMs, profileFile, ...seen } = recording;
-      const profile = pageProfile(renderer, profileFile);
-      if (profile) profiles.push(profile);
-      results.push({
-        asked: renderer,
-        ...seen,
-        ...frameFigures(intervalsMs),
-        ...(profile ? { pageBusyMsPerFrame: profile.busyMs / intervalsMs.length } : {}),
-      });
+    for (let run = 1; run <= o.repeats; run++) {
+      for (const renderer of o.renderers) {
+        const of = o.repeats > 1 ? ` (run ${run} of ${o.repeats})` : '';
+        console.log(`bench:browser: ${renderer}, ${o.players} players, ${o.seconds} s${of}`);
+        const recording = await recordFrames(browser, {
+          url: server.url,
+          code,
+          renderer,
+          players: o.players,
+          warmupMs: o.warmupSeconds * 1000,
+          seconds: o.seconds,
+          // Only the last run is profiled: a profile's own cost would weigh on the others.
+          profileDir: run === o.repeats ? o.profileDir : undefined,
+        });
+        const { intervalsMs, profileFile, ...seen } = recording;
+        const profile = pageProfile(renderer, profileFile);
+        if (profile) profiles.push(profile);
+        runs.get(renderer)!.push({
+          asked: renderer,
+          ...seen,
+          ...frameFigures(intervalsMs),
+          ...(profile ? { pageBusyMsPerFrame: profile.busyMs / intervalsMs.length } : {}),
+        });
+      }
     }
+    const results = o.renderers.map((renderer) => summarize(runs.get(renderer)!));
     console.log(
-      `\nFrame times in headless Chromium (${machine.cores} cores, load average ${machine.loadAverage.map((l) => l.toFixed(1)).join(' ')} at the start):\n`,
+      `\nFrame times in headless Chromium (${machine.cores} cores, load average ${machine.loadAverage.map((l) => l.toFixed(1)).join(' ')} at the start)${o.repeats > 1 ? `, medians of ${o.repeats} runs each` : ''}:\n`,
     );
     console.log(table(results));
     if (profiles.length > 0)
       console.log(`\nThe page's CPU profiles, self time, busiest first:\n${profileText(profiles)}`);
-    const json = JSON.stringify({ options: o, machine, results, profiles }, null, 2);
+    const json = JSON.stringify(
+      { options: o, machine, results, runs: Object.fromEntries(runs), profiles },
+      null,
+      2,
+    );
     console.log(`\n${json}`);
     if (o.json) writeFileSync(o.json, json + '\n');
   } finally {

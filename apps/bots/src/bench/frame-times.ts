@@ -2,7 +2,7 @@
  * Frame times as a player feels them: what a page's `requestAnimationFrame` callbacks saw,
  * turned into the figures the browser bench reports. Pure: intervals in, figures out.
  */
-import { percentile } from '@arena/devkit';
+import { median, percentile } from '@arena/devkit';
 
 /** A 60 Hz display's frame. */
 export const FRAME_BUDGET_MS = 1000 / 60;
@@ -32,5 +32,23 @@ export function frameFigures(intervalsMs: readonly number[]): FrameFigures {
     frameP99Ms: percentile(intervalsMs, 0.99),
     longestMs: Math.max(0, ...intervalsMs),
     missedPercent: n === 0 ? 0 : (100 * missed) / n,
+  };
+}
+
+/**
+ * Each figure's median over repeated runs of one page: in headless Chromium without a GPU, one
+ * run's frame rate moves by a quarter from the next, so a change smaller than that needs runs
+ * alternated and their medians compared.
+ */
+export function medianFrameFigures(runs: readonly FrameFigures[]): FrameFigures {
+  const of = (figure: keyof FrameFigures) => median(runs.map((run) => run[figure]));
+  return {
+    frames: of('frames'),
+    fps: of('fps'),
+    frameP50Ms: of('frameP50Ms'),
+    frameP95Ms: of('frameP95Ms'),
+    frameP99Ms: of('frameP99Ms'),
+    longestMs: of('longestMs'),
+    missedPercent: of('missedPercent'),
   };
 }

@@ -3,5 +3,10 @@ export { compare, type CompareOptions, type Comparison } from './compare.js';
 export { measureRun, type RunOptions, type RunResult } from './measure-run.js';
 export type { RunFigures } from './run-figures.js';
 export { SystemName } from './systems.js';
-export { FRAME_BUDGET_MS, frameFigures, type FrameFigures } from './frame-times.js';
+export {
+  FRAME_BUDGET_MS,
+  frameFigures,
+  medianFrameFigures,
+  type FrameFigures,
+} from './frame-times.js';
 export { profileText, summarizeProfile, type ProcessProfile } from './cpu-profiles.js';

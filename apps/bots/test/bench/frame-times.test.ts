@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FRAME_BUDGET_MS, frameFigures } from '../../src/bench/frame-times.js';
+import { FRAME_BUDGET_MS, frameFigures, medianFrameFigures } from '../../src/bench/frame-times.js';
 
 describe('frame figures', () => {
   it('reads a steady 60 Hz page as 60 fps with no missed frame', () => {
@@ -20,5 +20,25 @@ describe('frame figures', () => {
 
   it('is all zeros without frames', () => {
     expect(frameFigures([])).toMatchObject({ frames: 0, fps: 0, missedPercent: 0, longestMs: 0 });
+  });
+});
+
+describe('frame figures over repeated runs', () => {
+  const run = (fps: number, longestMs: number) => ({
+    ...frameFigures(new Array<number>(60).fill(1000 / fps)),
+    longestMs,
+  });
+
+  it('takes each figure’s median, so one unlucky run does not set the result', () => {
+    const runs = [run(33, 80), run(45, 50), run(38, 200)];
+    const m = medianFrameFigures(runs);
+    expect(m.fps).toBeCloseTo(38, 6);
+    expect(m.longestMs).toBe(80);
+    expect(m.frameP50Ms).toBeCloseTo(1000 / 38, 6);
+  });
+
+  it('gives one run back as it is', () => {
+    const only = run(50, 40);
+    expect(medianFrameFigures([only])).toEqual(only);
   });
 });
