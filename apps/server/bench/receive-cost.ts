@@ -17,7 +17,7 @@
 import { fork } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import {
-  BINARY_EVENTS,
+  binaryEventNumber,
   decodeInput,
   encodeBinaryEvent,
   encodeInput,
@@ -113,7 +113,7 @@ async function window(child: Child, way: Way, seconds: number) {
 }
 
 /** The first byte of a binary `player:input` message, as the server reads it. */
-const INPUT_EVENT_BYTE = BINARY_EVENTS.indexOf('player:input') + 1;
+const INPUT_EVENT_BYTE = binaryEventNumber('player:input');
 
 /** The floor's receive: a bare `ws` server that decodes each input and keeps the newest. */
 async function bareServer(): Promise<WebSocketServer> {

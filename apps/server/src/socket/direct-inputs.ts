@@ -45,7 +45,7 @@
  * events for these messages. Nothing in the server listens to them but the packet budget,
  * charged here itself (the gateway's `onAny` is the one door, and it is this door's other side).
  */
-import { BINARY_EVENTS, wireParser } from '@arena/shared/protocol';
+import { binaryEventNumber, wireParser } from '@arena/shared/protocol';
 import { packetMeterOf } from './packet-budget.js';
 import type { ArenaSocket } from './types.js';
 
@@ -61,7 +61,7 @@ export function readInputsThroughSocketIo(connection: object, always = true): vo
 }
 
 /** The first byte of a binary `player:input` message. */
-const INPUT_EVENT_BYTE = BINARY_EVENTS.indexOf('player:input') + 1;
+const INPUT_EVENT_BYTE = binaryEventNumber('player:input');
 const WEBSOCKET = 'websocket';
 
 /** What engine.io's transport makes of a message (engine.io-parser's `Packet`). */

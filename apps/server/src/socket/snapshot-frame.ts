@@ -4,7 +4,7 @@
  * snapshot. Whoever holds a snapshot's bytes (this process's rooms, or a relay of another
  * process's) frames it here.
  */
-import { BINARY_EVENTS } from '@arena/shared/protocol';
+import { binaryEventNumber } from '@arena/shared/protocol';
 import { allocateFrame, WsOpcode, type FramedMessage } from './message-frame.js';
 
 export interface FramedSnapshot extends FramedMessage {
@@ -15,7 +15,7 @@ export interface FramedSnapshot extends FramedMessage {
   frameBytes: number;
 }
 
-const SNAPSHOT_EVENT_NUMBER = BINARY_EVENTS.indexOf('state:snapshot') + 1;
+const SNAPSHOT_EVENT_NUMBER = binaryEventNumber('state:snapshot');
 
 export function frameSnapshot(snapshot: Uint8Array): FramedSnapshot {
   const { frame, payloadAt } = allocateFrame(WsOpcode.Binary, 1 + snapshot.byteLength);

@@ -28,6 +28,11 @@ const RESERVED_EVENTS: readonly string[] = [
   'removeListener',
 ];
 
+/** The first byte of a binary message carrying `event`: its number. */
+export function binaryEventNumber(event: (typeof BINARY_EVENTS)[number]): number {
+  return BINARY_EVENTS.indexOf(event) + 1;
+}
+
 export class WireParserError extends WireDecodeError {
   override name = 'WireParserError';
 }

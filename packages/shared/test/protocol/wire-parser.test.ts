@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BINARY_EVENTS,
   WireParserError,
+  binaryEventNumber,
   decodeBinaryEvent,
   encodeBinaryEvent,
   wireParser,
@@ -70,6 +71,9 @@ describe('an event with one binary argument', () => {
     const input = new wireParser.Encoder().encode(event(['player:input', bytes.buffer]));
     expect([...(input[0] as Uint8Array)]).toEqual([2, 1, 2, 3, 250]);
     expect(BINARY_EVENTS.indexOf('player:input')).toBe(1);
+    // What the server's direct reader and snapshot framer write and look for.
+    expect(binaryEventNumber('state:snapshot')).toBe(1);
+    expect(binaryEventNumber('player:input')).toBe(2);
   });
 
   it('names an event outside the table in ASCII after a 0 byte', () => {
