@@ -15,7 +15,7 @@ import { comparisonTable, findMaxText, targetsText, warningsText } from './repor
 import { SystemName } from './systems.js';
 import { arenaTargets } from './targets.js';
 
-const USAGE = `usage: npm run bench -- [--clients 200] [--seconds 15] [--warmup 5] [--repeats 2]
+const USAGE = `usage: npm run bench -- [--clients 200] [--seconds 15] [--warmup 20] [--repeats 2]
                      [--per-room 10] [--bot-processes 2] [--systems floor,arena] [--seed 1]
                      [--json out.json] [--profile DIR]
        npm run bench -- --find-max [--start 100] [--factor 1.25] [--max-clients 2000]
@@ -54,7 +54,10 @@ function readBenchOptions() {
   return {
     clients: numberOption('clients', args.clients, 200, 'positive'),
     seconds: numberOption('seconds', args.seconds, 15, 'positive'),
-    warmupSeconds: numberOption('warmup', args.warmup, 5),
+    // Long enough for V8 to settle (about 5 s) and for Arena's input buffers to follow their
+    // links: each weighs 10 s of inputs before it shrinks (BufferDepth), so a window opened
+    // sooner counts players' first seconds at the room's buffer (docs/PERFORMANCE.md).
+    warmupSeconds: numberOption('warmup', args.warmup, 20),
     repeats: numberOption('repeats', args.repeats, 2, 'positive'),
     playersPerRoom: numberOption('per-room', args['per-room'], 10, 'positive'),
     botProcesses: numberOption('bot-processes', args['bot-processes'], 2, 'positive'),
