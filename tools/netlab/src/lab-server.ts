@@ -88,6 +88,7 @@ export class LabServer {
         new InputSlots(options.inputBufferTicks, undefined, {
           minBufferTicks: options.inputBufferMinTicks,
           restTicks: ticksToComeToRest(config),
+          tickMs: this.tickMs,
         }),
       );
       this.disturbedSlots.set(id, new Set());
@@ -110,7 +111,7 @@ export class LabServer {
       return { kind: 'pong', clientTimeMs: message.clientTimeMs, serverTimeMs: nowMs };
     }
     const { seq, buttons, viewTick, viewAheadMs } = message;
-    const result = this.slots.get(playerId)?.receive(seq, buttons, viewTick, viewAheadMs);
+    const result = this.slots.get(playerId)?.receive(seq, buttons, viewTick, viewAheadMs, nowMs);
     if (result === 'queued' || result === 'reanchored')
       this.arrivedAt.get(playerId)?.set(seq, nowMs);
     return undefined;

@@ -64,6 +64,7 @@ export class RoomSimulation {
   private readonly connectedById = new Map<number, boolean>();
   /** Idle ticks after which a player is at rest: only then may its buffer shrink. */
   private readonly restTicks: number;
+  private readonly tickMs: number;
   /** Every player's recent positions, so a dash is judged where the attacker saw its victim. */
   readonly lagCompensation: LagCompensation;
   /** Each player's input slots, and what a tick reuses from one tick to the next. */
@@ -98,6 +99,7 @@ export class RoomSimulation {
     );
     this.snapshots = new SnapshotEncoder(simConfig.tickRateHz);
     this.restTicks = ticksToComeToRest(simConfig);
+    this.tickMs = 1000 / simConfig.tickRateHz;
     this.serverTick = new ServerTick(this.lagCompensation, step);
     this.lastTick = { world: this.world, inputsApplied: 0, inputsDropped: 0 };
   }
@@ -110,7 +112,11 @@ export class RoomSimulation {
 
   private newSlots(): InputSlots {
     const { bufferTicks, maxBacklog, minBufferTicks } = this.slotLimits;
-    return new InputSlots(bufferTicks, maxBacklog, { minBufferTicks, restTicks: this.restTicks });
+    return new InputSlots(bufferTicks, maxBacklog, {
+      minBufferTicks,
+      restTicks: this.restTicks,
+      tickMs: this.tickMs,
+    });
   }
 
   removePlayer(id: number): void {

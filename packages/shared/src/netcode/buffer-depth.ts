@@ -6,8 +6,10 @@
  * - **Shrink on a clean link.** A link whose inputs all arrived with the same lead, give or
  *   take `spread` ticks, over the last 10 s needs no more buffer than that spread (the late
  *   tail it has not shown yet is about as wide again as the one it has), and at least the
- *   least buffer. So a clean link plays with one tick of input delay instead of the room's
- *   two, and a jittery link keeps the room's buffer. Slots are dropped only while the player
+ *   least buffer. A link whose inputs keep their beat to within a few milliseconds over its
+ *   first 3 s is weighed then, once, rather than after 10 s (`firstLookEnough`). So a clean
+ *   link plays with one tick of input delay instead of the room's two, and a jittery link
+ *   keeps the room's buffer. Slots are dropped only while the player
  *   stands idle and at rest: its inputs there press nothing, so running the next one a tick
  *   early changes nothing the server or the client's prediction computes, and nobody sees
  *   a correction. A player who never stops gives the slot up in a double step instead
@@ -33,6 +35,16 @@ export const HOLD_AFTER_LATE_TICKS = 15;
 const SPREAD_WINDOW = 300;
 /** ...and how often they are weighed (once a second at 30 Hz). */
 const SPREAD_CHECK_TICKS = 30;
+/**
+ * A first look, once, when the slots start over: after 3 s of leads, on a link whose inputs
+ * all arrived within a third of a tick of their beat (each one's arrival less its seq's
+ * ticks). A lead is whole ticks, so it cannot tell a link that keeps its beat to 3 ms but
+ * sits at a tick's edge (its leads spread over one tick) from one that jitters by 30 ms; the
+ * milliseconds can. Three times such a spread, for the tail 3 s have not shown, still fits in
+ * a tick, and the player need not spend its first 10 s a tick behind. (Half a tick let 7 of
+ * 200 bench bots shrink too early and give the tick back; a third, none.)
+ */
+const FIRST_LOOK_LEADS = 90;
 
 export class BufferDepth {
   private readonly minBufferTicks: number;
@@ -43,6 +55,11 @@ export class BufferDepth {
   private shrunkBy = 0;
   /** Slots the last weighing found surplus, to drop at the next harmless moment. */
   private surplus = 0;
+  /** Whether the first look since the slots started over is spent (or ruled out). */
+  private firstLookTaken = false;
+  /** The earliest and latest arrival against the inputs' beat since then, in ms. */
+  private beatEarliestMs = Number.POSITIVE_INFINITY;
+  private beatLatestMs = Number.NEGATIVE_INFINITY;
   /** Ticks in a row on which inputs arrived late and none in time, and the most slots behind. */
   private lateTicks = 0;
   private lateThisTick = false;
@@ -51,6 +68,8 @@ export class BufferDepth {
   constructor(
     private readonly bufferTicks: number,
     minBufferTicks: number,
+    /** A tick's length: a third of it is the most beat jitter a first look accepts. */
+    private readonly tickMs: number,
   ) {
     this.minBufferTicks = Math.min(minBufferTicks, bufferTicks);
   }
@@ -59,9 +78,14 @@ export class BufferDepth {
     this.lateThisTick = false;
   }
 
-  /** An input arrived in time, `lead` ticks before its slot. */
-  arrived(lead: number): void {
+  /**
+   * An input arrived in time, `lead` ticks before its slot, `beatMs` after its beat (its
+   * arrival less its seq's ticks: constant on a link that neither jitters nor skips).
+   */
+  arrived(lead: number, beatMs: number): void {
     this.leads.push(lead);
+    this.beatEarliestMs = Math.min(this.beatEarliestMs, beatMs);
+    this.beatLatestMs = Math.max(this.beatLatestMs, beatMs);
     this.lateTicks = 0;
     this.mostBehind = 0;
   }
@@ -69,6 +93,7 @@ export class BufferDepth {
   /** An input arrived `slotsBehind` slots late. Returns the ticks to hold the slots (0: none). */
   late(slotsBehind: number): number {
     this.surplus = 0;
+    this.firstLookTaken = true; // a late input: not a link to trust on 3 s
     if (this.shrunkBy > 0) {
       this.shrunkBy -= 1;
       this.leads.clear();
@@ -83,6 +108,7 @@ export class BufferDepth {
     if (this.lateTicks < HOLD_AFTER_LATE_TICKS) return 0;
     const holdTicks = this.mostBehind + this.bufferTicks;
     this.restart();
+    this.firstLookTaken = true; // a link that just got slower has not shown its new spread
     return holdTicks;
   }
 
@@ -93,7 +119,7 @@ export class BufferDepth {
   surplusSlots(harmless: (slots: number) => boolean): number {
     if (this.minBufferTicks >= this.bufferTicks) return 0;
     this.ticksSinceCheck += 1;
-    if (this.ticksSinceCheck >= SPREAD_CHECK_TICKS && this.leads.full) {
+    if (this.ticksSinceCheck >= SPREAD_CHECK_TICKS && (this.leads.full || this.firstLookEnough())) {
       this.ticksSinceCheck = 0;
       this.surplus = this.weigh();
     }
@@ -119,6 +145,13 @@ export class BufferDepth {
     this.leads.drop(1);
   }
 
+  /** Whether the first look may weigh the leads in hand now; true at most once per start. */
+  private firstLookEnough(): boolean {
+    if (this.firstLookTaken || this.leads.size < FIRST_LOOK_LEADS) return false;
+    this.firstLookTaken = true;
+    return this.beatLatestMs - this.beatEarliestMs <= this.tickMs / 3;
+  }
+
   /** Slots more than the link needs: its leads' smallest beyond their spread (and the least). */
   private weigh(): number {
     const { smallest, spread } = this.leads.range();
@@ -137,6 +170,9 @@ export class BufferDepth {
     this.ticksSinceCheck = 0;
     this.shrunkBy = 0;
     this.surplus = 0;
+    this.firstLookTaken = false;
+    this.beatEarliestMs = Number.POSITIVE_INFINITY;
+    this.beatLatestMs = Number.NEGATIVE_INFINITY;
     this.lateTicks = 0;
     this.lateThisTick = false;
     this.mostBehind = 0;

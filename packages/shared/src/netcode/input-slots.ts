@@ -98,6 +98,8 @@ export interface BufferDepthOptions {
   minBufferTicks?: number;
   /** Ticks without a button after which the player is at rest (default: the default game's). */
   restTicks?: number;
+  /** A tick's length in ms, for the inputs' beat (default: the default game's). */
+  tickMs?: number;
 }
 
 export class InputSlots {
@@ -116,6 +118,7 @@ export class InputSlots {
   private readonly latePresses = new LatePresses();
   private readonly depth: BufferDepth;
   private readonly restTicks: number;
+  private readonly tickMs: number;
   /** Slots spent in a row with no button pressed. */
   private idleTicks = 0;
   /** The last slot spent; 0 before the first. */
@@ -140,7 +143,8 @@ export class InputSlots {
   ) {
     const { minBufferTicks = INPUT_BUFFER_MIN_TICKS } = depthOptions;
     this.queued = new QueuedInputs(maxBacklog + 1);
-    this.depth = new BufferDepth(bufferTicks, minBufferTicks);
+    this.tickMs = depthOptions.tickMs ?? 1000 / DEFAULT_SIM_CONFIG.tickRateHz;
+    this.depth = new BufferDepth(bufferTicks, minBufferTicks, this.tickMs);
     this.restTicks = depthOptions.restTicks ?? ticksToComeToRest(DEFAULT_SIM_CONFIG);
     const marks = [bufferTicks + SURPLUS_TICKS, bufferTicks + DOUBLE_STEP_SURPLUS_TICKS];
     this.early = new EarlyLeads(DOUBLE_STEP_WINDOW, marks);
@@ -177,7 +181,7 @@ export class InputSlots {
     this.lateTicks = 0;
     this.queued.set(seq, buttons, viewTick, viewAheadMs, arrivedAtMs);
     const lead = seq - this.nextSeq + this.holdTicks;
-    this.depth.arrived(lead);
+    this.depth.arrived(lead, arrivedAtMs - seq * this.tickMs);
     this.early.push(lead);
     if (lead > this.maxBacklog) this.skip(lead - this.maxBacklog);
     return reanchored ? 'reanchored' : 'queued';

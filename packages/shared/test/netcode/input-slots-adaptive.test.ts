@@ -27,6 +27,46 @@ function playOver(
   return taken;
 }
 
+const TICK_MS = 1000 / 30;
+
+/**
+ * `playOver` with arrival times: the input sent on tick t arrives at `arrivalMsOf(t)` (after
+ * its send at t × TICK_MS), handed to the slots with that time before the first tick at or
+ * after it.
+ */
+function playTimed(
+  slots: InputSlots,
+  ticks: number,
+  arrivalMsOf: (tick: number) => number,
+  buttonsOf: (seq: number) => number,
+) {
+  const arriving = new Map<number, [seq: number, atMs: number][]>();
+  const taken: (TakenInput | undefined)[] = [];
+  for (let tick = 0; tick < ticks; tick++) {
+    const atMs = arrivalMsOf(tick);
+    const at = Math.ceil(atMs / TICK_MS - 1e-9);
+    arriving.set(at, [...(arriving.get(at) ?? []), [tick + 1, atMs]]);
+    for (const [seq, ms] of arriving.get(tick) ?? []) {
+      slots.receive(seq, buttonsOf(seq), undefined, 0, ms);
+    }
+    arriving.delete(tick);
+    taken.push(slots.take());
+  }
+  return taken;
+}
+
+/** A fixed sequence of numbers in [-1, 1), the same in every run. */
+function wobble(tick: number): number {
+  return (
+    Math.sin(tick * 12.9898) * 43758.5453 - Math.floor(Math.sin(tick * 12.9898) * 43758.5453) - 0.5
+  );
+}
+
+/** The first slots dropped, in seq order. */
+function drops(taken: readonly (TakenInput | undefined)[]): number[] {
+  return taken.filter((input) => input && input.skippedBefore > 0).map((input) => input!.seq);
+}
+
 const walking = (seq: number) => (Math.floor(seq / 10) % 2 === 0 ? Button.Right : Button.Left);
 /** Walks for 10 s, then stands idle: the moment a buffer may shrink unseen. */
 const walksThenStands = (seq: number) => (seq < 300 ? walking(seq) : 0);
@@ -93,6 +133,36 @@ describe('InputSlots: a buffer that follows the link', () => {
     expect(dropped.buttons).toBe(0);
     expect(slots.stats.guessed).toBe(0);
     expect(slots.stats.held).toBe(0);
+  });
+
+  it('shrinks after 3 s, not 10, a link whose inputs keep their beat to a few ms', () => {
+    const slots = new InputSlots(2);
+    // Each input arrives a tick and a half after its send, give or take 2 ms.
+    const arrival = (tick: number) => (tick + 1.5 + wobble(tick) * 0.12) * TICK_MS;
+    const taken = playTimed(slots, 600, arrival, () => 0);
+    expect(slots.stats.guessed).toBe(0);
+    expect(drops(taken)[0]).toBeLessThan(5 * 30);
+  });
+
+  it('waits the whole 10 s for a link whose inputs jitter by more than a third of a tick', () => {
+    const slots = new InputSlots(2);
+    // The same link give or take 12 ms: 24 ms of spread, though every lead is the same.
+    const arrival = (tick: number) => (tick + 1.5 + wobble(tick) * 0.72) * TICK_MS;
+    const taken = playTimed(slots, 600, arrival, () => 0);
+    expect(slots.stats.guessed).toBe(0);
+    expect(drops(taken)[0]).toBeGreaterThan(9 * 30);
+  });
+
+  it('looks early only once: after a tick given back it waits the whole window', () => {
+    const slots = new InputSlots(2);
+    // A clean link (the first look shrinks it) but for one input 2 ticks late at 5 s, which
+    // gives the tick back.
+    const arrival = (tick: number) => (tick + (tick === 150 ? 3.5 : 1.5)) * TICK_MS;
+    const taken = playTimed(slots, 900, arrival, () => 0);
+    expect(slots.stats.guessed).toBe(1);
+    const [first, second] = drops(taken);
+    expect(first).toBeLessThan(150);
+    expect(second).toBeGreaterThan(150 + 300);
   });
 
   it('drops no input of a player who keeps moving', () => {
