@@ -55,8 +55,9 @@ function readBenchOptions() {
     clients: numberOption('clients', args.clients, 200, 'positive'),
     seconds: numberOption('seconds', args.seconds, 15, 'positive'),
     // Long enough for V8 to settle (about 5 s) and for Arena's input buffers to follow their
-    // links: each weighs 10 s of inputs before it shrinks (BufferDepth), so a window opened
-    // sooner counts players' first seconds at the room's buffer (docs/PERFORMANCE.md).
+    // links: most weigh 10 s of inputs before they shrink (BufferDepth; 3 s for a link that
+    // keeps its beat), so a window opened sooner counts players' first seconds at the room's
+    // buffer (docs/PERFORMANCE.md).
     warmupSeconds: numberOption('warmup', args.warmup, 20),
     repeats: numberOption('repeats', args.repeats, 2, 'positive'),
     playersPerRoom: numberOption('per-room', args['per-room'], 10, 'positive'),
