@@ -6,7 +6,7 @@
  * - **Shrink on a clean link.** A link whose inputs all arrived with the same lead, give or
  *   take `spread` ticks, over the last 10 s needs no more buffer than that spread (the late
  *   tail it has not shown yet is about as wide again as the one it has), and at least the
- *   least buffer. A link whose inputs keep their beat to within a few milliseconds over its
+ *   least buffer. A link whose inputs keep their beat to within a third of a tick over its
  *   first 3 s is weighed then, once, rather than after 10 s (`firstLookEnough`). So a clean
  *   link plays with one tick of input delay instead of the room's two, and a jittery link
  *   keeps the room's buffer. Slots are dropped only while the player

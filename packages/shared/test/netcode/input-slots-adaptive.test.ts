@@ -55,11 +55,10 @@ function playTimed(
   return taken;
 }
 
-/** A fixed sequence of numbers in [-1, 1), the same in every run. */
+/** A fixed scatter of numbers in [-0.5, 0.5), the same in every run. */
 function wobble(tick: number): number {
-  return (
-    Math.sin(tick * 12.9898) * 43758.5453 - Math.floor(Math.sin(tick * 12.9898) * 43758.5453) - 0.5
-  );
+  const x = Math.sin(tick * 12.9898) * 43758.5453;
+  return x - Math.floor(x) - 0.5;
 }
 
 /** The first slots dropped, in seq order. */
