@@ -24,6 +24,14 @@ const spec = serverPerFile();
 const pages = spec.pages;
 const open = (browser: Browser, name: string, path = '') => spec.open(browser, name, path);
 
+/** Waits until `page` has sent `ticks` more inputs. */
+async function inputTicksPass(page: Page, ticks: number): Promise<void> {
+  const from = (await arenaView(page)).lastSentSeq;
+  await expect
+    .poll(async () => (await arenaView(page)).lastSentSeq)
+    .toBeGreaterThanOrEqual(from + ticks);
+}
+
 async function dashesSeen(page: Page): Promise<number> {
   return (await arenaView(page)).feedback?.dash ?? 0;
 }
@@ -122,14 +130,31 @@ test('names stay readable when players crowd together, and a dash into someone i
   // Any key is a gesture: browsers start audio only after one.
   await victim.keyboard.press('Shift');
   // Stand right beside the victim (discs 40 apart touch), on the side with room to spare. On
-  // the way there the attacker may bump the victim along: the last leg aims where it is now.
+  // the way there the attacker may bump the victim along, even past the spot it aimed for:
+  // it aims again until it stands beside a victim at rest.
   const side = (await selfPlayer(victim)).x < 800 ? 1 : -1;
   const beside = async (distance: number, within: number) => {
     const at = await selfPlayer(victim);
     return { x: at.x + side * distance, y: at.y, within };
   };
+  const standsBeside = async () => {
+    const before = await selfPlayer(victim);
+    // The steering's last key presses are still sent for three input ticks (the client latches
+    // a tap, tap-latch.ts): a dash pressed now would add them to its direction, and left and
+    // right cancel out.
+    await inputTicksPass(attacker, 4);
+    const at = await selfPlayer(victim);
+    const me = await selfPlayer(attacker);
+    const still = Math.hypot(at.x - before.x, at.y - before.y) < 1;
+    // Close enough that the names crowd and a dash along x (144 px) runs into the victim.
+    return still && Math.abs(at.x + side * 44 - me.x) <= 10 && Math.abs(at.y - me.y) <= 8;
+  };
   await steer(attacker, await beside(160, 20));
-  await steer(attacker, await beside(44, 3));
+  for (let tries = 1; ; tries++) {
+    await steer(attacker, await beside(44, 8));
+    if (await standsBeside()) break;
+    expect(tries, 'the attacker never stood still beside the victim').toBeLessThan(10);
+  }
 
   // Side by side, the two long names would cover each other; they are stacked instead.
   const labels = (await arenaView(attacker)).labels;
