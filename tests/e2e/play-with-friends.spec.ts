@@ -194,13 +194,18 @@ test('on a phone the lobby fits, chat clears the touch controls, and the stick m
   for (const control of ['#touch-stick', '#touch-dash']) {
     expect(overlaps(chatBox, (await phone.locator(control).boundingBox())!)).toBe(false);
   }
-  // Drag the stick to the right: the player goes right.
+  // Drag the stick toward the side with room (a player may spawn beside a wall): the player
+  // goes that way.
   const stick = (await phone.locator('#touch-stick').boundingBox())!;
   const startX = (await waitUntilStill(phone)).x;
-  await phone.mouse.move(stick.x + stick.width / 2, stick.y + stick.height / 2);
+  const way = startX < 800 ? 1 : -1;
+  const centre = { x: stick.x + stick.width / 2, y: stick.y + stick.height / 2 };
+  await phone.mouse.move(centre.x, centre.y);
   await phone.mouse.down();
-  await phone.mouse.move(stick.x + stick.width, stick.y + stick.height / 2);
-  await expect.poll(async () => (await arenaView(phone)).server!.x - startX).toBeGreaterThan(60);
+  await phone.mouse.move(centre.x + (way * stick.width) / 2, centre.y);
+  await expect
+    .poll(async () => way * ((await arenaView(phone)).server!.x - startX))
+    .toBeGreaterThan(60);
   await phone.mouse.up();
 });
 
