@@ -9,11 +9,11 @@
  *   least buffer. A link whose inputs keep their beat to within a third of a tick over its
  *   first 3 s is weighed then, once, rather than after 10 s (`firstLookEnough`). So a clean
  *   link plays with one tick of input delay instead of the room's two, and a jittery link
- *   keeps the room's buffer. Slots are dropped only while the player
- *   stands idle and at rest: its inputs there press nothing, so running the next one a tick
- *   early changes nothing the server or the client's prediction computes, and nobody sees
- *   a correction. A player who never stops gives the slot up in a double step instead
- *   (`InputSlots`: two slots run in one tick where nobody can see it, `steppedThrough`).
+ *   keeps the room's buffer. Slots are dropped only while the player stands idle and at
+ *   rest: its inputs there press nothing, so running the next one a tick early changes
+ *   nothing the server or the client's prediction computes, and nobody sees a correction. A
+ *   player who never stops gives the slot up in a double step instead (`InputSlots`: two
+ *   slots run in one tick where nobody can see it, `steppedThrough`).
  * - **Grow back at once.** The first late input on a shrunk buffer gives a tick back (the
  *   slots wait one tick), and the link must show 10 clean seconds again before it shrinks.
  * - **Hold for a slower link.** A link that got slower for good (a longer route, a phone off
