@@ -20,7 +20,6 @@ const SIZE_BUCKETS_BYTES = [1024, 2048, 4096, 8192, 16_384, 32_768, 65_536, 131_
 export type TakeoverCause = 'expired' | 'released' | 'orphaned';
 
 export class ClusterMetrics {
-  leasesHeld = 0;
   redisUp = false;
   leasesLost = 0;
   checkpointsFenced = 0;
@@ -33,10 +32,11 @@ export class ClusterMetrics {
   readonly checkpointSize: Histogram;
   readonly forwardLatency: Histogram;
 
-  constructor(registry: Registry) {
+  /** `leasesHeld` is read at each scrape: a room won a moment ago already counts. */
+  constructor(registry: Registry, leasesHeld: () => number) {
     const gauge = registerGauge.bind(null, registry);
     const counter = registerCounter.bind(null, registry);
-    gauge('arena_cluster_leases_held', 'Room leases this process holds', () => this.leasesHeld);
+    gauge('arena_cluster_leases_held', 'Room leases this process holds', leasesHeld);
     gauge('arena_cluster_redis_up', '1 while this process reaches Redis', () =>
       this.redisUp ? 1 : 0,
     );

@@ -99,7 +99,7 @@ export class ClusterNode implements ClusterSeam {
   ) {
     this.keys = new ClusterKeys(config.REDIS_KEY_PREFIX);
     this.redis = new RedisLink(config.REDIS_URL, log);
-    this.metrics = new ClusterMetrics(appMetrics.registry);
+    this.metrics = new ClusterMetrics(appMetrics.registry, () => this.leases.size);
     this.messenger = new Messenger(this.redis, this.keys, this.processId, log);
     this.lobby = new ClusterLobby(this.redis, this.keys, this.messenger);
     this.snapshotRelay = new SnapshotRelay(this.redis, this.keys, this.metrics);
@@ -190,7 +190,7 @@ export class ClusterNode implements ClusterSeam {
     this.lobby.attach(rooms);
     this.snapshotRelay.attach(io, rooms, services.snapshots);
     schedule.start(this.config.CHECKPOINT_INTERVAL_MS);
-    this.every(this.config.ROOM_LEASE_MS / 4, () => this.renew());
+    this.every(this.config.ROOM_LEASE_MS / 4, () => this.leases.renew());
     this.every(this.config.ROOM_LEASE_MS / 4, () => takeovers.poll());
     this.every(SWEEP_MS, () => homes.sweep());
     this.every(LOBBY_REFRESH_MS, () => this.lobby.write());
@@ -274,11 +274,6 @@ export class ClusterNode implements ClusterSeam {
     this.leases.forget(room.code).catch(() => undefined);
   }
 
-  private async renew(): Promise<void> {
-    await this.leases.renew();
-    this.metrics.leasesHeld = this.leases.size;
-  }
-
   /** Redis is reachable (again): listen, renew, rewrite what Redis may have lost. */
   private reconnected(): void {
     const parts = this.parts;
@@ -290,7 +285,8 @@ export class ClusterNode implements ClusterSeam {
       .catch(() => undefined);
     this.snapshotRelay.reconcile();
     // Leases first (a Redis that restarted empty has none): then the rooms can be saved.
-    void this.renew()
+    void this.leases
+      .renew()
       .catch(() => undefined)
       .then(() => {
         for (const room of parts.services.rooms.all()) parts.schedule.saveSoon(room, 0);
