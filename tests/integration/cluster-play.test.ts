@@ -40,7 +40,8 @@ describe.skipIf(SKIP_WITHOUT_REDIS)('a cluster of two processes', () => {
   it('lets players on different processes play in one room and see each other move', async () => {
     const host = await createRoom(url(0), 'Ann');
     sockets.push(host.socket);
-    // The owner counts the room's lease as soon as it has it, not at its next renewal.
+    // The owner counts its leases (its rooms' and the codes it keeps ready) as soon as it has
+    // them, not at its next renewal.
     expect(await metric(url(0), 'arena_cluster_leases_held')).toBeGreaterThan(0);
     const guest = await joinRoom(url(1), host.joined.roomCode, 'Bob');
     sockets.push(guest.socket);
