@@ -242,17 +242,21 @@ test.describe('rounds', () => {
       .poll(async () => (await arenaView(late)).round!.secondsLeft)
       .toBeLessThan(joinedAt);
 
-    await expect
-      .poll(async () => (await arenaView(late)).scoreboard, { timeout: 15_000 })
-      .not.toBeNull();
-    const board = (await arenaView(late)).scoreboard!;
+    // The board and the phase from one read: the intermission lasts 2 s, and a loaded machine
+    // may take that long between two reads.
+    let atEnd = await arenaView(late);
+    const boardShownIn = async () => {
+      atEnd = await arenaView(late);
+      return atEnd.scoreboard ? atEnd.round?.phase : null;
+    };
+    await expect.poll(boardShownIn, { timeout: 15_000 }).toBe('intermission');
+    const board = atEnd.scoreboard!;
     expect(board.round).toBe(1);
     expect(board.rows.map((r) => r.name).sort()).toEqual(['Eve', 'Finn']);
     const best = board.rows[0]!;
     expect(board.winner).toBe(best.score > 0 ? best.name : null);
     const tied = board.rows.filter((r) => r.score === best.score && r.score > 0);
     expect(board.winners).toEqual(tied.map((r) => r.name));
-    expect((await arenaView(late)).round?.phase).toBe('intermission');
 
     await expect
       .poll(async () => (await arenaView(late)).round, { timeout: 10_000 })
