@@ -51,8 +51,14 @@ describe('rounds', () => {
       [bob.joined.selfId, 2],
       [cy.joined.selfId, 1],
     ]);
-    // Set just before the round ends, so no coin picked up meanwhile can break the tie.
-    await waitForSnapshot(cy.socket, (s) => s.round.ticksLeft < 15, 5000);
+    // Set just before the round ends, so no coin picked up meanwhile can break the tie (and in
+    // play: on a slow machine the joins may outlast the 2 s round, and an intermission counts
+    // down too).
+    await waitForSnapshot(
+      cy.socket,
+      (s) => s.round.phase === 'playing' && s.round.ticksLeft < 15,
+      5000,
+    );
     for (const player of room.sim.world.players) player.score = scores.get(player.id)!;
 
     const ended = await waitFor(cy.socket, 'round:ended', () => true, 5000);
