@@ -9,6 +9,7 @@ import { expect } from './expect.js';
 import { serverPerFile, useCanvasRenderer } from './spec-setup.js';
 import {
   arenaView,
+  type ArenaView,
   createRoom,
   lobbyEntry,
   lobbyRow,
@@ -244,13 +245,13 @@ test.describe('rounds', () => {
 
     // The board and the phase from one read: the intermission lasts 2 s, and a loaded machine
     // may take that long between two reads.
-    let atEnd = await arenaView(late);
+    let atEnd: ArenaView | undefined;
     const boardShownIn = async () => {
       atEnd = await arenaView(late);
       return atEnd.scoreboard ? atEnd.round?.phase : null;
     };
     await expect.poll(boardShownIn, { timeout: 15_000 }).toBe('intermission');
-    const board = atEnd.scoreboard!;
+    const board = atEnd!.scoreboard!;
     expect(board.round).toBe(1);
     expect(board.rows.map((r) => r.name).sort()).toEqual(['Eve', 'Finn']);
     const best = board.rows[0]!;
