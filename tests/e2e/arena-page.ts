@@ -74,6 +74,15 @@ export async function sendChat(page: Page, text: string): Promise<void> {
 }
 
 /**
+ * The way along `axis` from `at` with more room (1: toward larger coordinates, −1: smaller):
+ * players spawn anywhere, some a few pixels from a wall.
+ */
+export function towardRoom(at: number, axis: 'x' | 'y' = 'x'): 1 | -1 {
+  const size = axis === 'x' ? DEFAULT_SIM_CONFIG.arenaWidth : DEFAULT_SIM_CONFIG.arenaHeight;
+  return at < size / 2 ? 1 : -1;
+}
+
+/**
  * Holds an arrow key in `mover` until `watcher` draws player `id` at least `distance` px further
  * along `axis`, then lets go. It walks toward the far wall: a player seated near a wall could
  * not move that far toward it.
@@ -86,8 +95,7 @@ export async function moveAndWatch(
   distance = 60,
 ): Promise<void> {
   const start = (await drawnPlayer(watcher, id))[axis];
-  const size = axis === 'x' ? DEFAULT_SIM_CONFIG.arenaWidth : DEFAULT_SIM_CONFIG.arenaHeight;
-  const forward = start < size / 2;
+  const forward = towardRoom(start, axis) === 1;
   const key = { x: ['ArrowLeft', 'ArrowRight'], y: ['ArrowUp', 'ArrowDown'] }[axis][
     forward ? 1 : 0
   ]!;

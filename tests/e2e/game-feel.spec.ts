@@ -15,6 +15,7 @@ import {
   openPhone,
   openPlayer,
   selfPlayer,
+  towardRoom,
   steer,
   waitForPlayers,
 } from './arena-page.js';
@@ -132,7 +133,7 @@ test('names stay readable when players crowd together, and a dash into someone i
   // Stand right beside the victim (discs 40 apart touch), on the side with room to spare. On
   // the way there the attacker may bump the victim along, even past the spot it aimed for:
   // it aims again until it stands beside a victim at rest.
-  const side = (await selfPlayer(victim)).x < 800 ? 1 : -1;
+  const side = towardRoom((await selfPlayer(victim)).x);
   const beside = async (distance: number, within: number) => {
     const at = await selfPlayer(victim);
     return { x: at.x + side * distance, y: at.y, within };

@@ -19,6 +19,7 @@ import {
   overlaps,
   sendChat,
   serverCounter,
+  towardRoom,
   waitForPlayers,
   waitUntilStill,
 } from './arena-page.js';
@@ -199,7 +200,7 @@ test('on a phone the lobby fits, chat clears the touch controls, and the stick m
   // goes that way.
   const stick = (await phone.locator('#touch-stick').boundingBox())!;
   const startX = (await waitUntilStill(phone)).x;
-  const way = startX < 800 ? 1 : -1;
+  const way = towardRoom(startX);
   const centre = { x: stick.x + stick.width / 2, y: stick.y + stick.height / 2 };
   await phone.mouse.move(centre.x, centre.y);
   await phone.mouse.down();

@@ -12,6 +12,7 @@ import {
   drawnPlayer,
   openPlayer,
   selfPlayer,
+  towardRoom,
   steer,
   waitForPlayers,
 } from './arena-page.js';
@@ -90,11 +91,12 @@ test('a tab draws the game with WebGL where the browser has it', async ({ browse
   await expect(page.locator('#game')).toHaveAttribute('data-renderer', 'webgl');
   const before = await selfPlayer(page);
   const canvasBefore = await page.locator('#game canvas').screenshot();
-  await page.keyboard.down(before.x < 800 ? 'ArrowRight' : 'ArrowLeft');
+  const key = towardRoom(before.x) === 1 ? 'ArrowRight' : 'ArrowLeft';
+  await page.keyboard.down(key);
   await expect
     .poll(async () => Math.abs((await selfPlayer(page)).x - before.x))
     .toBeGreaterThan(60);
-  await page.keyboard.up(before.x < 800 ? 'ArrowRight' : 'ArrowLeft');
+  await page.keyboard.up(key);
   const canvasAfter = await page.locator('#game canvas').screenshot();
   expect(canvasAfter.equals(canvasBefore)).toBe(false);
   await page.context().close();
