@@ -15,7 +15,6 @@
  * reading a WebSocket message at all is printed beside it.
  */
 import { fork } from 'node:child_process';
-import { parseArgs } from 'node:util';
 import {
   binaryEventNumber,
   decodeInput,
@@ -29,17 +28,14 @@ import { buildApp } from '../src/app.js';
 import { testConfig } from '../src/config.js';
 import { readInputsThroughSocketIo } from '../src/socket/direct-inputs.js';
 import { readOneMessageATurn } from '../src/socket/paced-reads.js';
+import { readBenchOptions } from './bench-options.js';
 import { spread } from './figures.js';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    connections: { type: 'string', default: '200' },
-    seconds: { type: 'string', default: '5' },
-    repeats: { type: 'string', default: '3' },
-  },
-});
-const CONNECTIONS = Number(values.connections);
+const { values, positionals } = readBenchOptions(
+  'usage: npm run bench:receive -- [--connections 200] [--seconds 5] [--repeats 3]',
+  { connections: 200, seconds: 5, repeats: 3 },
+);
+const CONNECTIONS = values.connections;
 const TICK_RATE_HZ = 30;
 const Way = {
   Idle: 'idle',
@@ -147,7 +143,7 @@ async function main(): Promise<void> {
     `${CONNECTIONS}`,
   ]);
   await reply(child);
-  const seconds = Number(values.seconds);
+  const seconds = values.seconds;
   await window(child, Way.Direct, 2); // warm-up
   const perInputUs = new Map<Way, number[]>([
     [Way.General, []],
@@ -155,7 +151,7 @@ async function main(): Promise<void> {
     [Way.OneATurn, []],
     [Way.Bare, []],
   ]);
-  for (let i = 0; i < Number(values.repeats); i++) {
+  for (let i = 0; i < values.repeats; i++) {
     const idle = await window(child, Way.Idle, seconds);
     for (const way of perInputUs.keys()) {
       for (const conn of conns) {

@@ -15,7 +15,6 @@
 import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseArgs } from 'node:util';
 import { Server } from 'socket.io';
 import { WebSocket } from 'ws';
 import type { EncodedSnapshot } from '@arena/shared/protocol';
@@ -25,19 +24,15 @@ import { SnapshotFanout } from '../src/socket/snapshot-fanout.js';
 import { frameSnapshot } from '../src/socket/snapshot-frame.js';
 import type { ArenaServer } from '../src/socket/types.js';
 import { watchBacklog, type BackloggedConnection } from '../src/socket/write-backlog.js';
+import { readBenchOptions } from './bench-options.js';
 import { spread } from './figures.js';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    connections: { type: 'string', default: '200' },
-    seconds: { type: 'string', default: '6' },
-    repeats: { type: 'string', default: '3' },
-    'per-room': { type: 'string', default: '10' },
-  },
-});
-const CONNECTIONS = Number(values.connections);
-const PER_ROOM = Number(values['per-room']);
+const { values, positionals } = readBenchOptions(
+  'usage: npm run bench:send -- [--connections 200] [--seconds 6] [--repeats 3] [--per-room 10]',
+  { connections: 200, seconds: 6, repeats: 3, 'per-room': 10 },
+);
+const CONNECTIONS = values.connections;
+const PER_ROOM = values['per-room'];
 /** The server's default MAX_UNSENT_BYTES: where a member counts as behind follows from it. */
 const MAX_UNSENT_BYTES = 512 * 1024;
 const Way = {
@@ -149,9 +144,9 @@ async function main(): Promise<void> {
     [Way.Direct, []],
     [Way.Fanout, []],
   ]);
-  for (let i = 0; i < Number(values.repeats); i++) {
+  for (let i = 0; i < values.repeats; i++) {
     for (const way of perWriteUs.keys()) {
-      perWriteUs.get(way)!.push(await measure(target, way, Number(values.seconds)));
+      perWriteUs.get(way)!.push(await measure(target, way, values.seconds));
     }
   }
   for (const [way, us] of perWriteUs) {

@@ -7,23 +7,19 @@
  * allocates (windows with no collection in them) and the share of the time spent collecting.
  */
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import { DEFAULT_SIM_CONFIG, stepInPlace } from '@arena/shared/sim';
 import { RoomSimulation } from '../src/rooms/room-simulation.js';
+import { readBenchOptions } from './bench-options.js';
 import { median, spread } from './figures.js';
 import { bytesPerCall, GcWatch } from './heap-allocation.js';
 
-const { values } = parseArgs({
-  options: {
-    rooms: { type: 'string', default: '20' },
-    players: { type: 'string', default: '10' },
-    ticks: { type: 'string', default: '3000' },
-    repeats: { type: 'string', default: '5' },
-  },
-});
-const ROOMS = Number(values.rooms);
-const PLAYERS = Number(values.players);
-const TICKS = Number(values.ticks);
+const { values } = readBenchOptions(
+  'usage: npm run bench:tick -- [--rooms 20] [--players 10] [--ticks 3000] [--repeats 5]',
+  { rooms: 20, players: 10, ticks: 3000, repeats: 5 },
+);
+const ROOMS = values.rooms;
+const PLAYERS = values.players;
+const TICKS = values.ticks;
 const DASH = 16;
 
 let seed = 12345;
@@ -61,7 +57,7 @@ run(600);
 const gc = new GcWatch();
 const perTickUs: number[] = [];
 const gcShares: number[] = [];
-for (let i = 0; i < Number(values.repeats); i++) {
+for (let i = 0; i < values.repeats; i++) {
   const from = performance.now();
   const before = process.cpuUsage();
   run(TICKS);

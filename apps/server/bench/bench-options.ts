@@ -1,0 +1,47 @@
+/**
+ * The server benches' command lines, read as the project's other tools read theirs: `--help`
+ * prints the usage, and an unknown option or a value that is not a positive number is named,
+ * followed by the usage (exit code 2), instead of ending in a stack trace. Every option of these
+ * benches is a positive number with a default.
+ */
+import { parseArgs } from 'node:util';
+
+export interface BenchCommandLine<Name extends string> {
+  values: Record<Name, number>;
+  /** The benches pass words to the child processes they fork; a person passes none. */
+  positionals: string[];
+}
+
+function usageExit(usage: string, problem?: string): never {
+  if (problem) console.error(problem);
+  console.error(usage);
+  process.exit(2);
+}
+
+export function readBenchOptions<Name extends string>(
+  usage: string,
+  defaults: Record<Name, number>,
+): BenchCommandLine<Name> {
+  const names = Object.keys(defaults) as Name[];
+  const options = Object.fromEntries(names.map((name) => [name, { type: 'string' as const }]));
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    return usageExit(usage, (error as Error).message);
+  }
+  if (parsed.values.help === true) usageExit(usage);
+  const values = {} as Record<Name, number>;
+  for (const name of names) {
+    const raw = parsed.values[name];
+    const value = raw === undefined ? defaults[name] : Number(raw);
+    if (!(Number.isFinite(value) && value > 0))
+      usageExit(usage, `--${name} takes a positive number, got "${String(raw)}"`);
+    values[name] = value;
+  }
+  return { values, positionals: parsed.positionals };
+}
