@@ -2,7 +2,9 @@
  * The server benches' command lines, read as the project's other tools read theirs: `--help`
  * prints the usage, and an unknown option or a value that is not a positive number is named,
  * followed by the usage (exit code 2), instead of ending in a stack trace. Every option of these
- * benches is a positive number with a default.
+ * benches is a positive number with a default. Not devkit's `readOptions`: the server does not
+ * depend on the tools' package, and these benches fork themselves with words before their
+ * options (`clients <url>`), which `readOptions` refuses.
  */
 import { parseArgs } from 'node:util';
 

@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const TICK_BENCH = fileURLToPath(new URL('../bench/tick-cost.ts', import.meta.url));
+
+/** Runs `npm run bench:tick` with `args`, as a person would (from source, with tsx). */
+function tickBench(...args: string[]) {
+  const run = spawnSync(
+    process.execPath,
+    ['--conditions=@arena/source', '--import', 'tsx', TICK_BENCH, ...args],
+    { encoding: 'utf8', timeout: 30_000 },
+  );
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe("the server benches' command lines", () => {
+  it('answer --help with the usage and exit code 2, running nothing', () => {
+    const run = tickBench('--help');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('usage: npm run bench:tick -- [--rooms 20]');
+    expect(run.stdout).toBe('');
+  });
+
+  it('name an unknown option or a value that is not a positive number', () => {
+    expect(tickBench('--bogus').stderr).toContain("Unknown option '--bogus'");
+    const bad = tickBench('--rooms', 'many');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--rooms takes a positive number, got "many"');
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('run with the options given', () => {
+    const run = tickBench('--rooms', '1', '--ticks', '30', '--repeats', '1');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('room tick (10 players');
+  });
+});
