@@ -9,6 +9,7 @@ const launcher = spawn(
   ['apps/server/dist/launch/cluster-launch.js', ...process.argv.slice(2)],
   { stdio: 'inherit', env: process.env },
 );
-// The launcher stops what it started on SIGINT/SIGTERM, then exits.
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => launcher.kill(signal));
+// The launcher stops what it started on any of these, then exits; so this script waits for it.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+  process.on(signal, () => launcher.kill(signal));
 launcher.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

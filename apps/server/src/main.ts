@@ -3,12 +3,9 @@ import { buildApp, type BuiltApp } from './app.js';
 import { linksToShare, startupBanner } from './banner.js';
 import { configHelp, wantsHelp } from './config-help.js';
 import { ConfigError, loadConfig, type ServerConfig } from './config.js';
+import { EXIT_BAD_CONFIG, EXIT_CANNOT_LISTEN } from './exit-codes.js';
 import { prettyLogs } from './logger.js';
 import { shutDownWithin } from './shutdown.js';
-
-/** Exit codes: a configuration the schema refuses, or a port or address the system refuses. */
-const EXIT_BAD_CONFIG = 2;
-const EXIT_CANNOT_LISTEN = 1;
 
 function fail(message: string, code: number): never {
   console.error(`arena: ${message}`);

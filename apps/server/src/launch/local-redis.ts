@@ -21,6 +21,11 @@ export interface LocalRedisOptions {
   binary?: string;
   /** Extra arguments, e.g. `['--appendonly', 'yes', '--dir', dir]` to keep data on disk. */
   args?: string[];
+  /**
+   * Aborting it stops the process (SIGTERM), even while this function still waits for it to
+   * listen: a launcher that is told to stop meanwhile does not know its PID yet.
+   */
+  signal?: AbortSignal;
 }
 
 export function freePort(): Promise<number> {
@@ -45,28 +50,40 @@ function accepts(port: number): Promise<boolean> {
   });
 }
 
+/** What it printed last (redis logs to stdout): enough to say why it did not start. */
+const KEPT_OUTPUT_CHARS = 4096;
+
 export async function startLocalRedis(options: LocalRedisOptions = {}): Promise<LocalRedis> {
   const port = options.port ?? (await freePort());
+  const binary = options.binary ?? 'redis-server';
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
-  const child = spawn(options.binary ?? 'redis-server', [...args, ...(options.args ?? [])], {
-    stdio: ['ignore', 'ignore', 'pipe'],
+  const child = spawn(binary, [...args, ...(options.args ?? [])], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.signal ? { signal: options.signal } : {}),
   });
-  let failure = '';
-  child.stderr?.on('data', (chunk: Buffer) => (failure += chunk.toString()));
+  let output = '';
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-KEPT_OUTPUT_CHARS));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // `on`, not `once`: an abort after the start is an 'error' too, and must not crash us.
   let spawnError: Error | undefined;
-  child.once('error', (error) => (spawnError = error));
+  child.on('error', (error) => (spawnError ??= error));
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    // A process that never ran (no such binary) has nothing to stop and never exits.
+    if (child.pid === undefined) return;
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
   const deadline = Date.now() + 10_000;
   while (!(await accepts(port))) {
-    if (spawnError)
-      throw new Error(`cannot run ${options.binary ?? 'redis-server'}: ${spawnError.message}`);
+    if (spawnError) {
+      await stop();
+      throw new Error(`cannot run ${binary}: ${spawnError.message}`);
+    }
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop('SIGKILL');
-      throw new Error(`redis-server did not listen on port ${port}: ${failure}`);
+      throw new Error(`redis-server did not listen on port ${port}: ${output.trim()}`);
     }
     // Polling the port is the only way to learn when another program listens on it.
     await new Promise((resolve) => setTimeout(resolve, 50));
