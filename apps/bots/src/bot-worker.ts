@@ -19,6 +19,8 @@ export interface WorkerPlan {
 export interface WorkerMessage {
   type: 'ready' | 'stats' | 'stopped';
   stats: BotStats;
+  /** Why each of its bots that could not connect or join could not. */
+  failures: string[];
 }
 
 const REPORT_MS = 1000;
@@ -27,7 +29,11 @@ if (parentPort) {
   const port = parentPort;
   const swarm = spawnInThread(workerData as WorkerPlan);
   const post = (type: WorkerMessage['type']) =>
-    port.postMessage({ type, stats: swarm.stats } satisfies WorkerMessage);
+    port.postMessage({
+      type,
+      stats: swarm.stats,
+      failures: swarm.failures,
+    } satisfies WorkerMessage);
   const reporter = setInterval(() => post('stats'), REPORT_MS);
   void swarm.ready.then(() => post('ready'));
   port.on('message', (message) => {

@@ -1,9 +1,12 @@
 /**
  * `npm run bots -- --url http://localhost:3000 --count 20`: headless players against a running
  * server, for demos and load. Prints what they see every few seconds; Ctrl-C stops them.
+ * Bots that cannot connect or join are named with the reason, and make the exit code 1: when
+ * none could, at once (there is nothing to watch), otherwise when the others are stopped.
  */
 import { numberOption, readOptions, runCommand } from '@arena/devkit';
 import { ackLatencyMs } from './bot-stats.js';
+import { summarizeFailures } from './failure-reason.js';
 import { spawnBots } from './spawn-bots.js';
 
 const USAGE = `usage: npm run bots -- [--url http://localhost:3000] [--count 20] [--workers 2]
@@ -52,13 +55,18 @@ async function main(): Promise<void> {
     clearInterval(report);
     const s = await swarm.stop();
     console.log(`bots: stopped; ${s.inputsSent} inputs sent, ${s.snapshots} snapshots received`);
-    process.exit(0);
+    process.exit(swarm.failures().length > 0 ? 1 : 0);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
   if (seconds > 0) setTimeout(() => void stop(), seconds * 1000);
   await swarm.ready;
-  console.log(`bots: all ${count} started (${swarm.stats().joins} joined)`);
+  const failures = swarm.failures();
+  const joined = count - failures.length;
+  console.log(`bots: ${joined} of ${count} joined`);
+  if (failures.length === 0) return;
+  console.error(`bots: ${failures.length} of ${count} failed: ${summarizeFailures(failures)}`);
+  if (joined === 0) await stop();
 }
 
 runCommand('bots', USAGE, main);

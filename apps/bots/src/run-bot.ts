@@ -4,6 +4,7 @@
  */
 import { BotClient, type RoomJoined } from './bot-client.js';
 import { emptyStats, type BotStats } from './bot-stats.js';
+import { connectFailure } from './failure-reason.js';
 
 export type JoinMode =
   { quickPlay: true } | { create: { isPublic: boolean } } | { code: string; spectate?: boolean };
@@ -40,11 +41,14 @@ export async function runBot(url: string, options: RunBotOptions = {}): Promise<
     },
     options.stats ?? emptyStats(),
   );
-  await client.connect();
+  await client.connect().catch((error: unknown) => {
+    client.disconnect();
+    throw new Error(`could not connect to ${url}: ${connectFailure(error)}`);
+  });
   const joined = await client.join(options.join ?? { quickPlay: true });
   if (typeof joined === 'string') {
     client.disconnect();
-    throw new Error(`bot could not join: ${joined}`);
+    throw new Error(`could not join: ${joined}`);
   }
   client.startPlaying();
 

@@ -25,6 +25,8 @@ export interface BotSwarm {
   stats: () => BotStats;
   /** Resolves once every bot has joined (or failed to). */
   ready: Promise<void>;
+  /** Why each bot that could not connect or join could not (from workers: as last reported). */
+  failures: () => string[];
   stop: () => Promise<BotStats>;
 }
 
@@ -80,9 +82,15 @@ export function spawnBots(options: SpawnOptions): BotSwarm {
   const workers = Math.min(options.workers ?? 2, options.count);
   if (workers <= 0) {
     const local = spawnInThread(plans(options, 1)[0]!);
-    return { stats: () => local.stats, ready: local.ready, stop: local.stop };
+    return {
+      stats: () => local.stats,
+      ready: local.ready,
+      stop: local.stop,
+      failures: () => [...local.failures],
+    };
   }
   const latest = new Map<number, BotStats>();
+  const failed = new Map<number, string[]>();
   const threads = plans(options, workers).map((plan, index) => {
     const worker = new Worker(new URL('./bot-worker-entry.mjs', import.meta.url), {
       workerData: plan,
@@ -90,6 +98,7 @@ export function spawnBots(options: SpawnOptions): BotSwarm {
     const ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (message: WorkerMessage) => {
         latest.set(index, message.stats);
+        failed.set(index, message.failures);
         if (message.type === 'ready') resolve();
       });
       worker.once('error', reject);
@@ -101,6 +110,7 @@ export function spawnBots(options: SpawnOptions): BotSwarm {
   return {
     stats: total,
     ready: Promise.all(threads.map((t) => t.ready)).then(() => undefined),
+    failures: () => [...failed.values()].flat(),
     stop: async () => {
       for (const t of threads) t.worker.postMessage('stop');
       await Promise.all(threads.map((t) => t.exited));
