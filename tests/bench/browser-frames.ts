@@ -10,7 +10,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { runBot, spawnBots } from '@arena/bots';
+import { runBot, spawnBots, summarizeFailures } from '@arena/bots';
 import {
   frameFigures,
   medianFrameFigures,
@@ -28,6 +28,7 @@ import {
   UsageError,
 } from '@arena/devkit';
 import { launchChromium, recordFrames, RENDERERS, type Renderer } from './frame-page.js';
+import { Teardown } from './teardown.js';
 
 const USAGE =
   'usage: npm run bench:browser -- [--players 50] [--seconds 10] [--warmup 3] [--repeats 1] [--renderers canvas,webgl] [--json out.json] [--profile DIR]';
@@ -131,9 +132,8 @@ function table(results: RendererSummary[]): string {
     .join('\n');
 }
 
-async function main(): Promise<void> {
-  const o = readBrowserOptions();
-  const machine = { cores: cpus().length, loadAverage: loadavg(), node: process.version };
+/** The server, its room and the browser; each is stopped by `teardown`, whatever happens next. */
+async function setUp(o: ReturnType<typeof readBrowserOptions>, teardown: Teardown) {
   const server = await startServerProcess({
     from: 'dist',
     // Every run opens a tab of its own: the seat of the one before is freed at once, so that
@@ -145,59 +145,94 @@ async function main(): Promise<void> {
     },
     timeoutMs: 60_000,
   });
+  teardown.add(() => server.stop());
   const host = await runBot(server.url, { name: 'host', join: { create: { isPublic: false } } });
+  teardown.add(() => host.stop());
   const code = host.joined.roomCode;
   const swarm = spawnBots({ url: server.url, count: o.players - 2, workers: 1, join: { code } });
+  teardown.add(() => swarm.stop().then(() => undefined));
+  await swarm.ready;
+  const failures = swarm.failures();
+  if (failures.length > 0) throw new Error(`bots failed: ${summarizeFailures(failures)}`);
   const browser = await launchChromium();
-  try {
-    await swarm.ready;
-    const runs = new Map<Renderer, RendererResult[]>(o.renderers.map((r) => [r, []]));
-    const profiles: ProcessProfile[] = [];
-    for (let run = 1; run <= o.repeats; run++) {
-      for (const renderer of o.renderers) {
-        const of = o.repeats > 1 ? ` (run ${run} of ${o.repeats})` : '';
-        console.log(`bench:browser: ${renderer}, ${o.players} players, ${o.seconds} s${of}`);
-        const recording = await recordFrames(browser, {
-          url: server.url,
-          code,
-          renderer,
-          players: o.players,
-          warmupMs: o.warmupSeconds * 1000,
-          seconds: o.seconds,
-          // Only the last run is profiled: a profile's own cost would weigh on the others.
-          profileDir: run === o.repeats ? o.profileDir : undefined,
-        });
-        const { intervalsMs, profileFile, ...seen } = recording;
-        const profile = pageProfile(renderer, profileFile);
-        if (profile) profiles.push(profile);
-        runs.get(renderer)!.push({
-          asked: renderer,
-          ...seen,
-          ...frameFigures(intervalsMs),
-          ...(profile ? { pageBusyMsPerFrame: profile.busyMs / intervalsMs.length } : {}),
-        });
-      }
+  teardown.add(() => browser.close());
+  return { server, code, browser };
+}
+
+function report(
+  o: ReturnType<typeof readBrowserOptions>,
+  machine: { cores: number; loadAverage: number[]; node: string },
+  runs: Map<Renderer, RendererResult[]>,
+  profiles: ProcessProfile[],
+): void {
+  const results = o.renderers.map((renderer) => summarize(runs.get(renderer)!));
+  console.log(
+    `\nFrame times in headless Chromium (${machine.cores} cores, load average ${machine.loadAverage.map((l) => l.toFixed(1)).join(' ')} at the start)${o.repeats > 1 ? `, medians of ${o.repeats} runs each` : ''}:\n`,
+  );
+  console.log(table(results));
+  if (profiles.length > 0)
+    console.log(`\nThe page's CPU profiles, self time, busiest first:\n${profileText(profiles)}`);
+  const json = JSON.stringify(
+    { options: o, machine, results, runs: Object.fromEntries(runs), profiles },
+    null,
+    2,
+  );
+  console.log(`\n${json}`);
+  if (o.json) writeFileSync(o.json, json + '\n');
+}
+
+async function measure(o: ReturnType<typeof readBrowserOptions>, teardown: Teardown) {
+  const machine = { cores: cpus().length, loadAverage: loadavg(), node: process.version };
+  const { server, code, browser } = await setUp(o, teardown);
+  const runs = new Map<Renderer, RendererResult[]>(o.renderers.map((r) => [r, []]));
+  const profiles: ProcessProfile[] = [];
+  for (let run = 1; run <= o.repeats; run++) {
+    for (const renderer of o.renderers) {
+      const of = o.repeats > 1 ? ` (run ${run} of ${o.repeats})` : '';
+      console.log(`bench:browser: ${renderer}, ${o.players} players, ${o.seconds} s${of}`);
+      const recording = await recordFrames(browser, {
+        url: server.url,
+        code,
+        renderer,
+        players: o.players,
+        warmupMs: o.warmupSeconds * 1000,
+        seconds: o.seconds,
+        // Only the last run is profiled: a profile's own cost would weigh on the others.
+        profileDir: run === o.repeats ? o.profileDir : undefined,
+      });
+      const { intervalsMs, profileFile, ...seen } = recording;
+      const profile = pageProfile(renderer, profileFile);
+      if (profile) profiles.push(profile);
+      runs.get(renderer)!.push({
+        asked: renderer,
+        ...seen,
+        ...frameFigures(intervalsMs),
+        ...(profile ? { pageBusyMsPerFrame: profile.busyMs / intervalsMs.length } : {}),
+      });
     }
-    const results = o.renderers.map((renderer) => summarize(runs.get(renderer)!));
-    console.log(
-      `\nFrame times in headless Chromium (${machine.cores} cores, load average ${machine.loadAverage.map((l) => l.toFixed(1)).join(' ')} at the start)${o.repeats > 1 ? `, medians of ${o.repeats} runs each` : ''}:\n`,
-    );
-    console.log(table(results));
-    if (profiles.length > 0)
-      console.log(`\nThe page's CPU profiles, self time, busiest first:\n${profileText(profiles)}`);
-    const json = JSON.stringify(
-      { options: o, machine, results, runs: Object.fromEntries(runs), profiles },
-      null,
-      2,
-    );
-    console.log(`\n${json}`);
-    if (o.json) writeFileSync(o.json, json + '\n');
-  } finally {
-    await browser.close();
-    await swarm.stop();
-    await host.stop();
-    await server.stop();
   }
+  report(o, machine, runs, profiles);
+}
+
+/**
+ * Whatever fails (a stale build's PROTOCOL_MISMATCH, a browser that will not start) or stops
+ * the bench (Ctrl-C, SIGTERM, SIGHUP), it stops every process it started, then says why in
+ * one line and exits 1: never a stack trace over a server left running with nobody to stop it.
+ */
+async function main(): Promise<void> {
+  const o = readBrowserOptions();
+  const teardown = new Teardown();
+  teardown.stopOnSignals('bench:browser');
+  try {
+    await measure(o, teardown);
+  } catch (error) {
+    await teardown.run();
+    const message = error instanceof Error ? error.message : String(error);
+    // Playwright's messages go on with logs and boxes: their first line says what failed.
+    console.error(`bench:browser: ${message.split('\n')[0]}`);
+    process.exit(1);
+  }
+  await teardown.run();
 }
 
 runCommand('bench:browser', USAGE, main);
