@@ -1,5 +1,14 @@
 /** What the tools, the bots and the tests share. Node only; never imported by the game. */
-export { numberOption, readOptions, runCommand, UsageError } from './command-line.js';
+export {
+  CommandFailure,
+  HelpRequested,
+  integerOption,
+  numberOption,
+  outputFileOption,
+  readOptions,
+  runCommand,
+  UsageError,
+} from './command-line.js';
 export { freePort } from './free-port.js';
 export { SeededRandom } from './seeded-random.js';
 export {

@@ -1,5 +1,17 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { numberOption, readOptions, UsageError } from '../src/command-line.js';
+import {
+  HelpRequested,
+  integerOption,
+  numberOption,
+  outputFileOption,
+  readOptions,
+  UsageError,
+} from '../src/command-line.js';
 
 const OPTIONS = { count: { type: 'string' }, json: { type: 'boolean' } } as const;
 
@@ -15,8 +27,72 @@ describe('readOptions', () => {
     }
   });
 
+  it('names an unknown option in one short line', () => {
+    expect(() => readOptions(OPTIONS, ['--bogus'])).toThrow(
+      new UsageError('unknown option --bogus (see --help)'),
+    );
+  });
+
   it('answers --help with the usage alone', () => {
-    expect(() => readOptions(OPTIONS, ['--help'])).toThrow(new UsageError(''));
+    expect(() => readOptions(OPTIONS, ['--help'])).toThrow(HelpRequested);
+  });
+});
+
+describe('integerOption', () => {
+  it('gives the fallback when absent and a whole number within its range when given', () => {
+    expect(integerOption('players', undefined, 6, 2, 6)).toBe(6);
+    expect(integerOption('players', '2', 6, 2, 6)).toBe(2);
+  });
+
+  it('refuses what is outside the range or not whole, naming the range', () => {
+    for (const raw of ['9', '1', '2.5', '', 'six']) {
+      expect(() => integerOption('players', raw, 6, 2, 6), raw).toThrow(
+        /--players must be a whole number from 2 to 6/,
+      );
+    }
+  });
+});
+
+describe('outputFileOption', () => {
+  it('passes a file whose directory can be written, or none', () => {
+    expect(outputFileOption('json', undefined)).toBeUndefined();
+    const file = join(mkdtempSync(join(tmpdir(), 'arena-out-')), 'report.json');
+    expect(outputFileOption('json', file)).toBe(file);
+  });
+
+  it('refuses, before any work, a file in no directory or a directory', () => {
+    expect(() => outputFileOption('json', '/nonexistent/dir/x.json')).toThrow(
+      new UsageError('--json: cannot write /nonexistent/dir/x.json: no such directory'),
+    );
+    expect(() => outputFileOption('json', tmpdir())).toThrow(/it is a directory/);
+  });
+});
+
+describe('runCommand', () => {
+  const command = fileURLToPath(new URL('./fixtures/tiny-command.ts', import.meta.url));
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', command, ...args], { encoding: 'utf8' });
+
+  it('prints the usage on stdout and exits 0 when asked for help', () => {
+    const help = run('--help');
+    expect([help.status, help.stdout, help.stderr]).toEqual([0, 'usage: tiny [--count 1]\n', '']);
+  });
+
+  it('names a bad option or value on stderr, then the usage, and exits 2', () => {
+    const bogus = run('--bogus');
+    expect(bogus.status).toBe(2);
+    expect(bogus.stderr).toBe(
+      'tiny: unknown option --bogus (see --help)\nusage: tiny [--count 1]\n',
+    );
+    const outOfRange = run('--count', '10');
+    expect(outOfRange.status).toBe(2);
+    expect(outOfRange.stderr).toMatch(/^tiny: --count must be a whole number from 1 to 9/);
+    expect(run('--count', '3').stdout).toBe('count 3\n');
+  });
+
+  it('says an expected failure in one line and exits 1', () => {
+    const failed = run('--fail', 'cannot reach the server');
+    expect([failed.status, failed.stderr]).toEqual([1, 'tiny: cannot reach the server\n']);
   });
 });
 
