@@ -73,6 +73,16 @@ describe.skipIf(SKIP_WITHOUT_REDIS)('cluster launcher', { timeout: 60_000 }, () 
   });
 });
 
+describe('cluster launcher asked for help', { timeout: 30_000 }, () => {
+  it('prints its usage on stdout and exits 0, starting nothing', async () => {
+    const group = await launch('--help');
+    expect((await group.exited).code).toBe(0);
+    expect(group.stdout()).toMatch(/^usage: npm run cluster -- /);
+    expect(group.stderr()).toBe('');
+    await nothingLeftOf(group);
+  });
+});
+
 describe('server fleet', { timeout: 30_000 }, () => {
   it('does not restart a server that refuses its configuration, and says why', async () => {
     const lines: string[] = [];

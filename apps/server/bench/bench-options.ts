@@ -1,7 +1,8 @@
 /**
  * The server benches' command lines, read as the project's other tools read theirs: `--help`
- * prints the usage, and an unknown option or a value that is not a positive number is named,
- * followed by the usage (exit code 2), instead of ending in a stack trace. Every option of these
+ * prints the usage on stdout (exit code 0), and an unknown option or a value that is not a
+ * positive number is named after the bench's name, followed by the usage on stderr (exit code
+ * 2), instead of ending in a stack trace. Every option of these
  * benches is a positive number with a default. Not devkit's `readOptions`: the server does not
  * depend on the tools' package, and these benches fork themselves with words before their
  * options (`clients <url>`), which `readOptions` refuses.
@@ -14,10 +15,23 @@ export interface BenchCommandLine<Name extends string> {
   positionals: string[];
 }
 
-function usageExit(usage: string, problem?: string): never {
-  if (problem) console.error(problem);
+/** The bench's name as its usage gives it: `usage: npm run bench:tick -- …` → `bench:tick`. */
+function benchName(usage: string): string {
+  return /npm run (\S+)/.exec(usage)?.[1] ?? 'bench';
+}
+
+function usageExit(usage: string, problem: string): never {
+  console.error(`${benchName(usage)}: ${problem}`);
   console.error(usage);
   process.exit(2);
+}
+
+/** parseArgs's message for an unknown option goes on about positionals: name the option. */
+function parseProblem(error: Error & { code?: string }): string {
+  const option = /'([^']+)'/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option)
+    return `unknown option ${option} (see --help)`;
+  return error.message;
 }
 
 export function readBenchOptions<Name extends string>(
@@ -34,9 +48,12 @@ export function readBenchOptions<Name extends string>(
       strict: true,
     });
   } catch (error) {
-    return usageExit(usage, (error as Error).message);
+    return usageExit(usage, parseProblem(error as Error));
   }
-  if (parsed.values.help === true) usageExit(usage);
+  if (parsed.values.help === true) {
+    console.log(usage);
+    process.exit(0);
+  }
   const values = {} as Record<Name, number>;
   for (const name of names) {
     const raw = parsed.values[name];

@@ -9,8 +9,14 @@
  * configuration, an error), it stops everything it started, by PID.
  */
 import { shareableUrls } from '../addresses.js';
+import { wantsHelp } from '../config-help.js';
 import { startFrontProxy, type FrontProxy } from './front-proxy.js';
-import { LaunchUsageError, parseLaunchOptions, type LaunchOptions } from './launch-options.js';
+import {
+  LaunchUsageError,
+  parseLaunchOptions,
+  USAGE,
+  type LaunchOptions,
+} from './launch-options.js';
 import { startLocalRedis, type LocalRedis } from './local-redis.js';
 import { ServerExitError, ServerFleet } from './server-fleet.js';
 import { stopOnAnyEnd } from './stop-on-any-end.js';
@@ -79,6 +85,11 @@ async function launch(options: LaunchOptions): Promise<void> {
 }
 
 function main(): void {
+  // Asking for help is not an error: the usage on stdout, exit code 0, nothing started.
+  if (wantsHelp(process.argv.slice(2))) {
+    console.log(USAGE);
+    process.exit(0);
+  }
   let options: LaunchOptions;
   try {
     options = parseLaunchOptions(process.argv.slice(2));

@@ -36,7 +36,6 @@ function readFlags(argv: readonly string[]): LaunchOptions {
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = argv[i + 1];
-    if (flag === '--help' || flag === '-h') throw new LaunchUsageError(USAGE);
     if (!OWN_FLAGS.includes(flag)) {
       options.serverArgs.push(flag);
       continue;
