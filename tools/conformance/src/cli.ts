@@ -2,7 +2,7 @@
  * `npm run conformance -- --url http://host:port`: runs PROTOCOL.md's rules against a running
  * server; a pass/fail line per rule, or JSON with `--json`; exit code 1 when any rule failed.
  */
-import { readOptions, runCommand, UsageError } from '@arena/devkit';
+import { CommandFailure, readOptions, runCommand, UsageError } from '@arena/devkit';
 import { RULES } from './rules/index.js';
 import { runSuite, type RuleResult } from './suite.js';
 
@@ -14,16 +14,47 @@ function line(r: RuleResult): string {
   return r.passed ? head : `${head}\n      ${r.error}`;
 }
 
+/** The server's address, without a trailing slash; a usage error unless it is http(s). */
+function serverUrl(raw: string | undefined): string {
+  if (!raw) throw new UsageError('--url is required');
+  const protocol = URL.canParse(raw) ? new URL(raw).protocol : undefined;
+  if (protocol !== 'http:' && protocol !== 'https:')
+    throw new UsageError(`--url must be an http:// or https:// address, got "${raw}"`);
+  return raw.replace(/\/$/, '');
+}
+
+/** Rule ids to run, each one known; all when absent. */
+function ruleIds(raw: string | undefined): string[] | undefined {
+  const only = raw?.split(',').map((id) => id.trim());
+  const unknown = only?.filter((id) => !RULES.some((r) => r.id === id)) ?? [];
+  if (unknown.length > 0) throw new UsageError(`--only names no rule: ${unknown.join(', ')}`);
+  return only;
+}
+
+/**
+ * Fails at once, in one line, when nothing answers at `url`: otherwise every rule would fail on
+ * its own with the same connection error. Any HTTP answer will do; the rules judge the rest.
+ */
+async function reachable(url: string): Promise<void> {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(5000) });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const why = cause?.code ?? cause?.message ?? (error as Error).message;
+    throw new CommandFailure(`cannot reach ${url}: ${why}`);
+  }
+}
+
 runCommand('conformance', USAGE, async () => {
   const options = readOptions({
     url: { type: 'string' },
     json: { type: 'boolean' },
     only: { type: 'string' },
   });
-  if (!options.url) throw new UsageError('--url is required');
-  const url = options.url.replace(/\/$/, '');
-  const only = options.only?.split(',').map((id) => id.trim());
+  const url = serverUrl(options.url);
+  const only = ruleIds(options.only);
   const json = options.json === true;
+  await reachable(url);
   const results = await runSuite({
     url,
     only,

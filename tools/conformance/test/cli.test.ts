@@ -1,0 +1,38 @@
+/**
+ * `npm run conformance` as a person runs it: a command line it cannot use, or a server it
+ * cannot reach, is said once, in one line, before any rule runs.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '@arena/devkit';
+import { describe, expect, it } from 'vitest';
+
+const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+
+function conformance(...args: string[]) {
+  const run = spawnSync(
+    process.execPath,
+    ['--conditions=@arena/source', '--import', 'tsx', CLI, ...args],
+    { encoding: 'utf8', timeout: 30_000 },
+  );
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('the conformance command line', () => {
+  it('names a server that does not answer, once, and exits 1', async () => {
+    const url = `http://127.0.0.1:${await freePort()}`;
+    const run = conformance('--url', url);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`conformance: cannot reach ${url}: ECONNREFUSED\n`);
+    expect(run.stdout).toBe('');
+  });
+
+  it('refuses an address that is not http(s) and a rule it does not have, exit code 2', () => {
+    const notUrl = conformance('--url', 'localhost:3000');
+    expect(notUrl.code).toBe(2);
+    expect(notUrl.stderr).toMatch(/^conformance: --url must be an http:\/\/ or https:\/\//);
+    const noRule = conformance('--url', 'http://127.0.0.1:1', '--only', 'time-ping,nope');
+    expect(noRule.code).toBe(2);
+    expect(noRule.stderr).toMatch(/^conformance: --only names no rule: nope\nusage: .*\nrules: /);
+  });
+});
