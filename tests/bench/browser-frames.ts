@@ -22,6 +22,7 @@ import {
 import {
   median,
   numberOption,
+  outputFileOption,
   readOptions,
   runCommand,
   startServerProcess,
@@ -58,7 +59,7 @@ function readBrowserOptions() {
     warmupSeconds: numberOption('warmup', args.warmup, 3),
     repeats: numberOption('repeats', args.repeats, 1, 'positive'),
     renderers: renderersOption(args.renderers),
-    json: args.json,
+    json: outputFileOption('json', args.json),
     profileDir: args.profile,
   };
 }

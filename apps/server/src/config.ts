@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import {
+  INPUT_BUFFER_MAX_TICKS,
   INPUT_BUFFER_MIN_TICKS,
   INPUT_BUFFER_TICKS,
   MAX_INPUT_BACKLOG_TICKS,
@@ -40,7 +41,7 @@ export const configSchema = z.object({
   INTERMISSION_SECONDS: seconds(1, 120).default(6),
   RECONNECT_GRACE_SECONDS: seconds(0, 3600).default(30),
   /** Ticks a player's first input waits before it runs: the jitter buffer (docs/NETCODE.md). */
-  INPUT_BUFFER_TICKS: int(0, 8).default(INPUT_BUFFER_TICKS),
+  INPUT_BUFFER_TICKS: int(0, INPUT_BUFFER_MAX_TICKS).default(INPUT_BUFFER_TICKS),
   /**
    * The least buffer a clean link's inputs shrink to (at most `INPUT_BUFFER_TICKS`, which a
    * jittery link keeps); equal to it, every link keeps the room's buffer.

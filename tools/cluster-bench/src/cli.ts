@@ -6,7 +6,7 @@
  * --json FILE). Exits 2 on bad usage.
  */
 import { writeFileSync } from 'node:fs';
-import { numberOption, readOptions, runCommand, UsageError } from '@arena/devkit';
+import { numberOption, outputFileOption, readOptions, runCommand, UsageError } from '@arena/devkit';
 import { formatScenario } from './report.js';
 import { runScenario, SCENARIOS } from './scenario.js';
 import type { ScenarioResult } from './summary.js';
@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   const scenarios = SCENARIOS.filter((s) => !args.only || s.name === args.only);
   if (scenarios.length === 0)
     throw new UsageError(`--only names none of: ${SCENARIOS.map((s) => s.name).join('; ')}`);
+  const jsonFile = outputFileOption('json', args.json);
   const options = {
     players: numberOption('players', args.players, 64, 'positive'),
     seconds: numberOption('seconds', args.seconds, 20, 'positive'),
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   }
   const json = JSON.stringify(results, null, 2);
   console.log(json);
-  if (args.json) writeFileSync(args.json, json + '\n');
+  if (jsonFile) writeFileSync(jsonFile, json + '\n');
   process.exit(0);
 }
 

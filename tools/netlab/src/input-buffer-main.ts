@@ -3,7 +3,8 @@
  * [--seed 1] [--seconds 180]`: netlab at each input buffer (`input-buffer.ts`), the figures
  * behind `INPUT_BUFFER_TICKS`'s default.
  */
-import { numberOption, readOptions, runCommand, UsageError } from '@arena/devkit';
+import { integerOption, numberOption, readOptions, runCommand, UsageError } from '@arena/devkit';
+import { INPUT_BUFFER_MAX_TICKS } from '@arena/shared/netcode/server';
 import { isLinkProfileName } from '@arena/shared/netcode/client';
 import {
   DEFAULT_INPUT_BUFFER_OPTIONS,
@@ -34,7 +35,10 @@ runCommand('netlab:input-buffer', USAGE, () => {
       if (!isLinkProfileName(name)) throw new UsageError(`unknown profile ${name}`);
       return name;
     }),
-    buffers: listOption(values.buffers, d.buffers, (b) => numberOption('buffers', b, 0)),
+    // The buffers a server can be given (`INPUT_BUFFER_TICKS`).
+    buffers: listOption(values.buffers, d.buffers, (b) =>
+      integerOption('buffers', b, 0, 0, INPUT_BUFFER_MAX_TICKS),
+    ),
     seed: numberOption('seed', values.seed, d.seed, 'positive'),
     seconds,
     quietSeconds: Math.min(seconds, d.quietSeconds),

@@ -4,7 +4,7 @@
  * table that docs/NETCODE.md quotes. `--check` exits 1 when a target of any profile run is
  * missed (`targets.ts`).
  */
-import { numberOption, readOptions, runCommand, UsageError } from '@arena/devkit';
+import { integerOption, numberOption, readOptions, runCommand, UsageError } from '@arena/devkit';
 import { isLinkProfileName } from '@arena/shared/netcode/client';
 import { DEFAULT_NETLAB_OPTIONS, runNetlab, type NetlabOptions } from './netlab.js';
 import { formatTable } from './table.js';
@@ -31,7 +31,7 @@ function netlabOptions(): { options: NetlabOptions; json: boolean; check: boolea
   const profiles = values.profiles?.split(',') ?? d.profiles;
   for (const name of profiles)
     if (!isLinkProfileName(name)) throw new UsageError(`unknown profile ${name}`);
-  const positive = (name: 'seconds' | 'quiet' | 'seed' | 'fps' | 'players', fallback: number) =>
+  const positive = (name: 'seconds' | 'quiet' | 'seed' | 'fps', fallback: number) =>
     numberOption(name, values[name], fallback, 'positive');
   const seconds = positive('seconds', d.seconds);
   const options: NetlabOptions = {
@@ -41,7 +41,8 @@ function netlabOptions(): { options: NetlabOptions; json: boolean; check: boolea
     quietSeconds: Math.min(seconds, positive('quiet', d.quietSeconds)),
     seed: positive('seed', d.seed),
     fps: positive('fps', d.fps),
-    players: Math.min(6, Math.max(2, Math.round(positive('players', d.players)))),
+    // The quiet part gives each player a zone of its own in a 3 × 2 grid.
+    players: integerOption('players', values.players, d.players, 2, 6),
     snapshotStreams: streams === '2' ? 2 : 1,
   };
   return { options, json: values.json === true, check: values.check === true };

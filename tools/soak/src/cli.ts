@@ -4,7 +4,7 @@
  * (also written to --json FILE when given). Exits 1 on a leak or a problem, 2 on bad usage.
  */
 import { writeFileSync } from 'node:fs';
-import { numberOption, readOptions, runCommand } from '@arena/devkit';
+import { numberOption, outputFileOption, readOptions, runCommand } from '@arena/devkit';
 import { formatReport } from './report.js';
 import { runSoak } from './soak.js';
 
@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     seed: { type: 'string' },
     json: { type: 'string' },
   });
+  const jsonFile = outputFileOption('json', args.json);
   const report = await runSoak({
     minutes: numberOption('minutes', args.minutes, 3, 'positive'),
     bots: numberOption('bots', args.bots, 24, 'positive'),
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   console.log(`\n${formatReport(report)}\n`);
   const json = JSON.stringify(report, null, 2);
   console.log(json);
-  if (args.json) writeFileSync(args.json, json + '\n');
+  if (jsonFile) writeFileSync(jsonFile, json + '\n');
   process.exit(report.ok ? 0 : 1);
 }
 

@@ -5,7 +5,14 @@
  * input-to-ack latency before, during and after each, as a table and as JSON.
  */
 import { writeFileSync } from 'node:fs';
-import { numberOption, readOptions, runCommand, startServerProcess } from '@arena/devkit';
+import {
+  numberOption,
+  outputFileOption,
+  readOptions,
+  runCommand,
+  startServerProcess,
+  UsageError,
+} from '@arena/devkit';
 import { runAttack, startHonestTrio, type AttackPlan, type AttackReport } from './attack-run.js';
 import { echoCrowd, echoFlood, echoNonReader, echoOversize } from './echo-abuse.js';
 import { handshakeAbuse } from './handshake-abuse.js';
@@ -56,7 +63,11 @@ async function main(): Promise<void> {
   });
   const only = args.only?.split(',');
   const plans = only ? PLANS.filter((p) => only.includes(p.name)) : PLANS;
-  if (plans.length === 0) throw new Error(`no attack named ${args.only}`);
+  if (plans.length === 0)
+    throw new UsageError(
+      `--only names no attack: ${args.only} (the attacks: ${PLANS.map((p) => p.name).join(', ')})`,
+    );
+  const jsonFile = outputFileOption('json', args.json);
   const minutes = numberOption('minutes', args.minutes, 3, 'positive');
   const quietMs = numberOption('quiet-seconds', args['quiet-seconds'], 5) * 1000;
   const attackMs = Math.max(3000, (minutes * 60_000) / plans.length - 2 * quietMs);
@@ -82,7 +93,7 @@ async function main(): Promise<void> {
   }
   const json = JSON.stringify({ attackSeconds: attackMs / 1000, reports }, null, 2);
   console.log(json);
-  if (args.json) writeFileSync(args.json, json + '\n');
+  if (jsonFile) writeFileSync(jsonFile, json + '\n');
   process.exit(0);
 }
 

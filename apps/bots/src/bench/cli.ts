@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { numberOption, readOptions, runCommand, UsageError } from '@arena/devkit';
+import { numberOption, outputFileOption, readOptions, runCommand, UsageError } from '@arena/devkit';
 import { DEFAULT_SIM_CONFIG } from '@arena/shared/sim';
 import { compare, runOrder } from './compare.js';
 import { findMax } from './find-max.js';
@@ -64,7 +64,7 @@ function readBenchOptions() {
     botProcesses: numberOption('bot-processes', args['bot-processes'], 2, 'positive'),
     systems: systemsOption(args.systems),
     seed: numberOption('seed', args.seed, 1),
-    json: args.json,
+    json: outputFileOption('json', args.json),
     findMax: args['find-max'] === true,
     startClients: numberOption('start', args.start, 100, 'positive'),
     factor,

@@ -59,6 +59,8 @@ export interface InputSlotsStats {
 
 /** Ticks the first input waits before it is applied: absorbs ±1 tick of jitter. */
 export const INPUT_BUFFER_TICKS = 2;
+/** The deepest buffer a server may be given: 8 ticks hold inputs back 267 ms at 30 Hz. */
+export const INPUT_BUFFER_MAX_TICKS = 8;
 /** The least buffer a clean link shrinks to: its inputs wait at least one whole tick. */
 export const INPUT_BUFFER_MIN_TICKS = 1;
 /** A client this many slots ahead of the server is pulled back at once (its clock runs fast). */
