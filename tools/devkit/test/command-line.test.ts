@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,8 +56,9 @@ describe('integerOption', () => {
 describe('outputFileOption', () => {
   it('passes a file whose directory can be written, or none', () => {
     expect(outputFileOption('json', undefined)).toBeUndefined();
-    const file = join(mkdtempSync(join(tmpdir(), 'arena-out-')), 'report.json');
-    expect(outputFileOption('json', file)).toBe(file);
+    const dir = mkdtempSync(join(tmpdir(), 'arena-out-'));
+    expect(outputFileOption('json', join(dir, 'report.json'))).toBe(join(dir, 'report.json'));
+    rmSync(dir, { recursive: true });
   });
 
   it('refuses, before any work, a file in no directory or a directory', () => {
