@@ -26,15 +26,21 @@ export class HelpRequested extends UsageError {
 }
 
 /**
- * parseArgs's own message, shortened where it explains more than a person needs: an unknown
- * option's goes on about positional arguments that start with a dash.
+ * parseArgs's own message, shortened to one line where it explains more than a person needs:
+ * an unknown option's goes on about positional arguments that start with a dash, and a value
+ * that starts with a dash (`--seconds -1`, or the next option) takes three lines to refuse.
  */
 function parseProblem(error: Error & { code?: string }): string {
-  const named = /'([^']+)'/.exec(error.message)?.[1];
+  const named = /'([^' ]+)/.exec(error.message)?.[1];
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && named)
     return `unknown option ${named} (see --help)`;
   if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && named)
     return `unexpected argument ${named}: every option is --name value (see --help)`;
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && named) {
+    if (error.message.includes('ambiguous'))
+      return `${named} needs a value (write ${named}=VALUE for one that starts with a dash)`;
+    if (error.message.includes('argument missing')) return `${named} needs a value`;
+  }
   return error.message;
 }
 

@@ -33,6 +33,17 @@ describe('readOptions', () => {
     );
   });
 
+  it('asks for a missing value in one line, saying how to give one that starts with a dash', () => {
+    expect(() => readOptions(OPTIONS, ['--count', '-1'])).toThrow(
+      new UsageError('--count needs a value (write --count=VALUE for one that starts with a dash)'),
+    );
+    expect(() => readOptions(OPTIONS, ['--count', '--json'])).toThrow(/^--count needs a value/);
+    expect(() => readOptions(OPTIONS, ['--count'])).toThrow(
+      new UsageError('--count needs a value'),
+    );
+    expect(readOptions(OPTIONS, ['--count=-1'])).toEqual({ count: '-1' });
+  });
+
   it('answers --help with the usage alone', () => {
     expect(() => readOptions(OPTIONS, ['--help'])).toThrow(HelpRequested);
   });
