@@ -112,6 +112,8 @@ export function integerOption(
  */
 export function outputFileOption(name: string, raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
+  // resolve('') is the working directory, which would be refused as "a directory".
+  if (raw.trim() === '') throw new UsageError(`--${name} needs a file name`);
   const path = resolve(raw);
   let reason: string | undefined;
   try {

@@ -77,6 +77,7 @@ describe('outputFileOption', () => {
       new UsageError('--json: cannot write /nonexistent/dir/x.json: no such directory'),
     );
     expect(() => outputFileOption('json', tmpdir())).toThrow(/it is a directory/);
+    expect(() => outputFileOption('json', '')).toThrow(new UsageError('--json needs a file name'));
   });
 });
 
