@@ -2,7 +2,8 @@
  * `npm run conformance -- --url http://host:port`: runs PROTOCOL.md's rules against a running
  * server; a pass/fail line per rule, or JSON with `--json`; exit code 1 when any rule failed.
  */
-import { CommandFailure, readOptions, runCommand, UsageError } from '@arena/devkit';
+import { readOptions, runCommand, UsageError } from '@arena/devkit';
+import { reachable } from './reachable.js';
 import { RULES } from './rules/index.js';
 import { runSuite, type RuleResult } from './suite.js';
 
@@ -29,20 +30,6 @@ function ruleIds(raw: string | undefined): string[] | undefined {
   const unknown = only?.filter((id) => !RULES.some((r) => r.id === id)) ?? [];
   if (unknown.length > 0) throw new UsageError(`--only names no rule: ${unknown.join(', ')}`);
   return only;
-}
-
-/**
- * Fails at once, in one line, when nothing answers at `url`: otherwise every rule would fail on
- * its own with the same connection error. Any HTTP answer will do; the rules judge the rest.
- */
-async function reachable(url: string): Promise<void> {
-  try {
-    await fetch(url, { signal: AbortSignal.timeout(5000) });
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const why = cause?.code ?? cause?.message ?? (error as Error).message;
-    throw new CommandFailure(`cannot reach ${url}: ${why}`);
-  }
 }
 
 runCommand('conformance', USAGE, async () => {
