@@ -11,8 +11,8 @@ import {
   readOptions,
   runCommand,
   startServerProcess,
-  UsageError,
 } from '@arena/devkit';
+import { chooseAttacks } from './attack-choice.js';
 import { runAttack, startHonestTrio, type AttackPlan, type AttackReport } from './attack-run.js';
 import { echoCrowd, echoFlood, echoNonReader, echoOversize } from './echo-abuse.js';
 import { handshakeAbuse } from './handshake-abuse.js';
@@ -61,12 +61,7 @@ async function main(): Promise<void> {
     only: { type: 'string' },
     json: { type: 'string' },
   });
-  const only = args.only?.split(',');
-  const plans = only ? PLANS.filter((p) => only.includes(p.name)) : PLANS;
-  if (plans.length === 0)
-    throw new UsageError(
-      `--only names no attack: ${args.only} (the attacks: ${PLANS.map((p) => p.name).join(', ')})`,
-    );
+  const plans = chooseAttacks(args.only, PLANS);
   const jsonFile = outputFileOption('json', args.json);
   const minutes = numberOption('minutes', args.minutes, 3, 'positive');
   const quietMs = numberOption('quiet-seconds', args['quiet-seconds'], 5) * 1000;
