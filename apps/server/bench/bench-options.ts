@@ -26,11 +26,15 @@ function usageExit(usage: string, problem: string): never {
   process.exit(2);
 }
 
-/** parseArgs's message for an unknown option goes on about positionals: name the option. */
+/**
+ * parseArgs's message in one line: an unknown option's goes on about positionals, and a value
+ * that starts with a dash (`--rooms -1`, or the next option) takes three lines to refuse.
+ */
 function parseProblem(error: Error & { code?: string }): string {
-  const option = /'([^']+)'/.exec(error.message)?.[1];
+  const option = /'([^' ]+)/.exec(error.message)?.[1];
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option)
     return `unknown option ${option} (see --help)`;
+  if (/ambiguous|argument missing/.test(error.message) && option) return `${option} needs a value`;
   return error.message;
 }
 

@@ -32,6 +32,14 @@ describe("the server benches' command lines", () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('ask for a missing value in one line, one that starts with a dash too', () => {
+    for (const args of [['--rooms'], ['--rooms', '-1'], ['--rooms', '--ticks', '30']]) {
+      const run = tickBench(...args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toMatch(/^bench:tick: --rooms needs a value\nusage: /);
+    }
+  });
+
   it('run with the options given', () => {
     const run = tickBench('--rooms', '1', '--ticks', '30', '--repeats', '1');
     expect(run.code).toBe(0);
