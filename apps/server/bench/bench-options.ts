@@ -1,8 +1,8 @@
 /**
  * The server benches' command lines, read as the project's other tools read theirs: `--help`
- * prints the usage on stdout (exit code 0), and an unknown option or a value that is not a
- * positive number is named after the bench's name, followed by the usage on stderr (exit code
- * 2), instead of ending in a stack trace. Every option of these
+ * prints the usage on stdout (exit code 0), and an unknown option, a stray word or a value that
+ * is not a positive number is named after the bench's name, followed by the usage on stderr
+ * (exit code 2), instead of ending in a stack trace. Every option of these
  * benches is a positive number with a default. Not devkit's `readOptions`: the server does not
  * depend on the tools' package, and these benches fork themselves with words before their
  * options (`clients <url>`), which `readOptions` refuses.
@@ -14,6 +14,13 @@ export interface BenchCommandLine<Name extends string> {
   /** The benches pass words to the child processes they fork; a person passes none. */
   positionals: string[];
 }
+
+/**
+ * The word a bench forks its clients with (`clients <url>`). Any other word is a person's, and
+ * most likely an option npm took for its own: `npm run bench:tick --rooms 5`, without `--`,
+ * hands the bench a bare `5`, which would otherwise run the default 20 rooms without a word.
+ */
+const CHILD_WORD = 'clients';
 
 /** The bench's name as its usage gives it: `usage: npm run bench:tick -- …` → `bench:tick`. */
 function benchName(usage: string): string {
@@ -58,6 +65,9 @@ export function readBenchOptions<Name extends string>(
     console.log(usage);
     process.exit(0);
   }
+  const word = parsed.positionals[0];
+  if (word !== undefined && word !== CHILD_WORD)
+    usageExit(usage, `unexpected argument ${word}: every option is --name value (see --help)`);
   const values = {} as Record<Name, number>;
   for (const name of names) {
     const raw = parsed.values[name];

@@ -40,6 +40,15 @@ describe("the server benches' command lines", () => {
     }
   });
 
+  it('refuse a bare word, such as a value whose option npm took without `--`', () => {
+    const run = tickBench('5');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^bench:tick: unexpected argument 5: every option is --name value \(see --help\)\nusage: /,
+    );
+    expect(run.stdout).toBe('');
+  });
+
   it('run with the options given', () => {
     const run = tickBench('--rooms', '1', '--ticks', '30', '--repeats', '1');
     expect(run.code).toBe(0);
