@@ -15,9 +15,14 @@ function line(r: RuleResult): string {
   return r.passed ? head : `${head}\n      ${r.error}`;
 }
 
-/** The server's address, without a trailing slash; a usage error unless it is http(s). */
+/**
+ * The server's address, without a trailing slash; a usage error unless it is an http(s) URL.
+ * One that does not parse is said as such: `http://256.1.1.1` is http, just not an address.
+ */
 function serverUrl(raw: string | undefined): string {
   if (!raw) throw new UsageError('--url is required');
+  if (/^https?:\/\//i.test(raw) && !URL.canParse(raw))
+    throw new UsageError(`--url is not a valid address: "${raw}"`);
   const protocol = URL.canParse(raw) ? new URL(raw).protocol : undefined;
   if (protocol !== 'http:' && protocol !== 'https:')
     throw new UsageError(`--url must be an http:// or https:// address, got "${raw}"`);

@@ -27,10 +27,13 @@ describe('the conformance command line', () => {
     expect(run.stdout).toBe('');
   });
 
-  it('refuses an address that is not http(s) and a rule it does not have, exit code 2', () => {
+  it('refuses an address that is not http(s) or not valid, and an unknown rule: exit code 2', () => {
     const notUrl = conformance('--url', 'localhost:3000');
     expect(notUrl.code).toBe(2);
     expect(notUrl.stderr).toMatch(/^conformance: --url must be an http:\/\/ or https:\/\//);
+    const badHost = conformance('--url', 'http://256.1.1.1:3000');
+    expect(badHost.code).toBe(2);
+    expect(badHost.stderr).toMatch(/^conformance: --url is not a valid address: "http:\/\/256/);
     const noRule = conformance('--url', 'http://127.0.0.1:1', '--only', 'time-ping,nope');
     expect(noRule.code).toBe(2);
     expect(noRule.stderr).toMatch(/^conformance: --only names no rule: nope\nusage: .*\nrules: /);
