@@ -46,7 +46,7 @@ export const configSchema = z.object({
    * The least buffer a clean link's inputs shrink to (at most `INPUT_BUFFER_TICKS`, which a
    * jittery link keeps); equal to it, every link keeps the room's buffer.
    */
-  INPUT_BUFFER_MIN_TICKS: int(0, 8).default(INPUT_BUFFER_MIN_TICKS),
+  INPUT_BUFFER_MIN_TICKS: int(0, INPUT_BUFFER_MAX_TICKS).default(INPUT_BUFFER_MIN_TICKS),
   /**
    * Ticks ahead of the server a client's inputs may run before its oldest slots are dropped;
    * above the input buffer, or every jittery input would be dropped.
