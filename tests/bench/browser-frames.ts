@@ -57,7 +57,7 @@ function readBrowserOptions() {
     players,
     seconds: numberOption('seconds', args.seconds, 10, 'positive'),
     warmupSeconds: numberOption('warmup', args.warmup, 3),
-    repeats: numberOption('repeats', args.repeats, 1, 'positive'),
+    repeats: numberOption('repeats', args.repeats, 1, 'count'),
     renderers: renderersOption(args.renderers),
     json: outputFileOption('json', args.json),
     profileDir: args.profile,

@@ -39,6 +39,7 @@ const refusals: [string, string[], RegExp][] = [
     ['--only', 'nope'],
     /^attack: --only names no attack: nope \(the attacks: /,
   ],
+  ['tools/soak/src/cli.ts', ['--bots', '2.5'], /^soak: --bots must be a whole number from 1 up/],
   [
     'tools/soak/src/cli.ts',
     ['--json', '/nonexistent/dir/soak.json'],

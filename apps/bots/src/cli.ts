@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   });
   const url = args.url ?? 'http://localhost:3000';
   const join = args.join ?? 'quickplay';
-  const count = numberOption('count', args.count, 20);
+  const count = numberOption('count', args.count, 20, 'count');
   const seconds = numberOption('seconds', args.seconds, 0);
   const swarm = spawnBots({
     url,

@@ -6,7 +6,14 @@
  * --json FILE). Exits 2 on bad usage.
  */
 import { writeFileSync } from 'node:fs';
-import { numberOption, outputFileOption, readOptions, runCommand, UsageError } from '@arena/devkit';
+import {
+  integerOption,
+  numberOption,
+  outputFileOption,
+  readOptions,
+  runCommand,
+  UsageError,
+} from '@arena/devkit';
 import { formatScenario } from './report.js';
 import { runScenario, SCENARIOS } from './scenario.js';
 import type { ScenarioResult } from './summary.js';
@@ -31,11 +38,11 @@ async function main(): Promise<void> {
     throw new UsageError(`--only names none of: ${SCENARIOS.map((s) => s.name).join('; ')}`);
   const jsonFile = outputFileOption('json', args.json);
   const options = {
-    players: numberOption('players', args.players, 64, 'positive'),
+    players: numberOption('players', args.players, 64, 'count'),
     seconds: numberOption('seconds', args.seconds, 20, 'positive'),
     warmupSeconds: numberOption('warmup', args.warmup, 5),
-    perRoom: numberOption('per-room', args['per-room'], 8, 'positive'),
-    workers: numberOption('workers', args.workers, 2, 'positive'),
+    perRoom: integerOption('per-room', args['per-room'], 8, 1, 64),
+    workers: numberOption('workers', args.workers, 2, 'count'),
     kill: args.kill === true,
     log: (line: string) => console.log(`bench:cluster: ${line}`),
   };

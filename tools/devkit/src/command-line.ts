@@ -73,18 +73,24 @@ export function readOptions<T extends Record<string, OptionSpec>>(
   }
 }
 
-/** `raw` as a number (`fallback` when absent); a usage error unless finite and ≥ 0 (> 0). */
+/**
+ * `raw` as a number (`fallback` when absent); a usage error unless finite and ≥ 0 (> 0), or,
+ * for a `count` (of bots, clients, rooms), a whole number ≥ 1: 2.5 bots would be run as 2.
+ */
 export function numberOption(
   name: string,
   raw: string | undefined,
   fallback: number,
-  rule: 'non-negative' | 'positive' = 'non-negative',
+  rule: 'non-negative' | 'positive' | 'count' = 'non-negative',
 ): number {
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  const ok = Number.isFinite(value) && (rule === 'positive' ? value > 0 : value >= 0);
-  if (!ok || raw.trim() === '')
-    throw new UsageError(`--${name} must be a ${rule} number, got "${raw}"`);
+  const ok =
+    rule === 'count'
+      ? Number.isInteger(value) && value >= 1
+      : Number.isFinite(value) && (rule === 'positive' ? value > 0 : value >= 0);
+  const what = rule === 'count' ? 'whole number from 1 up' : `${rule} number`;
+  if (!ok || raw.trim() === '') throw new UsageError(`--${name} must be a ${what}, got "${raw}"`);
   return value;
 }
 

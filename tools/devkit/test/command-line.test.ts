@@ -123,5 +123,10 @@ describe('numberOption', () => {
     expect(() => numberOption('minutes', '0', 3, 'positive')).toThrow(
       /--minutes must be a positive/,
     );
+    for (const raw of ['2.5', '0', '-3'])
+      expect(() => numberOption('bots', raw, 24, 'count'), raw).toThrow(
+        /--bots must be a whole number from 1 up/,
+      );
+    expect(numberOption('bots', '3', 24, 'count')).toBe(3);
   });
 });

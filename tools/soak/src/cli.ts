@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const jsonFile = outputFileOption('json', args.json);
   const report = await runSoak({
     minutes: numberOption('minutes', args.minutes, 3, 'positive'),
-    bots: numberOption('bots', args.bots, 24, 'positive'),
+    bots: numberOption('bots', args.bots, 24, 'count'),
     seed: numberOption('seed', args.seed, 1),
     log: (line) => console.log(line),
   });

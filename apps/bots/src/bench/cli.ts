@@ -5,7 +5,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { numberOption, outputFileOption, readOptions, runCommand, UsageError } from '@arena/devkit';
+import {
+  integerOption,
+  numberOption,
+  outputFileOption,
+  readOptions,
+  runCommand,
+  UsageError,
+} from '@arena/devkit';
 import { DEFAULT_SIM_CONFIG } from '@arena/shared/sim';
 import { compare, runOrder } from './compare.js';
 import { findMax } from './find-max.js';
@@ -52,23 +59,23 @@ function readBenchOptions() {
   const factor = numberOption('factor', args.factor, 1.25, 'positive');
   if (factor <= 1) throw new UsageError(`--factor must be above 1, got ${factor}`);
   return {
-    clients: numberOption('clients', args.clients, 200, 'positive'),
+    clients: numberOption('clients', args.clients, 200, 'count'),
     seconds: numberOption('seconds', args.seconds, 15, 'positive'),
     // Long enough for V8 to settle (about 5 s) and for Arena's input buffers to follow their
     // links: most weigh 10 s of inputs before they shrink (BufferDepth; 3 s for a link that
     // keeps its beat), so a window opened sooner counts players' first seconds at the room's
     // buffer (docs/PERFORMANCE.md).
     warmupSeconds: numberOption('warmup', args.warmup, 20),
-    repeats: numberOption('repeats', args.repeats, 2, 'positive'),
-    playersPerRoom: numberOption('per-room', args['per-room'], 10, 'positive'),
-    botProcesses: numberOption('bot-processes', args['bot-processes'], 2, 'positive'),
+    repeats: numberOption('repeats', args.repeats, 2, 'count'),
+    playersPerRoom: integerOption('per-room', args['per-room'], 10, 1, 64),
+    botProcesses: numberOption('bot-processes', args['bot-processes'], 2, 'count'),
     systems: systemsOption(args.systems),
     seed: numberOption('seed', args.seed, 1),
     json: outputFileOption('json', args.json),
     findMax: args['find-max'] === true,
-    startClients: numberOption('start', args.start, 100, 'positive'),
+    startClients: numberOption('start', args.start, 100, 'count'),
     factor,
-    maxClients: numberOption('max-clients', args['max-clients'], 2000, 'positive'),
+    maxClients: numberOption('max-clients', args['max-clients'], 2000, 'count'),
     confirmFailures: args['single-try'] !== true,
     profileDir: args.profile,
   };
