@@ -4,11 +4,11 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '@arena/devkit';
+import { FROM_SOURCE, REPO_ROOT } from '@arena/devkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { aliveInGroup, spawnGroupLeader, type GroupLeader } from '../support/process-group.js';
 
-const BENCH = ['--conditions=@arena/source', '--import', 'tsx', 'tests/bench/browser-frames.ts'];
+const BENCH = [...FROM_SOURCE, 'tests/bench/browser-frames.ts'];
 const BUILT = existsSync(join(REPO_ROOT, 'apps/server/dist/main.js'));
 
 let bench: GroupLeader | undefined;

@@ -3,10 +3,16 @@
  * error, the server's error code) and the command exits 1 instead of "0 joined" and 0.
  */
 import { spawn } from 'node:child_process';
-import { REPO_ROOT, freePort, startServerProcess, type ServerProcess } from '@arena/devkit';
+import {
+  FROM_SOURCE,
+  REPO_ROOT,
+  freePort,
+  startServerProcess,
+  type ServerProcess,
+} from '@arena/devkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const BOTS = ['--conditions=@arena/source', '--import', 'tsx', 'apps/bots/src/cli.ts'];
+const BOTS = [...FROM_SOURCE, 'apps/bots/src/cli.ts'];
 
 function runBots(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [...BOTS, ...args], { cwd: REPO_ROOT });

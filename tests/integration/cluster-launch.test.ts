@@ -4,7 +4,7 @@
  * with one clear line and leaves none of the processes it started behind.
  */
 import { join } from 'node:path';
-import { REPO_ROOT, freePort } from '@arena/devkit';
+import { FROM_SOURCE, REPO_ROOT, freePort } from '@arena/devkit';
 import { EXIT_BAD_CONFIG, ServerExitError, ServerFleet } from '@arena/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -15,7 +15,6 @@ import {
 } from '../support/process-group.js';
 import { SKIP_WITHOUT_REDIS } from '../support/redis-process.js';
 
-const FROM_SOURCE = ['--conditions=@arena/source', '--import', 'tsx'];
 const LAUNCHER = [...FROM_SOURCE, 'apps/server/src/launch/cluster-launch.ts'];
 
 let launcher: GroupLeader | undefined;

@@ -3,20 +3,10 @@
  * a value outside what the game allows is not quietly changed, a name that means nothing is
  * not a stack trace, and a report that could not be written is refused before a long run.
  */
-import { spawnSync } from 'node:child_process';
-import { REPO_ROOT } from '@arena/devkit';
+import { runFromSource } from '@arena/devkit';
 import { describe, expect, it } from 'vitest';
 
-const FROM_SOURCE = ['--conditions=@arena/source', '--import', 'tsx'];
-
-function tool(entry: string, ...args: string[]) {
-  const run = spawnSync(process.execPath, [...FROM_SOURCE, entry, ...args], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const tool = (entry: string, ...args: string[]) => runFromSource(entry, args);
 
 const refusals: [string, string[], RegExp][] = [
   [

@@ -2,21 +2,10 @@
  * `npm run conformance` as a person runs it: a command line it cannot use, or a server it
  * cannot reach, is said once, in one line, before any rule runs.
  */
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { freePort } from '@arena/devkit';
+import { freePort, runFromSource } from '@arena/devkit';
 import { describe, expect, it } from 'vitest';
 
-const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
-
-function conformance(...args: string[]) {
-  const run = spawnSync(
-    process.execPath,
-    ['--conditions=@arena/source', '--import', 'tsx', CLI, ...args],
-    { encoding: 'utf8', timeout: 30_000 },
-  );
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const conformance = (...args: string[]) => runFromSource('tools/conformance/src/cli.ts', args);
 
 describe('the conformance command line', () => {
   it('names a server that does not answer, once, and exits 1', async () => {

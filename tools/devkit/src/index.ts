@@ -10,8 +10,10 @@ export {
   UsageError,
 } from './command-line.js';
 export { freePort } from './free-port.js';
+export { runFromSource, type CommandRun } from './run-from-source.js';
 export { SeededRandom } from './seeded-random.js';
 export {
+  FROM_SOURCE,
   REPO_ROOT,
   runServerToExit,
   serverCommandLine,

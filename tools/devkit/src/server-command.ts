@@ -7,8 +7,11 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
+/** Node's arguments that run TypeScript from source. */
+export const FROM_SOURCE = ['--conditions=@arena/source', '--import', 'tsx'] as const;
+
 export const SERVER_COMMANDS = {
-  source: ['--conditions=@arena/source', '--import', 'tsx', 'apps/server/src/main.ts'],
+  source: [...FROM_SOURCE, 'apps/server/src/main.ts'],
   dist: ['apps/server/dist/main.js'],
 } as const;
 

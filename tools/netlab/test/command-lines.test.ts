@@ -3,20 +3,12 @@
  * a value netlab cannot use is refused in one line with exit code 2 before any run, not quietly
  * changed into one it can.
  */
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { runFromSource } from '@arena/devkit';
 import { INPUT_BUFFER_MAX_TICKS } from '@arena/shared/netcode/server';
 import { describe, expect, it } from 'vitest';
 
-function netlab(entry: string, ...args: string[]) {
-  const file = fileURLToPath(new URL(`../src/${entry}`, import.meta.url));
-  const run = spawnSync(
-    process.execPath,
-    ['--conditions=@arena/source', '--import', 'tsx', file, ...args],
-    { encoding: 'utf8', timeout: 30_000 },
-  );
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const netlab = (entry: string, ...args: string[]) =>
+  runFromSource(`tools/netlab/src/${entry}`, args);
 
 describe("netlab's command lines", { timeout: 60_000 }, () => {
   it.each([

@@ -2,20 +2,11 @@
  * `npm run bench:bytes` as a person runs it: one room's players, which the server seats 1 to
  * 64 of (MAX_PLAYERS_PER_ROOM), whole; anything else is refused in one line with exit code 2.
  */
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { runFromSource } from '@arena/devkit';
 import { describe, expect, it } from 'vitest';
 
-const BENCH = fileURLToPath(new URL('../../src/bench/snapshot-bytes.ts', import.meta.url));
-
-function bytesBench(...args: string[]) {
-  const run = spawnSync(
-    process.execPath,
-    ['--conditions=@arena/source', '--import', 'tsx', BENCH, ...args],
-    { encoding: 'utf8', timeout: 30_000 },
-  );
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const bytesBench = (...args: string[]) =>
+  runFromSource('apps/bots/src/bench/snapshot-bytes.ts', args);
 
 describe("bench:bytes's command line", { timeout: 60_000 }, () => {
   it.each(['65', '2.5', '0'])('refuses --players %s: no room seats that many', (players) => {
