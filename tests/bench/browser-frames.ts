@@ -20,6 +20,7 @@ import {
   type ProcessProfile,
 } from '@arena/bots/bench';
 import {
+  CommandFailure,
   median,
   numberOption,
   outputFileOption,
@@ -230,8 +231,7 @@ async function main(): Promise<void> {
     await teardown.run();
     const message = error instanceof Error ? error.message : String(error);
     // Playwright's messages go on with logs and boxes: their first line says what failed.
-    console.error(`bench:browser: ${message.split('\n')[0]}`);
-    process.exit(1);
+    throw new CommandFailure(message.split('\n')[0]);
   }
   await teardown.run();
 }
