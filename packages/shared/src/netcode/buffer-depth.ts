@@ -24,6 +24,7 @@
  *   stands still that long, and its client corrects once.
  */
 import { LeadHistory } from './lead-history.js';
+import { LateTickStreak } from './late-tick-streak.js';
 
 /**
  * Late inputs on this many ticks in a row, none in time: the link got slower for good (half a
@@ -60,9 +61,8 @@ export class BufferDepth {
   /** The earliest and latest arrival against the inputs' beat since then, in ms. */
   private beatEarliestMs = Number.POSITIVE_INFINITY;
   private beatLatestMs = Number.NEGATIVE_INFINITY;
-  /** Ticks in a row on which inputs arrived late and none in time, and the most slots behind. */
-  private lateTicks = 0;
-  private lateThisTick = false;
+  /** Late inputs since the last in time, and the most slots behind of them. */
+  private readonly lateTicks = new LateTickStreak();
   private mostBehind = 0;
 
   constructor(
@@ -75,7 +75,7 @@ export class BufferDepth {
   }
 
   newTick(): void {
-    this.lateThisTick = false;
+    this.lateTicks.newTick();
   }
 
   /**
@@ -86,7 +86,7 @@ export class BufferDepth {
     this.leads.push(lead);
     this.beatEarliestMs = Math.min(this.beatEarliestMs, beatMs);
     this.beatLatestMs = Math.max(this.beatLatestMs, beatMs);
-    this.lateTicks = 0;
+    this.lateTicks.broken();
     this.mostBehind = 0;
   }
 
@@ -101,11 +101,7 @@ export class BufferDepth {
       return 1;
     }
     this.mostBehind = Math.max(this.mostBehind, slotsBehind);
-    if (!this.lateThisTick) {
-      this.lateThisTick = true;
-      this.lateTicks += 1;
-    }
-    if (this.lateTicks < HOLD_AFTER_LATE_TICKS) return 0;
+    if (this.lateTicks.late() < HOLD_AFTER_LATE_TICKS) return 0;
     const holdTicks = this.mostBehind + this.bufferTicks;
     this.restart();
     this.firstLookTaken = true; // a link that just got slower has not shown its new spread
@@ -173,8 +169,7 @@ export class BufferDepth {
     this.firstLookTaken = false;
     this.beatEarliestMs = Number.POSITIVE_INFINITY;
     this.beatLatestMs = Number.NEGATIVE_INFINITY;
-    this.lateTicks = 0;
-    this.lateThisTick = false;
+    this.lateTicks.clear();
     this.mostBehind = 0;
   }
 }

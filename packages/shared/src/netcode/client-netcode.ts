@@ -16,7 +16,7 @@ import { NetStats, type NetHudStats } from './net-stats.js';
 import type { Point } from './point.js';
 import { PredictedPickups } from './predicted-pickups.js';
 import { Predictor, type Correction } from './prediction.js';
-import { INPUT_BUFFER_TICKS } from './input-slots.js';
+import { INPUT_BUFFER_TICKS } from './input-buffer-limits.js';
 import { FixedStepClock } from './render-interpolation.js';
 
 /** Speed of the glide that closes an extrapolation's error, as a share of walking speed. */

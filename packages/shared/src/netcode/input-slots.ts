@@ -17,8 +17,8 @@
  * inputs land on several ticks in a row and none in time, the slots are re-anchored on the
  * newest one, as if it were a first input: the client is back in step within a fraction of a
  * second, whatever it knows about the catch-up rule. The ack then goes back to the client's
- * own numbering (a `Predictor` replays the inputs it had seen acknowledged). A burst of late inputs after a stall of
- * the link arrives within a tick, so it never re-anchors anyone.
+ * own numbering (a `Predictor` replays the inputs it had seen acknowledged). A burst of late
+ * inputs after a stall of the link arrives within a tick, so it never re-anchors anyone.
  *
  * The buffer follows the link (`BufferDepth`): slots are dropped on a link cleaner than the
  * room's buffer assumes, down to `minBufferTicks`, and held when a link got slower for good.
@@ -35,36 +35,18 @@ import { DEFAULT_SIM_CONFIG } from '../sim/config.js';
 import { ticksToComeToRest } from '../sim/movement.js';
 import { BufferDepth } from './buffer-depth.js';
 import { EarlyLeads } from './early-leads.js';
+import {
+  INPUT_BUFFER_MIN_TICKS,
+  INPUT_BUFFER_TICKS,
+  MAX_INPUT_BACKLOG_TICKS,
+  type BufferDepthOptions,
+} from './input-buffer-limits.js';
+import { noInputSlotsStats, type InputSlotsStats } from './input-slots-stats.js';
+import { LateTickStreak } from './late-tick-streak.js';
 import { LatePresses } from './late-presses.js';
 import { QueuedInputs } from './queued-inputs.js';
 import { emptyTakenInput, type DoubleStepCheck, type TakenInput } from './taken-input.js';
 
-export interface InputSlotsStats {
-  received: number;
-  applied: number;
-  guessed: number;
-  /** Inputs that arrived after their slot was spent (and were ignored). */
-  late: number;
-  /** Slots dropped because inputs sat in the buffer longer than needed. */
-  skipped: number;
-  /** Times the slots were moved back onto a client whose inputs kept landing behind them. */
-  reanchored: number;
-  /** Times the slots waited because a client's inputs landed a few slots late. */
-  held: number;
-  /** Dash presses that came in a late input and were carried to the next slot. */
-  latePressesCarried: number;
-  /** Slots run early, two in one tick, because inputs sat in the buffer a tick too long. */
-  doubled: number;
-}
-
-/** Ticks the first input waits before it is applied: absorbs ±1 tick of jitter. */
-export const INPUT_BUFFER_TICKS = 2;
-/** The deepest buffer a server may be given: 8 ticks hold inputs back 267 ms at 30 Hz. */
-export const INPUT_BUFFER_MAX_TICKS = 8;
-/** The least buffer a clean link shrinks to: its inputs wait at least one whole tick. */
-export const INPUT_BUFFER_MIN_TICKS = 1;
-/** A client this many slots ahead of the server is pulled back at once (its clock runs fast). */
-export const MAX_INPUT_BACKLOG_TICKS = 15;
 /** Arrivals watched to decide the buffer is deeper than the link needs (2 s at 30 Hz). */
 const LEAD_WINDOW = 60;
 /** Every input of the window this many ticks early beyond the buffer: drop the surplus. */
@@ -94,16 +76,6 @@ export const REANCHOR_AFTER_LATE_TICKS = 6;
  */
 export const REANCHOR_MIN_BEHIND_SLOTS = 5;
 
-/** How the buffer follows the link (`BufferDepth`). */
-export interface BufferDepthOptions {
-  /** The least buffer a clean link shrinks to (default `INPUT_BUFFER_MIN_TICKS`). */
-  minBufferTicks?: number;
-  /** Ticks without a button after which the player is at rest (default: the default game's). */
-  restTicks?: number;
-  /** A tick's length in ms, for the inputs' beat (default: the default game's). */
-  tickMs?: number;
-}
-
 export class InputSlots {
   private readonly queued: QueuedInputs;
   private nextSeq: number | undefined;
@@ -114,9 +86,8 @@ export class InputSlots {
   /** How many ticks early each recent input arrived (ticks until its slot is spent). */
   private readonly early: EarlyLeads;
   private skippedSinceTake = 0;
-  /** Ticks in a row on which inputs arrived late and none arrived in time. */
-  private lateTicks = 0;
-  private lateThisTick = false;
+  /** Late inputs (far enough behind to count towards a re-anchor) since the last in time. */
+  private readonly lateTicks = new LateTickStreak();
   private readonly latePresses = new LatePresses();
   private readonly depth: BufferDepth;
   private readonly restTicks: number;
@@ -125,17 +96,7 @@ export class InputSlots {
   private idleTicks = 0;
   /** The last slot spent; 0 before the first. */
   ackedSeq = 0;
-  readonly stats: InputSlotsStats = {
-    received: 0,
-    applied: 0,
-    guessed: 0,
-    late: 0,
-    skipped: 0,
-    reanchored: 0,
-    held: 0,
-    latePressesCarried: 0,
-    doubled: 0,
-  };
+  readonly stats: InputSlotsStats = noInputSlotsStats();
 
   constructor(
     private readonly bufferTicks = INPUT_BUFFER_TICKS,
@@ -180,7 +141,7 @@ export class InputSlots {
       reanchored = true;
     }
     if (this.queued.has(seq)) return 'duplicate';
-    this.lateTicks = 0;
+    this.lateTicks.broken();
     this.queued.set(seq, buttons, viewTick, viewAheadMs, arrivedAtMs);
     const lead = seq - this.nextSeq + this.holdTicks;
     this.depth.arrived(lead, arrivedAtMs - seq * this.tickMs);
@@ -192,11 +153,7 @@ export class InputSlots {
   /** Counts a late arrival; true once late inputs came on enough ticks in a row. */
   private keepsLandingBehind(slotsBehind: number): boolean {
     if (slotsBehind < REANCHOR_MIN_BEHIND_SLOTS) return false;
-    if (!this.lateThisTick) {
-      this.lateThisTick = true;
-      this.lateTicks += 1;
-    }
-    return this.lateTicks >= REANCHOR_AFTER_LATE_TICKS;
+    return this.lateTicks.late() >= REANCHOR_AFTER_LATE_TICKS;
   }
 
   /** Spends no slot for `ticks` ticks, so that the next slot's input is early again. */
@@ -220,7 +177,7 @@ export class InputSlots {
     this.holdTicks = 0;
     this.lastButtons = buttons;
     this.early.clear();
-    this.lateTicks = 0;
+    this.lateTicks.broken();
     this.depth.restart();
     this.stats.reanchored += 1;
   }
@@ -310,7 +267,7 @@ export class InputSlots {
    */
   takeInto(out: TakenInput, doubleStepUnseen?: DoubleStepCheck): boolean {
     if (this.nextSeq === undefined) return false;
-    this.lateThisTick = false;
+    this.lateTicks.newTick();
     this.depth.newTick();
     if (this.holdTicks > 0) {
       this.holdTicks -= 1;
@@ -369,8 +326,7 @@ export class InputSlots {
     this.lastViewAheadMs = 0;
     this.early.clear();
     this.skippedSinceTake = 0;
-    this.lateTicks = 0;
-    this.lateThisTick = false;
+    this.lateTicks.clear();
     this.depth.restart();
     this.idleTicks = 0;
     this.latePresses.clear();
