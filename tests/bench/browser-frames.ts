@@ -21,6 +21,7 @@ import {
 } from '@arena/bots/bench';
 import {
   CommandFailure,
+  integerOption,
   median,
   numberOption,
   outputFileOption,
@@ -29,6 +30,7 @@ import {
   startServerProcess,
   UsageError,
 } from '@arena/devkit';
+import { ROOM_PLAYERS_MAX } from '@arena/shared/protocol';
 import { launchChromium, recordFrames, RENDERERS, type Renderer } from './frame-page.js';
 import { Teardown } from './teardown.js';
 
@@ -52,8 +54,8 @@ function readBrowserOptions() {
     json: { type: 'string' },
     profile: { type: 'string' },
   });
-  const players = numberOption('players', args.players, 50, 'positive');
-  if (players < 2 || players > 64) throw new UsageError('--players takes 2 to 64 (one room)');
+  // One room: the tab and at least one bot, as many as a server seats.
+  const players = integerOption('players', args.players, 50, 2, ROOM_PLAYERS_MAX);
   return {
     players,
     seconds: numberOption('seconds', args.seconds, 10, 'positive'),
@@ -141,7 +143,7 @@ async function setUp(o: ReturnType<typeof readBrowserOptions>, teardown: Teardow
     // Every run opens a tab of its own: the seat of the one before is freed at once, so that
     // each run draws the same players (a held seat is drawn too, as reconnecting).
     env: {
-      MAX_PLAYERS_PER_ROOM: '64',
+      MAX_PLAYERS_PER_ROOM: String(ROOM_PLAYERS_MAX),
       MAX_CONNECTIONS_PER_IP: '200',
       RECONNECT_GRACE_SECONDS: '0',
     },

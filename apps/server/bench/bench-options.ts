@@ -1,9 +1,10 @@
 /**
  * The server benches' command lines, read as the project's other tools read theirs: `--help`
- * prints the usage on stdout (exit code 0), and an unknown option, a stray word or a value that
- * is not a positive number is named after the bench's name, followed by the usage on stderr
- * (exit code 2), instead of ending in a stack trace. Every option of these
- * benches is a positive number with a default. Not devkit's `readOptions`: the server does not
+ * prints the usage on stdout (exit code 0), and an unknown option, a stray word or a value the
+ * option does not take is named after the bench's name, followed by the usage on stderr (exit
+ * code 2), instead of ending in a stack trace. Every option of these benches has a default and
+ * is a count (a whole number from 1, some with a most: a room's players) or a positive number
+ * of seconds. Not devkit's `readOptions`: the server does not
  * depend on the tools' package, and these benches fork themselves with words before their
  * options (`clients <url>`), which `readOptions` refuses.
  */
@@ -45,9 +46,36 @@ function parseProblem(error: Error & { code?: string }): string {
   return error.message;
 }
 
+/** Which options are not counts from 1 with no most. */
+export interface BenchOptionRules<Name extends string> {
+  /** Options that take a positive number of seconds, a fraction too; the rest are counts. */
+  seconds?: readonly Name[];
+  /** The most a count may be. */
+  most?: Partial<Record<Name, number>>;
+}
+
+/** What is wrong with `raw` as option `name`'s value, or undefined. */
+function valueProblem<Name extends string>(
+  name: Name,
+  value: number,
+  raw: string | undefined,
+  rules: BenchOptionRules<Name>,
+): string | undefined {
+  const got = `got "${String(raw)}"`;
+  if (rules.seconds?.includes(name))
+    return Number.isFinite(value) && value > 0
+      ? undefined
+      : `--${name} takes a positive number, ${got}`;
+  const most = rules.most?.[name] ?? Number.MAX_SAFE_INTEGER;
+  if (Number.isInteger(value) && value >= 1 && value <= most) return undefined;
+  const range = most === Number.MAX_SAFE_INTEGER ? 'from 1' : `from 1 to ${most}`;
+  return `--${name} takes a whole number ${range}, ${got}`;
+}
+
 export function readBenchOptions<Name extends string>(
   usage: string,
   defaults: Record<Name, number>,
+  rules: BenchOptionRules<NoInfer<Name>> = {},
 ): BenchCommandLine<Name> {
   const names = Object.keys(defaults) as Name[];
   const options = Object.fromEntries(names.map((name) => [name, { type: 'string' as const }]));
@@ -70,10 +98,10 @@ export function readBenchOptions<Name extends string>(
     usageExit(usage, `unexpected argument ${word}: every option is --name value (see --help)`);
   const values = {} as Record<Name, number>;
   for (const name of names) {
-    const raw = parsed.values[name];
+    const raw = parsed.values[name] as string | undefined; // every option's type is string
     const value = raw === undefined ? defaults[name] : Number(raw);
-    if (!(Number.isFinite(value) && value > 0))
-      usageExit(usage, `--${name} takes a positive number, got "${String(raw)}"`);
+    const problem = valueProblem(name, value, raw, rules);
+    if (problem !== undefined) usageExit(usage, problem);
     values[name] = value;
   }
   return { values, positionals: parsed.positionals };

@@ -34,6 +34,7 @@ import { spread } from './figures.js';
 const { values, positionals } = readBenchOptions(
   'usage: npm run bench:receive -- [--connections 200] [--seconds 5] [--repeats 3]',
   { connections: 200, seconds: 5, repeats: 3 },
+  { seconds: ['seconds'] },
 );
 const CONNECTIONS = values.connections;
 const TICK_RATE_HZ = 30;

@@ -17,7 +17,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { WebSocket } from 'ws';
-import type { EncodedSnapshot } from '@arena/shared/protocol';
+import { ROOM_PLAYERS_MAX, type EncodedSnapshot } from '@arena/shared/protocol';
 import { Metrics } from '../src/metrics.js';
 import { writeFramed, type FramedConnection } from '../src/socket/framed-write.js';
 import { SnapshotFanout } from '../src/socket/snapshot-fanout.js';
@@ -30,6 +30,7 @@ import { spread } from './figures.js';
 const { values, positionals } = readBenchOptions(
   'usage: npm run bench:send -- [--connections 200] [--seconds 6] [--repeats 3] [--per-room 10]',
   { connections: 200, seconds: 6, repeats: 3, 'per-room': 10 },
+  { seconds: ['seconds'], most: { 'per-room': ROOM_PLAYERS_MAX } },
 );
 const CONNECTIONS = values.connections;
 const PER_ROOM = values['per-room'];

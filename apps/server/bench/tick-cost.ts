@@ -8,6 +8,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_SIM_CONFIG, stepInPlace } from '@arena/shared/sim';
+import { ROOM_PLAYERS_MAX } from '@arena/shared/protocol';
 import { RoomSimulation } from '../src/rooms/room-simulation.js';
 import { readBenchOptions } from './bench-options.js';
 import { median, spread } from './figures.js';
@@ -16,6 +17,7 @@ import { bytesPerCall, GcWatch } from './heap-allocation.js';
 const { values } = readBenchOptions(
   'usage: npm run bench:tick -- [--rooms 20] [--players 10] [--ticks 3000] [--repeats 5]',
   { rooms: 20, players: 10, ticks: 3000, repeats: 5 },
+  { most: { players: ROOM_PLAYERS_MAX } },
 );
 const ROOMS = values.rooms;
 const PLAYERS = values.players;

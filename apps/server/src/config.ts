@@ -10,6 +10,7 @@ import {
   INPUT_BUFFER_TICKS,
   MAX_INPUT_BACKLOG_TICKS,
 } from '@arena/shared/netcode/server';
+import { ROOM_PLAYERS_MAX } from '@arena/shared/protocol';
 import { z } from 'zod';
 import { trustProxyProblem } from './client-address.js';
 
@@ -30,7 +31,7 @@ export const configSchema = z.object({
   CLIENT_DIR: z.string().min(1).default(DEFAULT_CLIENT_DIR),
   TICK_RATE_HZ: int(5, 120).default(30),
   SNAPSHOT_RATE_HZ: int(1, 120).default(30),
-  MAX_PLAYERS_PER_ROOM: int(1, 64).default(8),
+  MAX_PLAYERS_PER_ROOM: int(1, ROOM_PLAYERS_MAX).default(8),
   MAX_SPECTATORS_PER_ROOM: int(0, 256).default(16),
   MAX_ROOMS: int(1, 10_000).default(200),
   /** Per client address: rooms at once, rooms opened a minute, wrong room codes a minute. */

@@ -14,6 +14,7 @@ import {
   runCommand,
   UsageError,
 } from '@arena/devkit';
+import { ROOM_PLAYERS_MAX } from '@arena/shared/protocol';
 import { formatScenario } from './report.js';
 import { runScenario, SCENARIOS } from './scenario.js';
 import type { ScenarioResult } from './summary.js';
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
     players: numberOption('players', args.players, 64, 'count'),
     seconds: numberOption('seconds', args.seconds, 20, 'positive'),
     warmupSeconds: numberOption('warmup', args.warmup, 5),
-    perRoom: integerOption('per-room', args['per-room'], 8, 1, 64),
+    perRoom: integerOption('per-room', args['per-room'], 8, 1, ROOM_PLAYERS_MAX),
     workers: numberOption('workers', args.workers, 2, 'count'),
     kill: args.kill === true,
     log: (line: string) => console.log(`bench:cluster: ${line}`),

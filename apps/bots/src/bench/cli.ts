@@ -14,6 +14,7 @@ import {
   UsageError,
 } from '@arena/devkit';
 import { DEFAULT_SIM_CONFIG } from '@arena/shared/sim';
+import { ROOM_PLAYERS_MAX } from '@arena/shared/protocol';
 import { compare, runOrder } from './compare.js';
 import { findMax } from './find-max.js';
 import { profileText } from './cpu-profiles.js';
@@ -67,7 +68,7 @@ function readBenchOptions() {
     // buffer (docs/PERFORMANCE.md).
     warmupSeconds: numberOption('warmup', args.warmup, 20),
     repeats: numberOption('repeats', args.repeats, 2, 'count'),
-    playersPerRoom: integerOption('per-room', args['per-room'], 10, 1, 64),
+    playersPerRoom: integerOption('per-room', args['per-room'], 10, 1, ROOM_PLAYERS_MAX),
     botProcesses: numberOption('bot-processes', args['bot-processes'], 2, 'count'),
     systems: systemsOption(args.systems),
     seed: numberOption('seed', args.seed, 1),

@@ -6,7 +6,7 @@
  * message: its header, the event's byte, the delta), and a keyframe is measured once.
  */
 import { integerOption, numberOption, readOptions, runCommand } from '@arena/devkit';
-import { SnapshotEncoder, worldSnapshotSource } from '@arena/shared/protocol';
+import { ROOM_PLAYERS_MAX, SnapshotEncoder, worldSnapshotSource } from '@arena/shared/protocol';
 import { addPlayer, createWorld, DEFAULT_SIM_CONFIG, step } from '@arena/shared/sim';
 import { randomWalk } from '../random-walk.js';
 
@@ -21,8 +21,8 @@ function main(): void {
     seconds: { type: 'string' },
     seed: { type: 'string' },
   });
-  // One room: the server seats 1 to 64 players in one (MAX_PLAYERS_PER_ROOM).
-  const players = integerOption('players', args.players, 10, 1, 64);
+  // One room, as a server seats them (MAX_PLAYERS_PER_ROOM).
+  const players = integerOption('players', args.players, 10, 1, ROOM_PLAYERS_MAX);
   const seconds = numberOption('seconds', args.seconds, 60, 'positive');
   const seed = numberOption('seed', args.seed, 1);
   const rate = DEFAULT_SIM_CONFIG.tickRateHz;
