@@ -5,8 +5,8 @@
  * (link-delay.ts), and reach its handler with a typed, trusted payload (dispatch.ts). Inputs,
  * 30 a second per player, skip the general handler when their room runs in this process, and
  * binary ones on a real WebSocket link skip socket.io too, as clock pings do (direct-inputs.ts):
- * the same guard, the same queue or handler, fewer steps. Every error the socket is sent goes through one sender, so each
- * one is counted.
+ * the same guard, the same queue or handler, fewer steps. Every error the socket is sent goes
+ * through one sender, so each one is counted.
  */
 import { ErrorCode, type ClientPayload } from '@arena/shared/protocol';
 import { errorSender, type SendError } from '../send-error.js';
@@ -15,7 +15,7 @@ import { realClock } from '../timers.js';
 import { dispatch } from './dispatch.js';
 import { readDirectly } from './direct-inputs.js';
 import { SocketGuard, type AdmittedEvent } from './guard.js';
-import { linkProfileOf, simulateLink } from './link-delay.js';
+import { linkProfileOf, simulateLink, type SimulatedSocketLink } from './link-delay.js';
 import { queueInput } from './play-handlers.js';
 import type { ArenaSocket } from './types.js';
 
@@ -35,6 +35,13 @@ function failed(
 /** Where an admitted event goes: the game's handlers, or a snapshot mirror's few. */
 export type Dispatch = typeof dispatch;
 
+/** The socket the gateway serves, and what every part of it answers through. */
+interface Door {
+  socket: ArenaSocket;
+  services: GameServices;
+  sendError: SendError;
+}
+
 /** Returns the socket's error sender, for its owner's own errors. */
 export function attachGateway(
   socket: ArenaSocket,
@@ -42,15 +49,37 @@ export function attachGateway(
   route: Dispatch = dispatch,
 ): SendError {
   const sendError = errorSender((error) => socket.emit('error', error), services.metrics);
+  const door: Door = { socket, services, sendError };
   const guard = new SocketGuard(socket, services, sendError);
   const profile = linkProfileOf(socket, services.config, sendError);
   const link = simulateLink(socket, profile, services.config.TICK_RATE_HZ, realClock);
   // Only the game's own handlers take inputs; a snapshot mirror's route answers them itself.
   const inputs = route === dispatch ? inputReceiver(socket.id, services, sendError) : undefined;
+  const receive = guardedReceiver(door, guard, link, admittedHandler(door, route, inputs));
+  socket.onAny(receive);
+  socket.on('disconnect', () => link.close());
 
-  // Inputs arrive 30 times a second per player: on a real link, in one process, they go
-  // straight to their room, with no context or closure built for each.
-  const handle = (admitted: AdmittedEvent): void => {
+  // A simulated link must hold inputs and pings in order with everything else: they take its way.
+  if (inputs && !link.delays)
+    readDirectly(socket, {
+      isMember: () => services.rooms.roomOf(socket.id) !== undefined,
+      input: binaryInputReader(door, guard, inputs),
+      event: (args) => receive(args[0], args[1]),
+    });
+  return sendError;
+}
+
+/**
+ * Hands an admitted event to its handler. Inputs arrive 30 times a second per player: on a real
+ * link, in one process, they go straight to their room, with no context or closure built for
+ * each.
+ */
+function admittedHandler(
+  { socket, services, sendError }: Door,
+  route: Dispatch,
+  inputs: InputReceiver | undefined,
+): (admitted: AdmittedEvent) => void {
+  return (admitted) => {
     if (socket.disconnected) return;
     try {
       if (inputs && admitted.event === 'player:input')
@@ -60,10 +89,21 @@ export function attachGateway(
       failed(socket, services, sendError, admitted.event, error);
     }
   };
+}
 
-  // A payload is the first argument, and acknowledgements are not used: whatever else a client
-  // sends is dropped here, unread, and never held while the event waits in a simulated link.
-  const receive = (event: unknown, payload?: unknown): void => {
+/**
+ * socket.io's `onAny` listener: the guard, then the simulated link if there is one, then
+ * `handle`. A payload is the first argument, and acknowledgements are not used: whatever else a
+ * client sends is dropped here, unread, and never held while the event waits in a simulated
+ * link.
+ */
+function guardedReceiver(
+  { socket, services, sendError }: Door,
+  guard: SocketGuard,
+  link: SimulatedSocketLink,
+  handle: (admitted: AdmittedEvent) => void,
+): (event: unknown, payload?: unknown) => void {
+  return (event, payload) => {
     if (socket.disconnected) return;
     let admitted: AdmittedEvent | undefined;
     try {
@@ -81,17 +121,6 @@ export function attachGateway(
     );
     socket.disconnect(true);
   };
-  socket.onAny(receive);
-  socket.on('disconnect', () => link.close());
-
-  // A simulated link must hold inputs and pings in order with everything else: they take its way.
-  if (inputs && !link.delays)
-    readDirectly(socket, {
-      isMember: () => services.rooms.roomOf(socket.id) !== undefined,
-      input: binaryInputReader(socket, services, sendError, guard, inputs),
-      event: (args) => receive(args[0], args[1]),
-    });
-  return sendError;
 }
 
 type InputReceiver = (input: ClientPayload<'player:input'>) => void;
@@ -101,9 +130,7 @@ type InputReceiver = (input: ClientPayload<'player:input'>) => void;
  * guard (rate limit, then decoder) to the same receiver as on the general path.
  */
 function binaryInputReader(
-  socket: ArenaSocket,
-  services: GameServices,
-  sendError: SendError,
+  { socket, services, sendError }: Door,
   guard: SocketGuard,
   inputs: InputReceiver,
 ): (bytes: Uint8Array) => void {
