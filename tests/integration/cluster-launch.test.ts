@@ -104,3 +104,30 @@ describe('server fleet', { timeout: 30_000 }, () => {
     await fleet.stop();
   });
 });
+
+describe('cluster launcher restarts', () => {
+  it('waits longer each time a server process ends soon after it started', async () => {
+    const lines: string[] = [];
+    // A process that answers /healthz, then dies half a second later, every time.
+    const crashSoon = `require('node:http').createServer((q, r) => r.end('ok'))
+      .listen(Number(process.env.PORT), '127.0.0.1', () => setTimeout(() => process.exit(1), 500))`;
+    const fleet = new ServerFleet({
+      redisUrl: 'redis://127.0.0.1:1',
+      args: [],
+      command: ['-e', crashSoon],
+      log: (line) => lines.push(line),
+      logError: (line) => lines.push(line),
+      onFatal: () => undefined,
+    });
+    try {
+      await fleet.startAll(1);
+      await until(() => lines.some((l) => l.includes('again in 2 s')), 10_000, 'a second restart');
+      expect(lines.filter((l) => l.includes('starting it again'))).toEqual([
+        '[1] exited (1); starting it again in 1 s',
+        '[1] exited (1); starting it again in 2 s (it ended 2 times in a row within 30 s of starting)',
+      ]);
+    } finally {
+      await fleet.stop();
+    }
+  }, 20_000);
+});

@@ -1,15 +1,17 @@
 /**
  * The cluster launcher's server processes: N of them on free loopback ports, sharing one Redis.
  * A process that dies once the cluster is up is started again after a second, as systemd
- * would; one that refuses its configuration (exit code 2) is not, since the same settings
- * would be refused again: the fleet reports it instead, and so it does any process that ends
- * before the cluster was first up.
+ * would, and after longer waits if it keeps dying soon after it starts (restart-pacing.ts);
+ * one that refuses its configuration (exit code 2) is not, since the same settings would be
+ * refused again: the fleet reports it instead, and so it does any process that ends before the
+ * cluster was first up.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { EXIT_BAD_CONFIG } from '../exit-codes.js';
 import { freePort } from './local-redis.js';
+import { RestartPacing, STEADY_RUN_MS } from './restart-pacing.js';
 
 /**
  * The server beside this file: the built `main.js`, or, when the launcher itself runs from
@@ -18,7 +20,6 @@ import { freePort } from './local-redis.js';
 const SERVER_COMMAND = import.meta.url.endsWith('.ts')
   ? [...process.execArgv, fileURLToPath(new URL('../main.ts', import.meta.url))]
   : [fileURLToPath(new URL('../main.js', import.meta.url))];
-const RESTART_DELAY_MS = 1000;
 
 /** A server process ended in a way a restart cannot mend; `exitCode` is the launcher's to use. */
 export class ServerExitError extends Error {
@@ -48,6 +49,7 @@ interface Member {
   child: ChildProcess;
   port: number;
   ready: boolean;
+  startedAtMs: number;
   /** The last line it wrote on stderr: why it ended, when it refused to start. */
   lastError: string;
 }
@@ -105,6 +107,8 @@ function ended(member: Member): Promise<void> {
 export class ServerFleet {
   private readonly members = new Map<number, Member>();
   private readonly restarts = new Set<NodeJS.Timeout>();
+  /** Per process number: how soon it is started again. */
+  private readonly pacing = new Map<number, RestartPacing>();
   /** Set once every first start was healthy: from then on a dead process is restarted. */
   private up = false;
   private stopping = false;
@@ -152,7 +156,7 @@ export class ServerFleet {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const member: Member = { child, port, ready: false, lastError: '' };
+    const member: Member = { child, port, ready: false, startedAtMs: Date.now(), lastError: '' };
     this.members.set(index, member);
     eachLine(child.stdout, (line) => this.options.log(readable(index, line)));
     eachLine(child.stderr, (line) => {
@@ -173,11 +177,22 @@ export class ServerFleet {
       const message = `server process [${index}] refused its configuration (exit code 2)${why}`;
       return this.options.onFatal(new ServerExitError(message, EXIT_BAD_CONFIG));
     }
-    this.options.log(`[${index}] exited (${signal ?? code}); starting it again in a second`);
+    this.restartLater(index, member, `exited (${signal ?? code})`);
+  }
+
+  private restartLater(index: number, member: Member, how: string): void {
+    let pacing = this.pacing.get(index);
+    if (!pacing) this.pacing.set(index, (pacing = new RestartPacing()));
+    const delayMs = pacing.delayAfter(member.startedAtMs, Date.now());
+    const loop =
+      pacing.endsInARow > 1
+        ? ` (it ended ${pacing.endsInARow} times in a row within ${STEADY_RUN_MS / 1000} s of starting)`
+        : '';
+    this.options.log(`[${index}] ${how}; starting it again in ${delayMs / 1000} s${loop}`);
     const timer = setTimeout(() => {
       this.restarts.delete(timer);
       this.start(index).catch((error: Error) => this.options.logError(error.message));
-    }, RESTART_DELAY_MS);
+    }, delayMs);
     this.restarts.add(timer);
   }
 
