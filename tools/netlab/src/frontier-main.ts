@@ -3,9 +3,9 @@
  * the least interpolation delay any render clock can keep on a profile's links, against how
  * wrong its guesses must then be (`frontier.ts`). docs/NETCODE.md quotes it for `badMobile`.
  */
-import { numberOption, readOptions, runCommand, UsageError } from '@arena/devkit';
-import { isLinkProfileName } from '@arena/shared/netcode/client';
+import { numberOption, readOptions, runCommand } from '@arena/devkit';
 import { DEFAULT_FRONTIER_OPTIONS, formatFrontier, runFrontier } from './frontier-report.js';
+import { profileOption } from './profile-options.js';
 
 const USAGE = `usage: npm run netlab:frontier -- [--json] [--profile badMobile] [--seed 1]
                                [--seconds 180] [--quiet 60]`;
@@ -19,8 +19,7 @@ runCommand('netlab:frontier', USAGE, () => {
     quiet: { type: 'string' },
   });
   const d = DEFAULT_FRONTIER_OPTIONS;
-  const profile = values.profile ?? d.profile;
-  if (!isLinkProfileName(profile)) throw new UsageError(`unknown profile ${profile}`);
+  const profile = profileOption('profile', values.profile ?? d.profile);
   const seconds = numberOption('seconds', values.seconds, d.seconds, 'positive');
   const options = {
     ...d,

@@ -3,21 +3,17 @@
  * [--seed 1] [--seconds 180]`: netlab at each input buffer (`input-buffer.ts`), the figures
  * behind `INPUT_BUFFER_TICKS`'s default.
  */
-import { integerOption, numberOption, readOptions, runCommand, UsageError } from '@arena/devkit';
+import { integerOption, numberOption, readOptions, runCommand } from '@arena/devkit';
 import { INPUT_BUFFER_MAX_TICKS } from '@arena/shared/netcode/server';
-import { isLinkProfileName } from '@arena/shared/netcode/client';
 import {
   DEFAULT_INPUT_BUFFER_OPTIONS,
   formatInputBufferSweep,
   runInputBufferSweep,
 } from './input-buffer.js';
+import { listOption, profileOption } from './profile-options.js';
 
 const USAGE = `usage: npm run netlab:input-buffer -- [--json] [--profiles lan,wifi,far,badMobile]
                                    [--buffers 0,1,2,3,4] [--seed 1] [--seconds 180]`;
-
-function listOption<T>(raw: string | undefined, fallback: readonly T[], parse: (s: string) => T) {
-  return raw === undefined ? fallback : raw.split(',').map((s) => parse(s.trim()));
-}
 
 runCommand('netlab:input-buffer', USAGE, () => {
   const values = readOptions({
@@ -31,12 +27,11 @@ runCommand('netlab:input-buffer', USAGE, () => {
   const seconds = numberOption('seconds', values.seconds, d.seconds, 'positive');
   const options = {
     ...d,
-    profiles: listOption(values.profiles, d.profiles, (name) => {
-      if (!isLinkProfileName(name)) throw new UsageError(`unknown profile ${name}`);
-      return name;
-    }),
+    profiles: listOption('profiles', values.profiles, d.profiles, (name) =>
+      profileOption('profiles', name),
+    ),
     // The buffers a server can be given (`INPUT_BUFFER_TICKS`).
-    buffers: listOption(values.buffers, d.buffers, (b) =>
+    buffers: listOption('buffers', values.buffers, d.buffers, (b) =>
       integerOption('buffers', b, 0, 0, INPUT_BUFFER_MAX_TICKS),
     ),
     seed: numberOption('seed', values.seed, d.seed, 'positive'),

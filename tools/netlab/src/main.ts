@@ -5,8 +5,8 @@
  * missed (`targets.ts`).
  */
 import { integerOption, numberOption, readOptions, runCommand, UsageError } from '@arena/devkit';
-import { isLinkProfileName } from '@arena/shared/netcode/client';
 import { DEFAULT_NETLAB_OPTIONS, runNetlab, type NetlabOptions } from './netlab.js';
+import { listOption, profileOption } from './profile-options.js';
 import { formatTable } from './table.js';
 
 const USAGE = `usage: npm run netlab -- [--json] [--check] [--seconds 180] [--quiet 60] [--seed 1]
@@ -28,15 +28,15 @@ function netlabOptions(): { options: NetlabOptions; json: boolean; check: boolea
   const streams = values.streams ?? '1';
   if (streams !== '1' && streams !== '2') throw new UsageError('--streams is 1 or 2');
   const d = DEFAULT_NETLAB_OPTIONS;
-  const profiles = values.profiles?.split(',') ?? d.profiles;
-  for (const name of profiles)
-    if (!isLinkProfileName(name)) throw new UsageError(`unknown profile ${name}`);
+  const profiles = listOption('profiles', values.profiles, d.profiles, (name) =>
+    profileOption('profiles', name),
+  );
   const positive = (name: 'seconds' | 'quiet' | 'seed' | 'fps', fallback: number) =>
     numberOption(name, values[name], fallback, 'positive');
   const seconds = positive('seconds', d.seconds);
   const options: NetlabOptions = {
     ...d,
-    profiles: profiles.filter(isLinkProfileName),
+    profiles: [...profiles],
     seconds,
     quietSeconds: Math.min(seconds, positive('quiet', d.quietSeconds)),
     seed: positive('seed', d.seed),

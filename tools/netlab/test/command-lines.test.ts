@@ -37,4 +37,17 @@ describe("netlab's command lines", { timeout: 60_000 }, () => {
     );
     expect(run.stdout).toBe('');
   });
+
+  it('names the profiles it knows when given one it does not, or none', () => {
+    const typo = netlab('main.ts', '--profiles', 'lan,mobile');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(
+      /^netlab: --profiles: unknown profile "mobile"; the profiles are lan, wifi, far, badMobile\n/,
+    );
+    const none = netlab('input-buffer-main.ts', '--profiles', '');
+    expect(none.stderr).toMatch(/^netlab:input-buffer: --profiles needs at least one value\n/);
+    const trailing = netlab('frontier-main.ts', '--profile', '');
+    expect(trailing.stderr).toMatch(/^netlab:frontier: --profile: an empty profile name; the /);
+    expect([typo.stdout, none.stdout, trailing.stdout]).toEqual(['', '', '']);
+  });
 });
