@@ -65,11 +65,12 @@ function valueProblem<Name extends string>(
   if (rules.seconds?.includes(name))
     return Number.isFinite(value) && value > 0
       ? undefined
-      : `--${name} takes a positive number, ${got}`;
+      : `--${name} must be a positive number, ${got}`;
   const most = rules.most?.[name] ?? Number.MAX_SAFE_INTEGER;
   if (Number.isInteger(value) && value >= 1 && value <= most) return undefined;
-  const range = most === Number.MAX_SAFE_INTEGER ? 'from 1' : `from 1 to ${most}`;
-  return `--${name} takes a whole number ${range}, ${got}`;
+  const range = most === Number.MAX_SAFE_INTEGER ? 'from 1 up' : `from 1 to ${most}`;
+  // The words of the tools' own reader (devkit's numberOption and integerOption).
+  return `--${name} must be a whole number ${range}, ${got}`;
 }
 
 export function readBenchOptions<Name extends string>(

@@ -28,18 +28,22 @@ describe("the server benches' command lines", () => {
     expect(bogus.stderr).toMatch(/^bench:tick: unknown option --bogus \(see --help\)\nusage: /);
     const bad = tickBench('--rooms', 'many');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('bench:tick: --rooms takes a whole number from 1, got "many"');
+    expect(bad.stderr).toContain(
+      'bench:tick: --rooms must be a whole number from 1 up, got "many"',
+    );
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('take counts as whole numbers, a room of players as many as a server seats', () => {
     const half = tickBench('--rooms', '2.5');
     expect(half.code).toBe(2);
-    expect(half.stderr).toContain('bench:tick: --rooms takes a whole number from 1, got "2.5"');
+    expect(half.stderr).toContain(
+      'bench:tick: --rooms must be a whole number from 1 up, got "2.5"',
+    );
     const crowd = tickBench('--players', '65');
     expect(crowd.code).toBe(2);
     expect(crowd.stderr).toContain(
-      'bench:tick: --players takes a whole number from 1 to 64, got "65"',
+      'bench:tick: --players must be a whole number from 1 to 64, got "65"',
     );
   });
 
