@@ -3,6 +3,7 @@
  * (a flag the servers refuse, its output closed early, the terminal hanging up), it ends
  * with one clear line and leaves none of the processes it started behind.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { FROM_SOURCE, REPO_ROOT, freePort } from '@arena/devkit';
 import { EXIT_BAD_CONFIG, ServerExitError, ServerFleet } from '@arena/server';
@@ -14,6 +15,9 @@ import {
   type GroupLeader,
 } from '../support/process-group.js';
 import { SKIP_WITHOUT_REDIS } from '../support/redis-process.js';
+
+/** Where the launcher's children can be told to end with it (launch/parent-death.ts). */
+const PARENT_DEATH_SIGNALS = process.platform === 'linux' && existsSync('/usr/bin/setpriv');
 
 const LAUNCHER = [...FROM_SOURCE, 'apps/server/src/launch/cluster-launch.ts'];
 
@@ -33,9 +37,9 @@ async function launch(...args: string[]): Promise<GroupLeader & { port: number }
 }
 
 /** Once the launcher has exited, whatever it started has ended too (or ends within moments). */
-async function nothingLeftOf(group: GroupLeader): Promise<void> {
+async function nothingLeftOf(group: GroupLeader, withinMs = 5000): Promise<void> {
   const pgid = group.child.pid!;
-  await until(() => aliveInGroup(pgid).length === 0, 5000, 'the group to end').catch(() => {
+  await until(() => aliveInGroup(pgid).length === 0, withinMs, 'the group to end').catch(() => {
     throw new Error(`still running from the launcher: ${aliveInGroup(pgid).join(', ')}`);
   });
 }
@@ -70,6 +74,19 @@ describe.skipIf(SKIP_WITHOUT_REDIS)('cluster launcher', { timeout: 60_000 }, () 
     expect((await group.exited).code).toBe(0);
     await nothingLeftOf(group);
   });
+
+  it.skipIf(!PARENT_DEATH_SIGNALS)(
+    'leaves nothing running when it is killed with SIGKILL and cannot stop them itself',
+    async () => {
+      const group = await launch();
+      await until(() => group.stdout().includes('Arena cluster: 2'), 30_000, 'the banner');
+      group.child.kill('SIGKILL');
+      await group.exited;
+      // The kernel sends each SIGTERM: the servers shut down as they would on Ctrl-C, waiting
+      // a few seconds for the Redis that ended with them.
+      await nothingLeftOf(group, 20_000);
+    },
+  );
 });
 
 describe('cluster launcher asked for help', { timeout: 30_000 }, () => {

@@ -6,7 +6,8 @@
  * anything starts. A server process that dies is started again after a second, as systemd
  * would: kill one (`kill -9 <pid>`) and watch its rooms go on in the others. However the
  * launcher ends (Ctrl-C, SIGTERM, SIGHUP, its output closed, a server that refuses its
- * configuration, an error), it stops everything it started, by PID.
+ * configuration, an error), it stops everything it started, by PID; killed with SIGKILL, it
+ * cannot, and the kernel ends them on Linux (parent-death.ts).
  */
 import { shareableUrls } from '../addresses.js';
 import { wantsHelp } from '../config-help.js';
@@ -45,7 +46,7 @@ function banner(options: LaunchOptions, redisUrl: string, proxy: FrontProxy): vo
 }
 
 async function startRedis(signal: AbortSignal): Promise<LocalRedis> {
-  const redis = await startLocalRedis({ signal }).catch((error: Error) => {
+  const redis = await startLocalRedis({ signal, endWithParent: true }).catch((error: Error) => {
     throw new Error(`${error.message}\nInstall redis-server, or give --redis-url.`);
   });
   say(`redis-server ${redis.child.pid} on ${redis.url} (started here, saves nothing)`);

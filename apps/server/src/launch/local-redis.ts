@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect, createServer } from 'node:net';
+import { endingWithParent } from './parent-death.js';
 
 export interface LocalRedis {
   url: string;
@@ -26,6 +27,8 @@ export interface LocalRedisOptions {
    * listen: a launcher that is told to stop meanwhile does not know its PID yet.
    */
   signal?: AbortSignal;
+  /** Ends it when this process ends, even by SIGKILL, where it can (parent-death.ts). */
+  endWithParent?: boolean;
 }
 
 export function freePort(): Promise<number> {
@@ -57,7 +60,9 @@ export async function startLocalRedis(options: LocalRedisOptions = {}): Promise<
   const port = options.port ?? (await freePort());
   const binary = options.binary ?? 'redis-server';
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
-  const child = spawn(binary, [...args, ...(options.args ?? [])], {
+  const command: [string, string[]] = [binary, [...args, ...(options.args ?? [])]];
+  const [file, argv] = options.endWithParent ? endingWithParent(...command) : command;
+  const child = spawn(file, argv, {
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(options.signal ? { signal: options.signal } : {}),
   });

@@ -11,6 +11,7 @@ import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { EXIT_BAD_CONFIG } from '../exit-codes.js';
 import { freePort } from './local-redis.js';
+import { endingWithParent } from './parent-death.js';
 import { RestartPacing, STEADY_RUN_MS } from './restart-pacing.js';
 
 /**
@@ -146,7 +147,8 @@ export class ServerFleet {
 
   private spawn(index: number, port: number): Member {
     const command = this.options.command ?? SERVER_COMMAND;
-    const child = spawn(process.execPath, [...command, ...this.options.args], {
+    const [file, args] = endingWithParent(process.execPath, [...command, ...this.options.args]);
+    const child = spawn(file, args, {
       env: {
         ...process.env,
         PORT: String(port),
