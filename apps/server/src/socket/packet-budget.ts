@@ -1,7 +1,8 @@
 /**
  * Every packet a transport connection sends costs it, whatever engine.io or socket.io makes
  * of it: events, pongs, namespace CONNECTs (to namespaces that exist or not), binary
- * attachments. The event rate limits (rate-limits.ts) see only events; a flood of pongs or
+ * attachments, and the WebSocket's own ping and pong frames, which `ws` handles below
+ * engine.io (a ping is answered with a pong written back). The event rate limits (rate-limits.ts) see only events; a flood of pongs or
  * CONNECTs never reaches them, yet costs the server as much. So each connection has one
  * packet bucket too, sized well above what an honest client sends (one input per tick, clock
  * pings, a pong every heartbeat):
@@ -21,11 +22,23 @@ import { TokenBucket } from './token-bucket.js';
 export const PACKET_BUDGET: LimitSpec = { capacity: 300, perSecond: 150 };
 export const PACKET_MAX_DEBT_SECONDS = 5;
 
+/** An engine.io transport: on WebSocket, `socket` is `ws`'s WebSocket. */
+interface MeteredTransport {
+  name: string;
+  socket?: unknown;
+}
+
 /** The part of engine.io's connection metered here. */
 export interface MeteredConnection {
-  transport: { name: string; socket?: unknown };
+  transport: MeteredTransport;
   on(event: 'packet', listener: () => void): unknown;
+  on(event: 'upgrade', listener: (transport: MeteredTransport) => void): unknown;
   once(event: 'close', listener: () => void): unknown;
+}
+
+/** `ws`'s WebSocket, as far as its control frames go. */
+interface ControlFrameEvents {
+  on(event: 'ping' | 'pong', listener: () => void): ControlFrameEvents;
 }
 
 /** The `ws` WebSocket under engine.io's websocket transport. */
@@ -109,5 +122,11 @@ export function meterPackets(connection: MeteredConnection, options: PacketMeter
   const meter = { charged: 0, charge };
   meters.set(connection, meter);
   connection.on('packet', charge);
+  const chargeControlFrames = (transport: MeteredTransport): void => {
+    if (transport.name !== 'websocket') return;
+    (transport.socket as ControlFrameEvents | undefined)?.on('ping', charge).on('pong', charge);
+  };
+  chargeControlFrames(connection.transport);
+  connection.on('upgrade', chargeControlFrames);
   connection.once('close', () => clearTimeout(resumeTimer));
 }

@@ -76,6 +76,7 @@ export interface EngineConnection {
   on(event: 'packet', listener: (packet: { type: string }) => void): unknown;
   on(event: 'packetCreate', listener: (packet: { data?: unknown }) => void): unknown;
   on(event: 'flush', listener: () => void): unknown;
+  on(event: 'upgrade', listener: (transport: { name: string; socket?: unknown }) => void): unknown;
   once(event: 'close', listener: () => void): unknown;
   close(discard?: boolean): unknown;
 }
