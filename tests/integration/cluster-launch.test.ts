@@ -3,21 +3,18 @@
  * (a flag the servers refuse, its output closed early, the terminal hanging up), it ends
  * with one clear line and leaves none of the processes it started behind.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { FROM_SOURCE, REPO_ROOT, freePort } from '@arena/devkit';
 import { EXIT_BAD_CONFIG, ServerExitError, ServerFleet } from '@arena/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   aliveInGroup,
+  PARENT_DEATH_SIGNALS,
   spawnGroupLeader,
   until,
   type GroupLeader,
 } from '../support/process-group.js';
 import { SKIP_WITHOUT_REDIS } from '../support/redis-process.js';
-
-/** Where the launcher's children can be told to end with it (launch/parent-death.ts). */
-const PARENT_DEATH_SIGNALS = process.platform === 'linux' && existsSync('/usr/bin/setpriv');
 
 const LAUNCHER = [...FROM_SOURCE, 'apps/server/src/launch/cluster-launch.ts'];
 

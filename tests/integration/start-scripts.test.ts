@@ -4,19 +4,17 @@
  * forward anything, and its child must not run on as an orphan holding the port: it is started
  * tied to the script (scripts/spawn-tied.mjs), and the kernel sends it SIGTERM.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@arena/devkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   aliveInGroup,
+  PARENT_DEATH_SIGNALS,
   spawnGroupLeader,
   until,
   type GroupLeader,
 } from '../support/process-group.js';
 
-/** Where a child can be told to end with its parent (util-linux's setpriv). */
-const PARENT_DEATH_SIGNALS = process.platform === 'linux' && existsSync('/usr/bin/setpriv');
 const SPAWN_TIED = join(REPO_ROOT, 'scripts/spawn-tied.mjs');
 
 let script: GroupLeader | undefined;

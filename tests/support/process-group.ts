@@ -5,7 +5,13 @@
  * Linux only (it reads /proc), like every host these tests run on.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+
+/**
+ * Whether a process can be told to end with its parent (util-linux's `setpriv --pdeathsig`),
+ * as the start scripts and the cluster launcher do where they can.
+ */
+export const PARENT_DEATH_SIGNALS = process.platform === 'linux' && existsSync('/usr/bin/setpriv');
 
 /** The PIDs still alive (not zombies) in process group `pgid`. */
 export function aliveInGroup(pgid: number): number[] {
