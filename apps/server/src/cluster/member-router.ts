@@ -14,6 +14,7 @@ import { roomCodeOfSocket } from '../socket/socket-room-channel.js';
 import type { ClusterLobby } from './cluster-lobby.js';
 import type { ClusterMetrics } from './cluster-metrics.js';
 import type { CodeReserve } from './code-reserve.js';
+import { isRoomEvent } from './event-places.js';
 import type { MemberGates } from './member-gate.js';
 import type { MemberPlaces } from './member-places.js';
 import type { ForwardedEvent } from './messages.js';
@@ -60,12 +61,9 @@ export class MemberRouter {
         return this.entering(ctx, handleHere, () =>
           this.quickPlay(ctx, payload as QuickPlay, handleHere),
         );
-      case 'room:leave':
-      case 'player:input':
-      case 'chat:send':
-        return this.inRoom(ctx, event, payload, handleHere);
       default:
-        return handleHere();
+        // Where the rest go is the table's to say (event-places.ts), so a new one is placed.
+        return isRoomEvent(event) ? this.inRoom(ctx, event, payload, handleHere) : handleHere();
     }
   }
 
