@@ -40,6 +40,19 @@ export const BinaryInput = { bytes: 5, withViewBytes: 11, viewAheadMaxMs: 1000 }
 /** How a delta guesses a column from its base (§7, A player's row). */
 export type Guess = 'same' | 'countdown' | 'advance' | 'integrate';
 
+/** §7, A player's row: its columns' names, as this suite calls them. */
+export type ColumnName =
+  | 'vx'
+  | 'vy'
+  | 'x'
+  | 'y'
+  | 'buttons'
+  | 'dashTicks'
+  | 'dashCooldown'
+  | 'score'
+  | 'connected'
+  | 'ack';
+
 /** §7: the snapshot's kinds, codec version and a player's row. */
 export const Snapshot = {
   keyframe: 0x4b,
@@ -47,19 +60,22 @@ export const Snapshot = {
   codecVersion: 2,
   /** Fixed-point: wire value / 16 is pixels (or pixels per second). */
   fixedPointScale: 16,
-  /** vx, vy, x, y, buttons, dash ticks, dash cooldown, score, connected, ack. */
+  /**
+   * A player's row, column by column in the page's order: a column with a negative `min` is a
+   * zigzag varint, the rest plain varints; `integrate` moves by the named `velocity` column.
+   */
   columns: [
-    { min: -32768, max: 32767, guess: 'same' },
-    { min: -32768, max: 32767, guess: 'same' },
-    { min: 0, max: 65535, guess: 'integrate' },
-    { min: 0, max: 65535, guess: 'integrate' },
-    { min: 0, max: 255, guess: 'same' },
-    { min: 0, max: 255, guess: 'countdown' },
-    { min: 0, max: 65535, guess: 'countdown' },
-    { min: 0, max: 65535, guess: 'same' },
-    { min: 0, max: 1, guess: 'same' },
-    { min: 0, max: 2 ** 32 - 1, guess: 'advance' },
-  ] satisfies { min: number; max: number; guess: Guess }[],
+    { name: 'vx', min: -32768, max: 32767, guess: 'same' },
+    { name: 'vy', min: -32768, max: 32767, guess: 'same' },
+    { name: 'x', min: 0, max: 65535, guess: 'integrate', velocity: 'vx' },
+    { name: 'y', min: 0, max: 65535, guess: 'integrate', velocity: 'vy' },
+    { name: 'buttons', min: 0, max: 255, guess: 'same' },
+    { name: 'dashTicks', min: 0, max: 255, guess: 'countdown' },
+    { name: 'dashCooldown', min: 0, max: 65535, guess: 'countdown' },
+    { name: 'score', min: 0, max: 65535, guess: 'same' },
+    { name: 'connected', min: 0, max: 1, guess: 'same' },
+    { name: 'ack', min: 0, max: 2 ** 32 - 1, guess: 'advance' },
+  ] satisfies { name: ColumnName; min: number; max: number; guess: Guess; velocity?: ColumnName }[],
 } as const;
 
 /** §6: after a pause a client that counts on must be heard again within this many inputs. */

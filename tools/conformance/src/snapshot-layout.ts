@@ -5,7 +5,7 @@
  * connection, fed every snapshot in order. Written from the page alone, on purpose: it checks
  * the page, not the codec.
  */
-import { Snapshot as Layout } from './protocol-facts.js';
+import { Snapshot as Layout, type ColumnName } from './protocol-facts.js';
 import { WireReader, divRoundHalfUp } from './wire-reader.js';
 
 export interface WirePlayer {
@@ -44,6 +44,13 @@ export class BaseMismatch extends LayoutError {
 
 const { columns } = Layout;
 type Row = number[];
+/** Each column's place in a row, by its name: a column added to the page moves none of these. */
+const at = Object.fromEntries(columns.map((column, c) => [column.name, c])) as Record<
+  ColumnName,
+  number
+>;
+/** A change's mask has a bit per column, and at least one set. */
+const MASK_MAX = 2 ** columns.length - 1;
 
 /** What a stream holds between frames: wire integers, as the page defines them. */
 interface Held {
@@ -58,7 +65,7 @@ interface Held {
 }
 
 function readRow(r: WireReader): Row {
-  return columns.map((column, c) => r.ranged(c < 2 ? r.svarint() : r.varint(), column));
+  return columns.map((column) => r.ranged(column.min < 0 ? r.svarint() : r.varint(), column));
 }
 
 /** n, then n ids as gaps from the one before (§7, Numbers); a delta's sections are never empty. */
@@ -88,11 +95,12 @@ function readCoins(r: WireReader, into: Map<number, [number, number]>, count: nu
 
 /** The guesses of §7 for a row `ticks` ticks after `base`, with the new velocities known. */
 function guess(base: Row, ticks: number, rate: number, c: number, row: Row): number {
-  const rule = columns[c]!.guess;
+  const column = columns[c]!;
   const b = base[c]!;
-  if (rule === 'countdown') return Math.max(0, b - ticks);
-  if (rule === 'advance') return b === 0 ? 0 : b + ticks;
-  if (rule === 'integrate') return b + divRoundHalfUp(row[c - 2]! * ticks, rate);
+  if (column.guess === 'countdown') return Math.max(0, b - ticks);
+  if (column.guess === 'advance') return b === 0 ? 0 : b + ticks;
+  const velocity = 'velocity' in column ? column.velocity : undefined;
+  if (velocity) return b + divRoundHalfUp(row[at[velocity]]! * ticks, rate);
   return b;
 }
 
@@ -151,11 +159,13 @@ function applyDelta(r: WireReader, held: Held | undefined): Held {
 function changeRow(r: WireReader, row: Row | undefined, id: number, held: Held, ticks: number) {
   if (!row) throw new LayoutError(`player ${id} changed but is not there`);
   const mask = r.varint();
-  if (mask < 1 || mask > 1023) throw new LayoutError(`mask ${mask}`);
+  if (mask < 1 || mask > MASK_MAX) throw new LayoutError(`mask ${mask}`);
   const base = held.rows.get(id)!;
   for (let c = 0; c < columns.length; c++) {
     const residual = mask & (1 << c) ? r.svarint() : 0;
-    const guessed = c === 2 || c === 3 ? guess(base, ticks, held.rate, c, row) : row[c]!;
+    // Positions are guessed again from the velocities just read; the rest were guessed above.
+    const integrated = columns[c]!.guess === 'integrate';
+    const guessed = integrated ? guess(base, ticks, held.rate, c, row) : row[c]!;
     row[c] = r.ranged(guessed + residual, columns[c]!);
   }
 }
@@ -181,12 +191,12 @@ function view(held: Held, kind: WireSnapshot['kind'], byteLength: number): WireS
   const scale = Layout.fixedPointScale;
   const players = [...held.rows].map(([id, row]) => ({
     id,
-    vx: row[0]! / scale,
-    vy: row[1]! / scale,
-    x: row[2]! / scale,
-    y: row[3]! / scale,
-    score: row[7]!,
-    connected: row[8] === 1,
+    vx: row[at.vx]! / scale,
+    vy: row[at.vy]! / scale,
+    x: row[at.x]! / scale,
+    y: row[at.y]! / scale,
+    score: row[at.score]!,
+    connected: row[at.connected] === 1,
   }));
   return {
     kind,
@@ -198,6 +208,6 @@ function view(held: Held, kind: WireSnapshot['kind'], byteLength: number): WireS
     ticksLeft: held.ticksLeft,
     players,
     coins: [...held.coins].map(([id, [x, y]]) => ({ id, x: x / scale, y: y / scale })),
-    acks: [...held.rows].map(([playerId, row]) => ({ playerId, seq: row[9]! })),
+    acks: [...held.rows].map(([playerId, row]) => ({ playerId, seq: row[at.ack]! })),
   };
 }
