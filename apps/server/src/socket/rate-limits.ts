@@ -30,7 +30,7 @@ export const EventKind = {
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 
-const KIND_OF: Record<ClientEventName, EventKind> = {
+export const KIND_OF: Record<ClientEventName, EventKind> = {
   'player:input': EventKind.Input,
   'chat:send': EventKind.Chat,
   'room:create': EventKind.Room,
