@@ -131,11 +131,13 @@ describe('lag compensation (real sockets)', () => {
     // Until the last press has run (seq 11, then the buffer): by then the victim's present body
     // is further from the attacker than the point it saw, so what it saw is what counts.
     await waitForTicks(attacker.socket, 14);
-    // 200 ms of walking down is 48 px (the judged point lies within the tick after it); the
-    // same view without viewAheadMs is judged 0–8 px below the snapshot.
+    // 200 ms of walking down (48 px at 240 px/s; the judged point lies within the tick after
+    // it); the same view without viewAheadMs is judged within a tick below the snapshot.
+    const { maxSpeed, tickRateHz } = DEFAULT_SIM_CONFIG;
+    const ahead = maxSpeed * 0.2;
     const last = judged.at(-1)!;
     expect(last.x).toBe(from.x);
-    expect(last.y - from.y).toBeGreaterThanOrEqual(47);
-    expect(last.y - from.y).toBeLessThanOrEqual(57);
+    expect(last.y - from.y).toBeGreaterThanOrEqual(ahead - 1);
+    expect(last.y - from.y).toBeLessThanOrEqual(ahead + maxSpeed / tickRateHz + 1);
   });
 });
