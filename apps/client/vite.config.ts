@@ -2,7 +2,7 @@
 // its TypeScript source (no build of shared needed first), exactly as the typecheck sees it.
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig } from 'vite';
-import { devConfig } from './vite-dev';
+import { devConfig } from './vite-dev.ts';
 
 export default defineConfig({
   resolve: {
