@@ -4,7 +4,8 @@
  * loopback ports (server-fleet.ts), and one port in front of them all (front-proxy.ts), like
  * nginx would be. Every other flag goes to each server (`--tick-rate-hz 60`), checked before
  * anything starts. A server process that dies is started again after a second, as systemd
- * would: kill one (`kill -9 <pid>`) and watch its rooms go on in the others. However the
+ * would (later each time, if it keeps dying as it starts: restart-pacing.ts): kill one
+ * (`kill -9 <pid>`) and watch its rooms go on in the others. However the
  * launcher ends (Ctrl-C, SIGTERM, SIGHUP, its output closed, a server that refuses its
  * configuration, an error), it stops everything it started, by PID; killed with SIGKILL, it
  * cannot, and the kernel ends them on Linux (parent-death.ts).

@@ -2,10 +2,11 @@
  * Every packet a transport connection sends costs it, whatever engine.io or socket.io makes
  * of it: events, pongs, namespace CONNECTs (to namespaces that exist or not), binary
  * attachments, and the WebSocket's own ping and pong frames, which `ws` handles below
- * engine.io (a ping is answered with a pong written back). The event rate limits (rate-limits.ts) see only events; a flood of pongs or
- * CONNECTs never reaches them, yet costs the server as much. So each connection has one
- * packet bucket too, sized well above what an honest client sends (one input per tick, clock
- * pings, a pong every heartbeat):
+ * engine.io (a ping is answered with a pong written back). The event rate limits
+ * (rate-limits.ts) see only events; a flood of pongs or CONNECTs never reaches them, yet costs
+ * the server as much. So each connection has one packet bucket too, sized well above what an
+ * honest client sends (one input per tick, clock pings, a pong every heartbeat; a browser
+ * sends no WebSocket pings at all):
  * - past it once, a WebSocket connection is paused: its socket is not read until the debt is
  *   repaid, so the kernel's window fills and TCP slows the sender down, at no cost to the server
  *   (a client that sent a burst after its own network hiccup gets through this way);
