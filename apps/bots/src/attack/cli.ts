@@ -40,6 +40,9 @@ const PLANS: AttackPlan[] = [
   { name: 'slowPoller', attack: slowPoller },
 ];
 
+/** The table's first column fits the longest attack's name. */
+const NAME_WIDTH = Math.max(...PLANS.map((plan) => plan.name.length));
+
 function row(report: AttackReport): string {
   const rate = (p: AttackReport['before']) => p.minSnapshotsPerSecond.toFixed(1).padStart(5);
   const ack = (p: AttackReport['before']) =>
@@ -47,7 +50,7 @@ function row(report: AttackReport): string {
   const rss = report.during.serverRssMb?.toFixed(0) ?? 'down';
   const bothered = Object.keys({ ...report.during.errors, ...report.during.drops }).join(',');
   return [
-    report.name.padEnd(15),
+    report.name.padEnd(NAME_WIDTH),
     `${rate(report.before)} ${rate(report.during)} ${rate(report.after)}`,
     `${ack(report.before)} ${ack(report.during)} ${ack(report.after)}`,
     rss.padStart(6),
@@ -74,9 +77,9 @@ async function main(): Promise<void> {
   try {
     const target = { url: server.url, port: Number(new URL(server.url).port) };
     const honest = await startHonestTrio(server.url);
-    console.log(`attack: server at ${server.url}; ${attackMs / 1000} s per attack`);
+    console.log(`attack: server at ${server.url}; ${(attackMs / 1000).toFixed(1)} s per attack`);
     console.log(
-      'attack           snap/s before during after   ack p50/p99 ms before, during, after   RSS MB  honest bothered',
+      `${'attack'.padEnd(NAME_WIDTH)}  snap/s before during after   ack p50/p99 ms before, during, after   RSS MB  honest bothered`,
     );
     for (const plan of plans) {
       const report = await runAttack(target, honest, plan, attackMs, quietMs);
