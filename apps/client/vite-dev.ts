@@ -7,8 +7,13 @@ import { createLogger, type Logger, type UserConfig } from 'vite';
 
 /** apps/server's `dev` script passes the same port (`--dev-client-port`) to its banner. */
 export const DEV_PAGE_PORT = 5173;
-/** Where `npm run dev` expects the game server (apps/server) to listen. */
-export const DEV_GAME_SERVER_URL = 'http://localhost:3000';
+/**
+ * Where `npm run dev` expects the game server (apps/server) to listen: on `PORT`, as the server
+ * reads it (`PORT=4000 npm run dev` when 3000 is taken), else the server's default.
+ */
+export function devGameServerUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return `http://localhost:${env['PORT'] || 3000}`;
+}
 
 /** Errors that only mean one end of a proxied connection went away (a tab closed). */
 const PEER_GONE = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
@@ -41,7 +46,7 @@ export interface DevOptions {
 }
 
 export function devConfig(options: DevOptions = {}): Pick<UserConfig, 'server' | 'customLogger'> {
-  const target = options.gameServerUrl ?? DEV_GAME_SERVER_URL;
+  const target = options.gameServerUrl ?? devGameServerUrl();
   const logger = createLogger('info', options.console ? { console: options.console } : {});
   return {
     customLogger: quietProxyLogger(logger, target),

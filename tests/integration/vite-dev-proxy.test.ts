@@ -11,7 +11,7 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEV_PAGE_PORT, devConfig } from '../../apps/client/vite-dev.js';
+import { DEV_PAGE_PORT, devConfig, devGameServerUrl } from '../../apps/client/vite-dev.js';
 import { connectPlayer, waitFor, waitForTicks } from '../support/player.js';
 import { serverPerTest } from '../support/server-per-test.js';
 import { freePort } from '@arena/devkit';
@@ -87,6 +87,16 @@ describe('npm run dev: Vite in front of the game server', () => {
       scripts: { dev: string };
     };
     expect(scripts.dev).toContain(`--dev-client-port ${DEV_PAGE_PORT}`);
+  });
+
+  it('proxies to the PORT the game server is given, which turbo passes on to both', () => {
+    expect(devGameServerUrl({})).toBe('http://localhost:3000');
+    expect(devGameServerUrl({ PORT: '4123' })).toBe('http://localhost:4123');
+    // turbo hands a task only the variables turbo.json lists, unless told otherwise: without
+    // this, `PORT=4123 npm run dev` (or any setting) silently ran with the defaults.
+    const rootPackage = new URL('../../package.json', import.meta.url);
+    const root = JSON.parse(readFileSync(rootPackage, 'utf8')) as { scripts: { dev: string } };
+    expect(root.scripts.dev).toContain('--env-mode=loose');
   });
 
   it('proxies the game socket, and says nothing when a tab vanishes', async () => {
