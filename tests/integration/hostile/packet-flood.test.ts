@@ -5,7 +5,7 @@
  * else notices.
  */
 import type { EventEmitter } from 'node:events';
-import { namespaceFlood, pongFlood, webSocketPingFlood } from '@arena/bots/attack';
+import { fragmentFlood, namespaceFlood, pongFlood, webSocketPingFlood } from '@arena/bots/attack';
 import { describe, expect, it } from 'vitest';
 import { serverPerTest } from '../../support/server-per-test.js';
 import { run, underAttack } from '../../support/under-attack.js';
@@ -59,5 +59,14 @@ describe('packet floods beneath the events', () => {
     );
     expect(outcome['closed-by-server']).toBeGreaterThan(0);
     expect(ctx.server.services.metrics.droppedConnections.get('PACKET_FLOOD')).toBeGreaterThan(0);
+  });
+
+  it('closes a message that never ends: its fragments are not packets, and ws counts them', async () => {
+    // Empty continuation frames cost no packet and hold no byte; `ws` closes the connection
+    // (1008) past 16,384 fragments of one message, within a second of such a flood.
+    const { outcome } = await underAttack(ctx, { rssGrowthMb: 100 }, (server) =>
+      run(fragmentFlood, server, 3000),
+    );
+    expect(outcome['closed-by-server']).toBeGreaterThan(0);
   });
 });

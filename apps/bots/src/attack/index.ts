@@ -12,6 +12,6 @@ export { connectFrame, eventFrame, openEngine } from './engine-socket.js';
 export { handshakeAbuse } from './handshake-abuse.js';
 export { STRAY_ANSWER_MS, STRAY_PATHS, strayUpgrades } from './stray-upgrades.js';
 export { echoCrowd, echoFlood, echoNonReader, echoOversize } from './echo-abuse.js';
-export { namespaceFlood, pongFlood, webSocketPingFlood } from './packet-flood.js';
+export { fragmentFlood, namespaceFlood, pongFlood, webSocketPingFlood } from './packet-flood.js';
 export { codeGuesser, roomHoarder } from './room-abuse.js';
 export { slowPoller, slowReader } from './slow-reader.js';

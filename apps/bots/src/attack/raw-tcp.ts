@@ -7,17 +7,21 @@
 import { randomBytes } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
 
-/** A masked client frame: `opcode` 1 text, 2 binary, 8 close, 9 ping, 10 pong. */
-export function clientFrame(payload: string | Buffer, opcode = 1): Buffer {
+/**
+ * A masked client frame: `opcode` 0 continuation, 1 text, 2 binary, 8 close, 9 ping, 10 pong;
+ * `fin` false for a fragment that more of its message follows.
+ */
+export function clientFrame(payload: string | Buffer, opcode = 1, fin = true): Buffer {
   const data = typeof payload === 'string' ? Buffer.from(payload) : payload;
   const length = data.length;
+  const first = (fin ? 0x80 : 0) | opcode;
   const header =
     length < 126
-      ? Buffer.from([0x80 | opcode, 0x80 | length])
+      ? Buffer.from([first, 0x80 | length])
       : length < 65536
-        ? Buffer.from([0x80 | opcode, 0x80 | 126, length >> 8, length & 0xff])
+        ? Buffer.from([first, 0x80 | 126, length >> 8, length & 0xff])
         : Buffer.concat([
-            Buffer.from([0x80 | opcode, 0x80 | 127]),
+            Buffer.from([first, 0x80 | 127]),
             (() => {
               const big = Buffer.alloc(8);
               big.writeBigUInt64BE(BigInt(length));
