@@ -24,6 +24,14 @@ import * as ws from 'ws';
  */
 export const SYNC_READ_MAX_BYTES = 512;
 
+/**
+ * The most frames one message may come in. Its fragments are parsed but are not packets, so
+ * the packet budget never sees them: a message that never ends (empty continuation frames for
+ * ever) would cost the server its parsing for free. `ws`'s own default, written here so that
+ * no upgrade changes it unseen; an honest client sends each message whole.
+ */
+const MAX_FRAGMENTS_PER_MESSAGE = 16 * 1024;
+
 type WriteCallback = (error?: Error | null) => void;
 /** A Writable's `_write`, called on the stream. */
 type WriteMethod = (
@@ -88,6 +96,10 @@ export function readOneMessageATurn(websocket: object, always = true): void {
 }
 
 export class PacedWebSocketServer extends ws.WebSocketServer {
+  constructor(options: ws.ServerOptions, callback?: () => void) {
+    super({ ...options, maxFragments: MAX_FRAGMENTS_PER_MESSAGE }, callback);
+  }
+
   override handleUpgrade(
     request: IncomingMessage,
     socket: Duplex,
