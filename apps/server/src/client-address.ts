@@ -75,12 +75,19 @@ function forwardedAddress(entry: string): string | undefined {
   return isIP(unmapped(address)) === 0 ? undefined : unmapped(address);
 }
 
-export function clientAddressResolver(trustProxy: string): ClientAddressOf {
+/** Whether a peer address is one of TRUST_PROXY's proxies. */
+export function trustedProxies(trustProxy: string): (address: string) => boolean {
   const entries = trustProxy === 'off' ? [] : trustProxy.split(',').map((e) => e.trim());
   const trustsLoopback = entries.includes(LOOPBACK);
   const trusted = new Set(entries.filter((e) => e !== LOOPBACK).map(unmapped));
-  const isTrusted = (address: string): boolean =>
-    trusted.has(address) || (trustsLoopback && isLoopback(address));
+  return (address) => {
+    const plain = unmapped(address);
+    return trusted.has(plain) || (trustsLoopback && isLoopback(plain));
+  };
+}
+
+export function clientAddressResolver(trustProxy: string): ClientAddressOf {
+  const isTrusted = trustedProxies(trustProxy);
 
   return (request) => {
     const peer = unmapped(request.socket.remoteAddress ?? '');

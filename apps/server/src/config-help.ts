@@ -50,7 +50,8 @@ export const CONFIG_MEANINGS: Record<ConfigName, string> = {
     'proxies whose `X-Forwarded-For` per-address limits believe: `off`, `loopback`, or their addresses (comma-separated)',
   HEARTBEAT_INTERVAL_MS: 'the server pings every connection this often (1000–60000)',
   HEARTBEAT_TIMEOUT_MS: 'a connection that has not answered a ping by then is dropped (1000–60000)',
-  HANDSHAKE_TIMEOUT_MS: 'a transport connection that has not joined by then is closed',
+  HANDSHAKE_TIMEOUT_MS:
+    'a TCP connection that has made no request, or a transport connection that has not joined, by then is closed',
   ECHO_MAX_CONNECTIONS:
     'connections to the plain WebSocket echo at `/echo` in total (0 turns it off); beyond it HTTP 503',
   ECHO_MAX_CONNECTIONS_PER_IP: 'connections to `/echo` per address; beyond it HTTP 429',
