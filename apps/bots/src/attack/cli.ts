@@ -16,6 +16,7 @@ import { chooseAttacks } from './attack-choice.js';
 import { runAttack, startHonestTrio, type AttackPlan, type AttackReport } from './attack-run.js';
 import { echoCrowd, echoFlood, echoNonReader, echoOversize } from './echo-abuse.js';
 import { handshakeAbuse } from './handshake-abuse.js';
+import { silentSockets } from './silent-sockets.js';
 import { fragmentFlood, namespaceFlood, pongFlood, webSocketPingFlood } from './packet-flood.js';
 import { codeGuesser, roomHoarder } from './room-abuse.js';
 import { slowPoller, slowReader } from './slow-reader.js';
@@ -35,6 +36,7 @@ const PLANS: AttackPlan[] = [
   { name: 'namespaceFlood', attack: namespaceFlood },
   { name: 'webSocketPingFlood', attack: webSocketPingFlood },
   { name: 'fragmentFlood', attack: fragmentFlood },
+  { name: 'silentSockets', attack: silentSockets },
   { name: 'roomHoarder', attack: roomHoarder, forwardedFor: '203.0.113.9' },
   { name: 'codeGuesser', attack: codeGuesser, forwardedFor: '203.0.113.10' },
   { name: 'slowReader', attack: slowReader },

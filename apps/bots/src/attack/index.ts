@@ -15,3 +15,4 @@ export { echoCrowd, echoFlood, echoNonReader, echoOversize } from './echo-abuse.
 export { fragmentFlood, namespaceFlood, pongFlood, webSocketPingFlood } from './packet-flood.js';
 export { codeGuesser, roomHoarder } from './room-abuse.js';
 export { slowPoller, slowReader } from './slow-reader.js';
+export { silentSockets } from './silent-sockets.js';
